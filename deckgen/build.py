@@ -1,0 +1,83 @@
+"""Build: content file -> every requested output, all or nothing.
+
+Each output is written to a temporary file beside its target and moved into
+place only when every format has been written, so a failed or interrupted
+build leaves the previous outputs as they were.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .deck import Deck
+from .errors import ContentError, ErrorList, OutputError
+from .loader import load
+from .model import Content
+from .storyline import plan
+from .theme import Theme, load_theme
+from .writers import get_writers
+
+
+@dataclass
+class BuildResult:
+    """What a build wrote, and what it warns about."""
+
+    content: Content
+    deck: Deck
+    files: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def resolve_theme(content: Content, cli_theme: str | None) -> Theme:
+    """Return the theme: the command line's, else the content file's, else default."""
+    if cli_theme:
+        return load_theme(cli_theme, relative_to=Path.cwd())
+    if content.theme:
+        try:
+            return load_theme(content.theme, relative_to=content.folder)
+        except ErrorList as exc:
+            loc = content.locs.get("theme")
+            for e in exc.errors:
+                if e.loc is None and loc is not None:
+                    e.loc = loc
+                    e.__init__(e.message, loc, e.path, e.hint)
+            raise
+    return load_theme("default")
+
+
+def build(path: Path | str, out_dir: Path | str = "output", theme: str | None = None,
+          formats: list[str] | None = None) -> BuildResult:
+    """Build one content file into ``out_dir/<name>/``.
+
+    Returns a :class:`BuildResult`. Raises :class:`ErrorList` or another
+    :class:`DeckgenError` for problems the user must fix; nothing is written then.
+    """
+    writers = get_writers(formats or ["pptx"])
+    content = load(path)
+    th = resolve_theme(content, theme)
+    deck = plan(content, th)
+    target_dir = Path(out_dir) / content.name
+    try:
+        target_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create the output folder '{target_dir}': {exc.strerror}; "
+                          "allowed: a folder you can write to (use --out)") from None
+    temps: list[tuple[Path, Path]] = []
+    try:
+        for w in writers:
+            final = target_dir / f"{content.name}{w.suffix}"
+            fd, tmp = tempfile.mkstemp(prefix=f".{content.name}.", suffix=w.suffix + ".tmp",
+                                       dir=target_dir)
+            os.close(fd)
+            temps.append((Path(tmp), final))
+            w.write(deck, content, th, Path(tmp))
+        for tmp, final in temps:
+            os.replace(tmp, final)
+    except BaseException:
+        for tmp, _ in temps:
+            tmp.unlink(missing_ok=True)
+        raise
+    return BuildResult(content, deck, [f for _, f in temps], list(deck.warnings))

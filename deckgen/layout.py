@@ -1,0 +1,173 @@
+"""Slide geometry and text estimates shared by the storyline and the writers.
+
+The storyline asks how much fits (to split long blocks over slides); the
+writers ask where each box goes. Both read the same numbers from here, so a
+split and its drawing agree.
+
+Text width is estimated from average glyph widths of the theme fonts'
+metric-compatible faces (Carlito for Calibri, Liberation Sans for Arial),
+on the safe side, until measured layout with the font files replaces it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .markup import plain
+from .theme import Theme
+
+EMU_PER_PT = 12700
+EMU_PER_IN = 914400
+LINE_SPACING = 1.2          # line height as a multiple of the font size
+
+# Average advance width per character, as a share of the font size. Measured
+# on English prose set in Carlito: 0.47 regular, 0.50 bold. Rounded up so an
+# estimate never says "fits" when the real text would not.
+_AVG_WIDTH = {False: 0.50, True: 0.54}
+_WIDE = 1.0                 # Hangul, CJK: full-width glyphs
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in EMU."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+
+    def inset(self, dx: int, dy: int | None = None) -> "Box":
+        """Return the box shrunk by dx on the left and right, dy top and bottom."""
+        dy = dx if dy is None else dy
+        return Box(self.x + dx, self.y + dy, max(self.w - 2 * dx, 1), max(self.h - 2 * dy, 1))
+
+
+def _char_width(ch: str, bold: bool) -> float:
+    if unicodedata.east_asian_width(ch) in ("W", "F"):
+        return _WIDE
+    if ch in "il.,:;'|!()[] ":
+        return 0.28
+    if ch in "MWmw@%":
+        return 0.85
+    if ch.isupper() or ch.isdigit():
+        return 0.60 if not bold else 0.63
+    return _AVG_WIDTH[bold]
+
+
+@lru_cache(maxsize=8192)
+def text_width(text: str, pt: float, bold: bool = False) -> float:
+    """Return the estimated width of one line of text, in EMU."""
+    return sum(_char_width(c, bold) for c in text) * pt * EMU_PER_PT
+
+
+@lru_cache(maxsize=8192)
+def count_lines(text: str, pt: float, width: int, bold: bool = False) -> int:
+    """Return how many lines ``text`` (markup allowed) wraps to in ``width`` EMU."""
+    lines = 0
+    for para in plain(text).split("\n"):
+        lines += 1
+        used = 0.0
+        space = text_width(" ", pt, bold)
+        for word in para.split():
+            w = text_width(word, pt, bold)
+            if used and used + space + w > width:
+                lines += 1
+                used = 0.0
+            while w > width:            # a word longer than the line breaks
+                lines += 1
+                w -= width
+            used += (space if used else 0) + w
+    return max(lines, 1)
+
+
+def text_height(lines: int, pt: float) -> int:
+    """Return the height of ``lines`` lines at ``pt`` points, in EMU."""
+    return int(lines * pt * LINE_SPACING * EMU_PER_PT)
+
+
+def pt_to_emu(pt: float) -> int:
+    """Return points as EMU."""
+    return int(pt * EMU_PER_PT)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where the parts of a content slide go, for one theme."""
+
+    slide: Box
+    banner_top: Box
+    banner_bottom: Box
+    title: Box
+    body: Box
+    footer: Box
+
+
+def frame(theme: Theme, banner: bool) -> Frame:
+    """Return the boxes of a content slide for ``theme``."""
+    W, H = theme.slide_width, theme.slide_height
+    m = theme.margins
+    band = int(0.32 * EMU_PER_IN) if banner else 0
+    top = band + m["top"]
+    title_h = int(1.05 * EMU_PER_IN)
+    footer_h = int(0.38 * EMU_PER_IN)
+    bottom = H - band - m["bottom"]
+    inner_w = W - m["left"] - m["right"]
+    title = Box(m["left"], top, inner_w, title_h)
+    body_y = top + title_h + int(0.18 * EMU_PER_IN)
+    footer = Box(m["left"], bottom - footer_h, inner_w, footer_h)
+    body = Box(m["left"], body_y, inner_w, footer.y - body_y - int(0.1 * EMU_PER_IN))
+    return Frame(Box(0, 0, W, H), Box(0, 0, W, band), Box(0, H - band, W, band),
+                 title, body, footer)
+
+
+def title_size(text: str, theme: Theme, width: int) -> float:
+    """Return the largest title size (down to the minimum) that fits two lines."""
+    pt = theme.sizes["title"]
+    floor = max(theme.sizes["minimum"], 24.0)
+    while pt > floor and count_lines(text, pt, width, bold=True) > 2:
+        pt -= 2
+    return max(pt, floor)
+
+
+# -- cards (concerns, constraints, responses) ------------------------------
+
+CARD_GAP = int(0.3 * EMU_PER_IN)
+CARD_BAND = int(0.45 * EMU_PER_IN)
+CARD_PAD = int(0.2 * EMU_PER_IN)
+CARD_TITLE_PT = 22.0
+CARD_TEXT_PT = 18.0
+CARD_EVIDENCE_PT = 14.0
+
+
+def card_width(body_w: int, n: int) -> int:
+    """Return the width of each of ``n`` cards side by side."""
+    return (body_w - CARD_GAP * (n - 1)) // n
+
+
+def evidence_height(texts, inner_w: int) -> int:
+    """Return the height of a card's evidence block (0 when there is none)."""
+    if not texts:
+        return 0
+    lines = sum(count_lines(t, CARD_EVIDENCE_PT, inner_w - int(0.25 * EMU_PER_IN)) for t in texts) + 1
+    return text_height(lines, CARD_EVIDENCE_PT) + int(0.1 * EMU_PER_IN)
+
+
+def card_text_height(title: str, detail: str, points, inner_w: int) -> int:
+    """Return the height of a card's title, detail and points."""
+    h = text_height(count_lines(title, CARD_TITLE_PT, inner_w, bold=True), CARD_TITLE_PT)
+    if detail:
+        h += text_height(count_lines(detail, CARD_TEXT_PT, inner_w), CARD_TEXT_PT) + 6 * EMU_PER_PT
+    bullet_w = inner_w - int(CARD_TEXT_PT * 1.1 * EMU_PER_PT)
+    for p in points:
+        h += text_height(count_lines(p, CARD_TEXT_PT, bullet_w), CARD_TEXT_PT) + 4 * EMU_PER_PT
+    return h
+
+
+def card_height(title: str, detail: str, points, evidence, width: int) -> int:
+    """Return the height a card of ``width`` needs for all its parts."""
+    inner = width - 2 * CARD_PAD
+    ev = evidence_height(evidence, inner)
+    return (CARD_BAND + int(0.12 * EMU_PER_IN) + card_text_height(title, detail, points, inner)
+            + (ev + int(0.2 * EMU_PER_IN) if ev else 0) + CARD_PAD)

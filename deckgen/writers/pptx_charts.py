@@ -1,0 +1,193 @@
+"""Native, editable PowerPoint charts from the deck model's chart data.
+
+Bar, column, stacked, pie, doughnut and line map to PowerPoint's own chart
+types; ``range`` is drawn as a floating bar chart (an invisible base series
+plus the span), which stays a native chart the user can edit.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+from pptx.chart.data import CategoryChartData
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+
+from ..charts import fmt_number
+from ..layout import Box
+from ..model import Chart
+from ..theme import Theme
+from .pptx_base import mix, rgb
+
+_TYPES = {
+    "bar": XL_CHART_TYPE.BAR_CLUSTERED,
+    "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
+    "stacked": XL_CHART_TYPE.COLUMN_STACKED,
+    "pie": XL_CHART_TYPE.PIE,
+    "doughnut": XL_CHART_TYPE.DOUGHNUT,
+    "line": XL_CHART_TYPE.LINE_MARKERS,
+    "range": XL_CHART_TYPE.BAR_STACKED,
+}
+
+
+def _decimals(values) -> int:
+    best = 0
+    for v in values:
+        if isinstance(v, float) and not v.is_integer():
+            best = max(best, min(len(repr(v).split(".")[1]), 2))
+    return best
+
+
+def _number_format(values, unit: str) -> str:
+    # Whole numbers get thousands separators; otherwise "General" shows each
+    # value as written (1.7, 29) instead of padding them all to one precision.
+    base = "General" if _decimals(values) else "#,##0"
+    if unit == "%":
+        return base + '"%"'
+    return base
+
+
+def add_chart(shapes, box: Box, chart: Chart, ctype: str, theme: Theme, lang: str):
+    """Add a native chart for ``chart`` drawn as ``ctype``; return the graphic frame."""
+    data = chart.data
+    cd = CategoryChartData()
+    cd.categories = list(data.categories)
+    flat = [v for s in data.series for v in s.values]
+    if ctype == "range":
+        lows = [v[0] for v in data.series[0].values]
+        spans = [v[1] - v[0] for v in data.series[0].values]
+        fmt = _number_format([x for v in data.series[0].values for x in v], chart.unit)
+        cd.add_series("Low", lows, fmt)
+        cd.add_series(chart.unit or "Range", spans, fmt)
+    else:
+        fmt = _number_format(flat, chart.unit)
+        for s in data.series:
+            cd.add_series(s.name or chart.unit or chart.title or "Value", list(s.values), fmt)
+    gf = shapes.add_chart(_TYPES[ctype], Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h), cd)
+    ch = gf.chart
+    ch.has_title = False      # the slide title carries the message
+    ch.font.size = Pt(16)
+    ch.font.name = theme.fonts["body"]
+    ch.font.color.rgb = rgb(theme.color("text"))
+    multi = len(data.series) > 1
+    pie = ctype in ("pie", "doughnut")
+    ch.has_legend = multi or pie
+    if ch.has_legend:
+        ch.legend.position = XL_LEGEND_POSITION.RIGHT if pie else XL_LEGEND_POSITION.BOTTOM
+        ch.legend.include_in_layout = False
+        ch.legend.font.size = Pt(16)
+    plot = ch.plots[0]
+    if not pie:
+        _style_axes(ch, theme, ctype)
+    if ctype in ("bar", "column", "stacked", "range"):
+        plot.gap_width = 60 if ctype != "range" else 80
+        if ctype == "stacked" or ctype == "range":
+            plot.overlap = 100
+    if pie:
+        _style_pie(plot, len(data.categories), theme)
+        if ctype == "doughnut":
+            _hole(ch, 55)
+    elif ctype == "range":
+        _style_range(plot, chart, theme)
+    else:
+        for i, s in enumerate(plot.series):
+            color = theme.accent(i) if multi else theme.color("primary")
+            if ctype == "line":
+                s.format.line.color.rgb = rgb(color)
+                s.format.line.width = Pt(3)
+                s.smooth = False
+                s.marker.format.fill.solid()
+                s.marker.format.fill.fore_color.rgb = rgb(color)
+            else:
+                s.format.fill.solid()
+                s.format.fill.fore_color.rgb = rgb(color)
+    if theme.charts.get("data_labels", True) and ctype != "range" and len(data.categories) <= 12:
+        plot.has_data_labels = True
+        dl = plot.data_labels
+        dl.font.size = Pt(16)
+        dl.number_format = fmt
+        dl.number_format_is_linked = False
+        if pie:
+            dl.show_percentage = False
+            dl.show_value = True
+            dl.position = XL_LABEL_POSITION.OUTSIDE_END if ctype == "pie" else XL_LABEL_POSITION.CENTER
+            if ctype == "doughnut":
+                dl.font.color.rgb = rgb("FFFFFF")
+        elif ctype == "stacked":
+            dl.position = XL_LABEL_POSITION.CENTER
+            dl.font.color.rgb = rgb("FFFFFF")
+        elif ctype == "line":
+            dl.position = XL_LABEL_POSITION.ABOVE
+        else:
+            dl.position = XL_LABEL_POSITION.OUTSIDE_END
+    _set_lang(ch, lang)
+    return gf
+
+
+def _style_axes(ch, theme: Theme, ctype: str) -> None:
+    cat, val = ch.category_axis, ch.value_axis
+    for ax in (cat, val):
+        ax.tick_labels.font.size = Pt(16)
+        ax.tick_labels.font.color.rgb = rgb(theme.color("text"))
+        ax.format.line.color.rgb = rgb(theme.color("rule"))
+    val.has_major_gridlines = bool(theme.charts.get("gridlines", True))
+    if val.has_major_gridlines:
+        val.major_gridlines.format.line.color.rgb = rgb(theme.color("rule"))
+        val.major_gridlines.format.line.width = Pt(0.75)
+    cat.has_major_gridlines = False
+    if ctype in ("bar", "range"):
+        # horizontal bars list the first category at the top, as people read
+        cat.reverse_order = True
+    val.tick_labels.font.color.rgb = rgb(theme.color("muted"))
+
+
+def _style_pie(plot, n: int, theme: Theme) -> None:
+    plot.vary_by_categories = True
+    s = plot.series[0]
+    for i in range(n):
+        pt = s.points[i]
+        pt.format.fill.solid()
+        pt.format.fill.fore_color.rgb = rgb(theme.accent(i))
+        pt.format.line.color.rgb = rgb(theme.color("background"))
+        pt.format.line.width = Pt(2)
+
+
+def _style_range(plot, chart: Chart, theme: Theme) -> None:
+    base, span = plot.series[0], plot.series[1]
+    base.format.fill.background()
+    base.format.line.fill.background()
+    span.format.fill.solid()
+    span.format.fill.fore_color.rgb = rgb(theme.color("primary"))
+    unit = chart.unit
+    for i, (lo, hi) in enumerate(chart.data.series[0].values):
+        # the unit is in the chart's heading; the label stays short enough not to wrap
+        label = f"{fmt_number(lo)}–{fmt_number(hi)}" + ("%" if unit == "%" else "")
+        dl = span.points[i].data_label
+        dl.has_text_frame = True
+        dl.text_frame.text = label
+        dl.position = XL_LABEL_POSITION.INSIDE_BASE
+        run = dl.text_frame.paragraphs[0].runs[0]
+        run.font.size = Pt(16)
+        run.font.bold = True
+        run.font.color.rgb = rgb(theme.color("on_primary"))
+
+
+def _hole(ch, percent: int) -> None:
+    for dn in ch._chartSpace.xpath(".//c:doughnutChart"):
+        hs = dn.find(qn("c:holeSize"))
+        if hs is None:
+            hs = etree.SubElement(dn, qn("c:holeSize"))
+        hs.set("val", str(percent))
+
+
+def _set_lang(ch, lang: str) -> None:
+    cs = ch._chartSpace
+    el = cs.find(qn("c:lang"))
+    if el is None:
+        el = etree.Element(qn("c:lang"))
+        d1904 = cs.find(qn("c:date1904"))
+        if d1904 is not None:
+            d1904.addnext(el)   # schema order: date1904, lang, roundedCorners, ...
+        else:
+            cs.insert(0, el)
+    el.set("val", lang)
