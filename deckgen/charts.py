@@ -26,7 +26,8 @@ def is_share_of_whole(chart: Chart) -> bool:
 def pick_type(chart: Chart) -> str:
     """Return the chart type to draw: the content's, or one fitting the data.
 
-    Shares of a whole become a pie (up to five slices) or a doughnut; years
+    Shares of a whole become a pie (up to five slices) or a doughnut (up to
+    eight; more slices than that cannot be told apart, so bars); years
     become a line (six or more) or columns; ranges an interval chart; other
     categories horizontal bars, whose labels read best.
     """
@@ -38,7 +39,7 @@ def pick_type(chart: Chart) -> str:
     years = all(_YEAR.match(c.strip()) for c in data.categories)
     if years:
         return "line" if len(data.categories) >= 6 or len(data.series) > 1 else "column"
-    if is_share_of_whole(chart):
+    if is_share_of_whole(chart) and len(data.categories) <= 8:
         return "pie" if len(data.categories) <= 5 else "doughnut"
     return "column" if len(data.series) > 1 else "bar"
 

@@ -58,7 +58,26 @@ def balanced(items: Sequence, most: int) -> list[list]:
 
 def chunks(items: Sequence, cost: Callable[[object], float], capacity: float,
            most: int = 99) -> list[list]:
-    """Split items into runs whose summed cost stays within capacity."""
+    """Split items into the fewest runs whose summed cost stays within capacity.
+
+    The runs are then evened out: the same number of slides, each about as
+    full as the others, rather than a full slide and a nearly empty one.
+    """
+    first = _greedy(items, cost, capacity, most)
+    if len(first) <= 1:
+        return first
+    lo, hi = max(cost(i) for i in items), capacity
+    for _ in range(20):
+        mid = (lo + hi) / 2
+        if len(_greedy(items, cost, mid, most)) <= len(first):
+            hi = mid
+        else:
+            lo = mid
+    return _greedy(items, cost, hi, most)
+
+
+def _greedy(items: Sequence, cost: Callable[[object], float], capacity: float,
+            most: int) -> list[list]:
     out: list[list] = [[]]
     used = 0.0
     for it in items:
@@ -116,7 +135,8 @@ class _Planner:
     def point_cost(self, p: Point, width: int, pt: float, level: int = 0) -> float:
         indent = int(0.4 * EMU_PER_IN) * (level + 1)
         size = pt if level == 0 else pt - 2
-        lines = count_lines(p.text, size, width - indent) * size * 1.2 + size * 0.5
+        # line height plus the paragraph's space before (10 pt, 4 pt for sub-points)
+        lines = count_lines(p.text, size, width - indent) * size * 1.2 + (10 if level == 0 else 4)
         return lines + sum(self.point_cost(q, width, pt, level + 1) for q in p.points)
 
     def bullet_capacity(self, pt: float) -> float:

@@ -51,7 +51,13 @@ def add_chart(shapes, box: Box, chart: Chart, ctype: str, theme: Theme, lang: st
     """Add a native chart for ``chart`` drawn as ``ctype``; return the graphic frame."""
     data = chart.data
     cd = CategoryChartData()
-    cd.categories = list(data.categories)
+    cats = list(data.categories)
+    if ctype == "range":
+        # the range goes into the category label: a data label cannot fit
+        # inside a narrow bar, and a label beside it would be clipped
+        cats = [f"{c} ({fmt_number(lo)}–{fmt_number(hi)}{'%' if chart.unit == '%' else ''})"
+                for c, (lo, hi) in zip(cats, data.series[0].values)]
+    cd.categories = cats
     flat = [v for s in data.series for v in s.values]
     if ctype == "range":
         lows = [v[0] for v in data.series[0].values]
@@ -116,6 +122,7 @@ def add_chart(shapes, box: Box, chart: Chart, ctype: str, theme: Theme, lang: st
         elif ctype == "stacked":
             dl.position = XL_LABEL_POSITION.CENTER
             dl.font.color.rgb = rgb("FFFFFF")
+            _hide_small_labels(plot, data)
         elif ctype == "line":
             dl.position = XL_LABEL_POSITION.ABOVE
         else:
@@ -158,18 +165,25 @@ def _style_range(plot, chart: Chart, theme: Theme) -> None:
     base.format.line.fill.background()
     span.format.fill.solid()
     span.format.fill.fore_color.rgb = rgb(theme.color("primary"))
-    unit = chart.unit
-    for i, (lo, hi) in enumerate(chart.data.series[0].values):
-        # the unit is in the chart's heading; the label stays short enough not to wrap
-        label = f"{fmt_number(lo)}–{fmt_number(hi)}" + ("%" if unit == "%" else "")
-        dl = span.points[i].data_label
-        dl.has_text_frame = True
-        dl.text_frame.text = label
-        dl.position = XL_LABEL_POSITION.INSIDE_BASE
-        run = dl.text_frame.paragraphs[0].runs[0]
-        run.font.size = Pt(16)
-        run.font.bold = True
-        run.font.color.rgb = rgb(theme.color("on_primary"))
+    highs = [hi for _, hi in chart.data.series[0].values]
+    if chart.unit == "%" and max(highs) <= 100:
+        plot.chart.value_axis.maximum_scale = 100
+    plot.chart.value_axis.minimum_scale = 0
+
+
+def _hide_small_labels(plot, data) -> None:
+    """Hide labels of stacked segments too thin to hold their number."""
+    totals = [sum(abs(s.values[i]) for s in data.series) for i in range(len(data.categories))]
+    top = max(totals) or 1
+    for series, s in zip(plot.series, data.series):
+        for i, v in enumerate(s.values):
+            if abs(v) < 0.07 * top:
+                dls = series._element.get_or_add_dLbls()
+                dl = dls._insert_dLbl_in_sequence(i)
+                for child in list(dl):
+                    if child.tag != qn("c:idx"):
+                        dl.remove(child)
+                etree.SubElement(dl, qn("c:delete")).set("val", "1")
 
 
 def _hole(ch, percent: int) -> None:

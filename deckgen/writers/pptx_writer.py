@@ -111,13 +111,16 @@ class _Writer:
                              self.style("caption", "on_primary" if dark else "muted"),
                              number, self.lang, self.deck.title)
             if s.sources:
-                cites = "; ".join(f"[{n}] {_source_short(self.deck.sources[n - 1])}"
-                                  for n in s.sources)
-                label = "Source" if len(s.sources) == 1 else "Sources"
                 sbox = Box(f.footer.x, f.footer.y, f.footer.w - num_w - int(0.2 * IN), f.footer.h)
-                tb = textbox(slide.shapes, sbox,
-                             [Para(f"{label}: {cites}", self.style("caption", "on_primary" if dark else "muted"))],
-                             t, self.lang, anchor="middle", name="Sources")
+                label = "Source" if len(s.sources) == 1 else "Sources"
+                text = f"{label}: " + "; ".join(
+                    f"[{n}] {_source_short(self.deck.sources[n - 1])}" for n in s.sources)
+                if count_lines(text, t.sizes["caption"], sbox.w) > 1:
+                    # a footer holds one line: cite by number, the list is on the Sources slide
+                    text = f"{label}: " + ", ".join(f"[{n}]" for n in s.sources) + \
+                        " (see the Sources slide)"
+                textbox(slide.shapes, sbox, [Para(text, self.style("caption", "on_primary" if dark else "muted"))],
+                        t, self.lang, anchor="middle", name="Sources")
         if s.notes:
             slide.notes_slide.notes_text_frame.text = s.notes
 
@@ -294,7 +297,9 @@ class _Writer:
             if fig.source:
                 cap.append("source " + ", ".join(f"[{self.deck_source_number(r.id)}]" for r in fig.source))
             if cap:
-                paras.append(Para("; ".join(cap).capitalize(), self.style("caption", "muted"), space_before=6))
+                text = "; ".join(cap)
+                paras.append(Para(text[0].upper() + text[1:], self.style("caption", "muted"),
+                                  space_before=6))
             textbox(slide.shapes, inner, paras, t, self.lang, anchor="middle", name=f"Figure {fig.id}")
 
     def deck_source_number(self, sid: str) -> int:
@@ -428,8 +433,6 @@ class _Writer:
             textbox(grp.shapes, Box(lx, ly, lw, int(0.38 * IN)),
                     [Para(band.word, self.style(14, "text"), align="center")], t, self.lang,
                     anchor="bottom" if above else "top")
-        for pct in (0, 0.25, 0.5, 0.75, 1.0):
-            pass
         n = len(s.items)
         row_h = rows_h // max(n, 1)
         for i, item in enumerate(s.items):
@@ -453,9 +456,10 @@ class _Writer:
                     [Para(label, self.style(16, "text"), align="left" if lx > x0 else "right")],
                     t, self.lang, anchor="middle")
         set_alt(grp, s.alt, title="Probability yardstick")
-        textbox(slide.shapes, Box(sx, b.y + b.h + int(0.02 * IN), sw, int(0.3 * IN)),
-                [Para(f"Scale: {YARDSTICK_TITLES[s.yardstick]}, 0–100 %", self.style(14, "muted"),
-                      align="right")], t, self.lang, name="Scale")
+        textbox(slide.shapes, Box(b.x, b.y, label_w, head_h - int(0.15 * IN)),
+                [Para("Scale", self.style(14, "muted", bold=True)),
+                 Para(f"{YARDSTICK_TITLES[s.yardstick]}, 0–100 %", self.style(14, "muted"))],
+                t, self.lang, anchor="middle", name="Scale")
 
     def sources_slide(self, s: d.SourcesSlide, slide) -> None:
         self.set_title(slide, s)
