@@ -102,6 +102,44 @@ def _scan_text(text: str, file: str) -> list[ContentError]:
     return errors
 
 
+def _flow_depth(text: str, file: str) -> list[ContentError]:
+    """Find flow brackets nested deeper than MAX_DEPTH, before any parser runs.
+
+    libyaml scans a whole run of ``[[[[`` before it emits the first event (and
+    stops at 1,000 levels with an unhelpful message), so the cap is checked
+    on the text itself. Quoted text and comments are skipped.
+    """
+    depth = 0
+    quote = ""
+    line, col = 1, 0
+    prev = "\n"
+    in_comment = False
+    for ch in text:
+        col += 1
+        if ch == "\n":
+            line, col, in_comment = line + 1, 0, False
+            prev = ch
+            continue
+        if in_comment:
+            continue
+        if quote:
+            if ch == quote and not (quote == '"' and prev == "\\"):
+                quote = ""
+        elif ch in "'\"" and prev in " \t[{,:\n":
+            quote = ch
+        elif ch == "#" and prev in " \t\n":
+            in_comment = True
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return [ContentError(f"nesting is deeper than {MAX_DEPTH} levels; allowed: at "
+                                     f"most {MAX_DEPTH}", Loc(file, line, col))]
+        elif ch in "]}":
+            depth = max(depth - 1, 0)
+        prev = ch
+    return []
+
+
 def read_yaml(path: Path | str, display: str | None = None) -> Node:
     """Read a YAML file into a located :class:`Node` tree.
 
@@ -134,7 +172,7 @@ def read_yaml(path: Path | str, display: str | None = None) -> Node:
 
 def parse_yaml(text: str, file: str = "<string>") -> Node:
     """Parse YAML text into a located :class:`Node` tree (see :func:`read_yaml`)."""
-    errors = _scan_text(text, file)
+    errors = _scan_text(text, file) or _flow_depth(text, file)
     if errors:
         raise ErrorList(errors)
     try:

@@ -88,3 +88,16 @@ def test_not_utf8(tmp_path):
         read_yaml(p, "latin1.yaml")
     assert info.value.errors[0].render() == (
         "latin1.yaml:1:11: found bytes that are not UTF-8; allowed: UTF-8 text (save the file as UTF-8)")
+
+
+def test_deep_block_nesting_is_capped():
+    text = "".join("  " * i + f"k{i}:\n" for i in range(60)) + "  " * 60 + "x\n"
+    errs = errors_of(text)
+    assert errs == [f"f.yaml:{MAX_DEPTH + 1}:{2 * MAX_DEPTH + 1}: nesting is deeper than "
+                    f"{MAX_DEPTH} levels; allowed: at most {MAX_DEPTH}"]
+
+
+def test_brackets_in_quotes_and_comments_do_not_count():
+    text = "a: '" + "[" * 100 + "'\nb: \"" + "{" * 100 + "\"  # " + "[" * 100 + "\n"
+    root = parse_yaml(text, "f.yaml")
+    assert root.get("a").text == "[" * 100
