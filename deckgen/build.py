@@ -65,19 +65,31 @@ def build(path: Path | str, out_dir: Path | str = "output", theme: str | None = 
     except OSError as exc:
         raise OutputError(f"cannot create the output folder '{target_dir}': {exc.strerror}; "
                           "allowed: a folder you can write to (use --out)") from None
-    temps: list[tuple[Path, Path]] = []
+    files = write_outputs(target_dir, [lambda folder, w=w: w.write(deck, content, th, folder)
+                                       for w in writers])
+    return BuildResult(content, deck, files, list(deck.warnings))
+
+
+def write_outputs(target_dir: Path, jobs) -> list[Path]:
+    """Run each job into one temporary folder, then move every file into place.
+
+    ``jobs`` are callables ``job(folder) -> list[str]`` that write files into
+    ``folder`` and return their names. Nothing reaches ``target_dir`` unless
+    every job succeeded; on any failure (Ctrl-C included) the temporary folder
+    is removed and earlier outputs stay as they were.
+    """
+    import shutil
+    tmp = Path(tempfile.mkdtemp(prefix=".deckgen-", dir=target_dir))
     try:
-        for w in writers:
-            final = target_dir / f"{content.name}{w.suffix}"
-            fd, tmp = tempfile.mkstemp(prefix=f".{content.name}.", suffix=w.suffix + ".tmp",
-                                       dir=target_dir)
-            os.close(fd)
-            temps.append((Path(tmp), final))
-            w.write(deck, content, th, Path(tmp))
-        for tmp, final in temps:
-            os.replace(tmp, final)
-    except BaseException:
-        for tmp, _ in temps:
-            tmp.unlink(missing_ok=True)
-        raise
-    return BuildResult(content, deck, [f for _, f in temps], list(deck.warnings))
+        names: list[str] = []
+        for job in jobs:
+            names.extend(job(tmp))
+        final = []
+        for name in names:
+            dest = target_dir / name
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp / name, dest)
+            final.append(dest)
+        return final
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

@@ -1,8 +1,10 @@
 """Output formats: one registry from format name to writer.
 
-A writer takes the planned deck, the content, the theme and a target path,
-and writes one file. ``build`` writes every format to a temporary file first,
-so a writer never needs to care about half-written output.
+A writer takes the planned deck, the content and the theme, and writes its
+file(s) into a folder it is given (a fresh temporary folder; ``build`` moves
+what it wrote into place only when every format has succeeded, so a writer
+never needs to care about half-written output). It returns the names of the
+files it wrote. Adding a format is adding an entry here.
 """
 
 from __future__ import annotations
@@ -11,27 +13,38 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..errors import DeckgenError, one_of
+from ..errors import DeckgenError, did_you_mean, one_of
 
 
 @dataclass(frozen=True)
 class Writer:
-    """A format: the file name suffix it writes and the function that writes it."""
+    """A format: its name, what it is, and the function that writes it.
+
+    ``write(deck, content, theme, folder) -> list[str]`` writes into ``folder``
+    and returns the file names it wrote there.
+    """
 
     name: str
-    suffix: str
-    write: Callable   # (deck, content, theme, path) -> None
+    write: Callable
     doc: str = ""
 
 
-def _pptx(deck, content, theme, path: Path) -> None:
+def _pptx(deck, content, theme, folder: Path) -> list[str]:
     from .pptx_writer import write_pptx
-    write_pptx(deck, theme, path)
+    name = f"{content.name}.pptx"
+    write_pptx(deck, theme, folder / name)
+    return [name]
 
 
-WRITERS: dict[str, Writer] = {
-    "pptx": Writer("pptx", ".pptx", _pptx, "PowerPoint deck with native charts"),
-}
+WRITERS: dict[str, Writer] = {}
+
+
+def register(name: str, write: Callable, doc: str = "") -> None:
+    """Add a format to the registry (its name is what ``--formats`` takes)."""
+    WRITERS[name] = Writer(name, write, doc)
+
+
+register("pptx", _pptx, "PowerPoint deck with native charts")
 
 
 def get_writers(names: list[str]) -> list[Writer]:
@@ -40,7 +53,6 @@ def get_writers(names: list[str]) -> list[Writer]:
     for name in names:
         key = name.strip().lower()
         if key not in WRITERS:
-            from ..errors import did_you_mean
             raise DeckgenError(f"found the format '{name}'; allowed: {one_of(WRITERS)}",
                                path="--formats", hint=did_you_mean(key, WRITERS))
         out.append(WRITERS[key])
