@@ -1,17 +1,13 @@
 """Slide geometry and text estimates shared by the storyline and the writers.
 
 The storyline asks how much fits (to split long blocks over slides); the
-writers ask where each box goes. Both read the same numbers from here, so a
-split and its drawing agree.
-
-Text width is estimated from average glyph widths of the theme fonts'
-metric-compatible faces (Carlito for Calibri, Liberation Sans for Arial),
-on the safe side, until measured layout with the font files replaces it.
+design stage asks where each box goes. Both read the same numbers from here,
+so a split and its drawing agree. Text is measured with the font files
+(``deckgen.measure``).
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,14 +16,8 @@ from .theme import Theme
 
 EMU_PER_PT = 12700
 EMU_PER_IN = 914400
-LINE_SPACING = 1.2          # line height as a multiple of the font size
 
-# Average advance width per character, as a share of the font size. Measured
-# on English prose set in Carlito: 0.40 regular, 0.41 bold (Liberation Sans,
-# for Arial, runs about 10 % wider). Rounded up so an estimate does not say
-# "fits" when the real text would not.
-_AVG_WIDTH = {False: 0.47, True: 0.50}
-_WIDE = 1.0                 # Hangul, CJK: full-width glyphs
+DEFAULT_FONT = "Calibri"
 
 
 @dataclass(frozen=True)
@@ -45,47 +35,24 @@ class Box:
         return Box(self.x + dx, self.y + dy, max(self.w - 2 * dx, 1), max(self.h - 2 * dy, 1))
 
 
-def _char_width(ch: str, bold: bool) -> float:
-    if unicodedata.east_asian_width(ch) in ("W", "F"):
-        return _WIDE
-    if ch in "il.,:;'|!()[] ":
-        return 0.28
-    if ch in "MWmw@%":
-        return 0.85
-    if ch.isupper() or ch.isdigit():
-        return 0.58 if not bold else 0.61
-    return _AVG_WIDTH[bold]
+def text_width(text: str, pt: float, bold: bool = False, font: str = DEFAULT_FONT) -> float:
+    """Return the width of one line of text (markup removed), in EMU."""
+    from .measure import width
+    return width(plain(text), font, pt, bold) * EMU_PER_PT
 
 
-@lru_cache(maxsize=8192)
-def text_width(text: str, pt: float, bold: bool = False) -> float:
-    """Return the estimated width of one line of text, in EMU."""
-    return sum(_char_width(c, bold) for c in text) * pt * EMU_PER_PT
-
-
-@lru_cache(maxsize=8192)
-def count_lines(text: str, pt: float, width: int, bold: bool = False) -> int:
+@lru_cache(maxsize=16384)
+def count_lines(text: str, pt: float, width: int, bold: bool = False,
+                font: str = DEFAULT_FONT) -> int:
     """Return how many lines ``text`` (markup allowed) wraps to in ``width`` EMU."""
-    lines = 0
-    for para in plain(text).split("\n"):
-        lines += 1
-        used = 0.0
-        space = text_width(" ", pt, bold)
-        for word in para.split():
-            w = text_width(word, pt, bold)
-            if used and used + space + w > width:
-                lines += 1
-                used = 0.0
-            while w > width:            # a word longer than the line breaks
-                lines += 1
-                w -= width
-            used += (space if used else 0) + w
-    return max(lines, 1)
+    from .textfit import lines_of
+    return lines_of(text, font, pt, width, bold)
 
 
-def text_height(lines: int, pt: float) -> int:
+def text_height(lines: int, pt: float, font: str = DEFAULT_FONT) -> int:
     """Return the height of ``lines`` lines at ``pt`` points, in EMU."""
-    return int(lines * pt * LINE_SPACING * EMU_PER_PT)
+    from .measure import line_height
+    return int(lines * line_height(font, pt) * EMU_PER_PT)
 
 
 def pt_to_emu(pt: float) -> int:
