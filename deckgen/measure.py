@@ -35,7 +35,10 @@ class FontInfo:
 @lru_cache(maxsize=32)
 def font_info(font_name: str, bold: bool = False, italic: bool = False) -> FontInfo:
     """Return the metrics of the shipped face standing in for ``font_name``."""
+    import logging
+
     from fontTools.ttLib import TTFont
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
     path = font_path(font_name, bold, italic)
     tt = TTFont(str(path), lazy=True)
     upm = tt["head"].unitsPerEm

@@ -49,7 +49,7 @@ class TextBox:
     box: Box
     paras: list[Para]
     anchor: str = "top"
-    inset: int = 0
+    inset: int = 0                  # left and right (and top and bottom unless inset_y)
     line_spacing: float = 1.0
     name: str = ""
     fill: Optional[str] = None
@@ -59,6 +59,12 @@ class TextBox:
     layout: list = field(default_factory=list)   # per paragraph: list[measure.Line]
     shrunk_from: float = 0.0        # largest size before fitting, when it shrank
     overflow: float = 0.0           # points of text that did not fit
+    inset_y: Optional[int] = None   # top and bottom inset, when it differs
+
+    @property
+    def insets(self) -> tuple[int, int]:
+        """Return (left/right, top/bottom) insets in EMU."""
+        return self.inset, self.inset if self.inset_y is None else self.inset_y
 
 
 @dataclass

@@ -263,6 +263,11 @@ class _Planner:
                                      "holds more text than a slide; shorten its detail or points")
             groups.append(list(items[i:i + k]))
             i += k
+        # as many slides as needed, but evened out (2 + 2 + 2 rather than 2 + 3 + 1)
+        even = balanced(list(items), -(-len(items) // len(groups))) if groups else []
+        if len(even) == len(groups) and all(
+                self.card_fits(it, card_width(body.w, len(g))) for g in even for it in g):
+            return even
         return groups
 
     def card_fits(self, item: Item, width: int) -> bool:

@@ -65,8 +65,9 @@ def fit(tb: TextBox) -> TextBox:
     Returns the box with ``layout`` filled in, ``shrunk_from`` set when it
     shrank and ``overflow`` (points) when even the minimum size did not fit.
     """
-    w = tb.box.w / EMU_PER_PT - 2 * tb.inset / EMU_PER_PT
-    h = tb.box.h / EMU_PER_PT - 2 * tb.inset / EMU_PER_PT
+    ix, iy = tb.insets
+    w = (tb.box.w - 2 * ix) / EMU_PER_PT
+    h = (tb.box.h - 2 * iy) / EMU_PER_PT
     paras = tb.paras
     need = text_height(paras, w, tb.line_spacing)
     largest = max((p.style.size for p in paras), default=0)

@@ -19,37 +19,14 @@ from pptx.util import Emu, Pt
 
 from ..layout import Box
 from ..markup import Run, parse
+from ..placed import Para, Style
+from ..textfit import BULLET_INDENT
 from ..theme import Theme
 
 _DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 _ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
-
-
-@dataclass(frozen=True)
-class Style:
-    """How a stretch of text looks."""
-
-    size: float
-    color: str
-    font: str
-    bold: bool = False
-    italic: bool = False
-
-
-@dataclass(frozen=True)
-class Para:
-    """One paragraph: its text (with inline markup) and how to set it."""
-
-    text: str
-    style: Style
-    level: int = 0
-    bullet: str = ""        # "", "•" or "1." style autonumber marker "num"
-    number: int = 1
-    align: str = "left"
-    space_before: float = 0.0
-    runs: tuple[Run, ...] | None = None
 
 
 def rgb(hex6: str) -> RGBColor:
@@ -84,10 +61,14 @@ def set_decorative(shape) -> None:
     dec.set("val", "1")
 
 
-def rect(shapes, box: Box, fill: str, line: str | None = None, shape=MSO_SHAPE.RECTANGLE,
+SHAPES = {"rect": MSO_SHAPE.RECTANGLE, "oval": MSO_SHAPE.OVAL,
+          "rounded": MSO_SHAPE.ROUNDED_RECTANGLE}
+
+
+def rect(shapes, box: Box, fill: str, line: str | None = None, shape: str = "rect",
          decorative: bool = True, name: str = ""):
-    """Add a filled rectangle (or other autoshape) and return it."""
-    sp = shapes.add_shape(shape, Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h))
+    """Add a filled rectangle (or oval, rounded rectangle) and return it."""
+    sp = shapes.add_shape(SHAPES[shape], Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h))
     sp.fill.solid()
     sp.fill.fore_color.rgb = rgb(fill)
     if line:
@@ -105,7 +86,7 @@ def rect(shapes, box: Box, fill: str, line: str | None = None, shape=MSO_SHAPE.R
     return sp
 
 
-def _apply_run(r, run: Run, style: Style, lang: str, theme: Theme) -> None:
+def _apply_run(r, run: Run, style: Style, lang: str, east_asian: str) -> None:
     r.text = run.text
     f = r.font
     f.size = Pt(style.size)
@@ -122,7 +103,7 @@ def _apply_run(r, run: Run, style: Style, lang: str, theme: Theme) -> None:
         latin = rpr.find(qn("a:latin"))
         if latin is not None:
             latin.addnext(ea)
-    ea.set("typeface", theme.fonts.get("east_asian", style.font))
+    ea.set("typeface", east_asian)
     if run.url:
         r.hyperlink.address = run.url
         f.underline = True
@@ -155,7 +136,8 @@ def _bullet(p, para: Para, style: Style, indent: int) -> None:
 
 
 def fill_text(tf, paras: Sequence[Para], theme: Theme, lang: str, anchor: str = "top",
-              inset: int = 0, indent: int = 0, line_spacing: float = 1.0) -> None:
+              inset: int = 0, indent: int = 0, line_spacing: float = 1.0,
+              inset_y: int | None = None) -> None:
     """Write paragraphs into a text frame with explicit sizes and no autofit."""
     tf.clear()
     tf.word_wrap = True
@@ -164,19 +146,22 @@ def fill_text(tf, paras: Sequence[Para], theme: Theme, lang: str, anchor: str = 
         body.remove(child)
     etree.SubElement(body, qn("a:noAutofit"))
     tf.vertical_anchor = ANCHOR[anchor]
-    for side in ("left", "right", "top", "bottom"):
+    for side in ("left", "right"):
         setattr(tf, f"margin_{side}", Emu(inset))
+    for side in ("top", "bottom"):
+        setattr(tf, f"margin_{side}", Emu(inset if inset_y is None else inset_y))
     for i, para in enumerate(paras):
         p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
         p.alignment = ALIGN[para.align]
         p.line_spacing = line_spacing
         if para.space_before:
             p.space_before = Pt(para.space_before)
-        if para.bullet or indent:
-            _bullet(p, para, para.style, indent or int(para.style.size * 12700 * 1.1))
+        if para.bullet or indent or para.level:
+            _bullet(p, para, para.style, indent or int(para.style.size * 12700 * BULLET_INDENT))
         runs = para.runs if para.runs is not None else parse(para.text)
+        east_asian = theme.fonts.get("east_asian", para.style.font) if theme else para.style.font
         for run in runs:
-            _apply_run(p.add_run(), run, para.style, lang, theme)
+            _apply_run(p.add_run(), run, para.style, lang, east_asian)
         # the end-of-paragraph mark sets the empty line's height in editors
         end = p._p.get_or_add_endParaRPr()
         end.set("lang", lang)
