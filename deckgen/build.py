@@ -29,6 +29,7 @@ class BuildResult:
     deck: Deck
     files: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    fit_notes: list = field(default_factory=list)   # design.FitNote, with --report
 
 
 def resolve_theme(content: Content, cli_theme: str | None) -> Theme:
@@ -49,7 +50,7 @@ def resolve_theme(content: Content, cli_theme: str | None) -> Theme:
 
 
 def build(path: Path | str, out_dir: Path | str = "output", theme: str | None = None,
-          formats: list[str] | None = None) -> BuildResult:
+          formats: list[str] | None = None, report: bool = False) -> BuildResult:
     """Build one content file into ``out_dir/<name>/``.
 
     Returns a :class:`BuildResult`. Raises :class:`ErrorList` or another
@@ -67,7 +68,11 @@ def build(path: Path | str, out_dir: Path | str = "output", theme: str | None = 
                           "allowed: a folder you can write to (use --out)") from None
     files = write_outputs(target_dir, [lambda folder, w=w: w.write(deck, content, th, folder)
                                        for w in writers])
-    return BuildResult(content, deck, files, list(deck.warnings))
+    notes = []
+    if report:
+        from .design import design
+        notes = design(deck, th).notes
+    return BuildResult(content, deck, files, list(deck.warnings), notes)
 
 
 def write_outputs(target_dir: Path, jobs) -> list[Path]:

@@ -76,7 +76,8 @@ class _Designer:
         self.frame = frame(theme, bool(deck.classification))
         self.body_font = theme.fonts["body"]
         self.head_font = theme.fonts["heading"]
-        self.minimum = theme.sizes["minimum"]
+        self.minimum = theme.sizes["body_minimum"]     # body text: never below this
+        self.floor = theme.sizes["minimum"]            # any text: never below this
         self.caption = theme.sizes["caption"]
 
     # -- helpers ----------------------------------------------------------
@@ -91,6 +92,7 @@ class _Designer:
              min_size=None, line=None, spacing=1.0, inset_y=None) -> TextBox:
         if min_size is None:
             min_size = min(self.minimum, min(p.style.size for p in paras))
+        min_size = max(min_size, self.floor)
         return TextBox(box, list(paras), anchor, inset, spacing, name, fill, line, shape, min_size,
                        inset_y=inset_y)
 
@@ -230,7 +232,7 @@ class _Designer:
         body = size or t.sizes["body"]
         out = []
         for i, p in enumerate(points):
-            pt = body if level == 0 else max(body - 2, t.sizes["minimum"])
+            pt = body if level == 0 else max(body - 2, t.sizes["body_minimum"])
             bullet = "num" if (numbered and level == 0) else ("•" if level == 0 else "–")
             out.append(Para(p.text, self.style(pt, "text" if level == 0 else "muted"), level=level,
                             bullet=bullet, number=start + i,
@@ -395,7 +397,7 @@ class _Designer:
                 out.append(self.shape(Box(inner.x, ebox.y - int(0.08 * IN), inner.w,
                                           int(0.02 * IN)), t.color("rule")))
                 eparas = [Para("EVIDENCE", self.style(CARD_EVIDENCE_PT, "muted", bold=True))]
-                eparas += [Para(e, self.style(CARD_EVIDENCE_PT, "text"), bullet="▸") for e in texts]
+                eparas += [Para(e, self.style(CARD_EVIDENCE_PT, "text"), bullet="›") for e in texts]
                 out.append(self.text(ebox, eparas, name="Evidence", min_size=CARD_EVIDENCE_PT))
             text_h = inner.h - (ev_h + int(0.2 * IN) if ev_h else 0)
             out.append(self.text(Box(inner.x, inner.y, inner.w, text_h), paras,

@@ -93,7 +93,7 @@ def frame(theme: Theme, banner: bool) -> Frame:
 def title_size(text: str, theme: Theme, width: int) -> float:
     """Return the largest title size (down to the minimum) that fits two lines."""
     pt = theme.sizes["title"]
-    floor = max(theme.sizes["minimum"], 24.0)
+    floor = max(theme.sizes["body_minimum"], 24.0)
     while pt > floor and count_lines(text, pt, width, bold=True) > 2:
         pt -= 2
     return max(pt, floor)
