@@ -12,8 +12,10 @@ from __future__ import annotations
 from . import deck as d
 from .charts import fmt_number
 from .layout import (CARD_BAND, CARD_EVIDENCE_PT, CARD_GAP, CARD_PAD, CARD_TEXT_PT,
-                     CARD_TITLE_PT, EMU_PER_IN, Box, card_width, count_lines, evidence_height,
-                     frame, text_height, title_size)
+                     CARD_TITLE_PT, EMU_PER_IN, JUDGE_BADGE_W, JUDGE_GAP, JUDGE_NUM_W, TABLE_INSET,
+                     TABLE_PT, TWO_COL_GAP, YARD_HEAD_H, YARD_LABEL_PT, YARD_LABEL_W, Box,
+                     card_width, count_lines, evidence_height, frame, judgement_height,
+                     judgement_text_width, table_row_height, table_widths, text_height, title_size)
 from .markup import Run, parse, plain
 from .placed import (ChartFrame, FitNote, Group, Para, Picture, PlacedDeck, PlacedSlide, Shape,
                      SlideNumber, Style, TableFrame, TextBox)
@@ -91,7 +93,7 @@ class _Designer:
     def text(self, box: Box, paras, anchor="top", inset=0, name="", fill=None, shape="rect",
              min_size=None, line=None, spacing=1.0, inset_y=None) -> TextBox:
         if min_size is None:
-            min_size = min(self.minimum, min(p.style.size for p in paras))
+            min_size = min(self.minimum, min((p.style.size for p in paras), default=self.minimum))
         min_size = max(min_size, self.floor)
         return TextBox(box, list(paras), anchor, inset, spacing, name, fill, line, shape, min_size,
                        inset_y=inset_y)
@@ -191,15 +193,15 @@ class _Designer:
     def judgements_slide(self, s: d.JudgementsSlide, out: list) -> TextBox:
         b, t = self.frame.body, self.theme
         n = len(s.judgements)
-        badge_w, num_w, gap = int(2.7 * IN), int(0.75 * IN), int(0.14 * IN)
-        text_w = b.w - badge_w - num_w - int(0.4 * IN)
+        badge_w, num_w, gap = JUDGE_BADGE_W, JUDGE_NUM_W, JUDGE_GAP
+        text_w = judgement_text_width(b.w)
         body = t.sizes["body"]
-        needs = [max(height_of([Para(j.text, self.style("body"))], text_w) + int(0.2 * IN),
-                     int(0.95 * IN)) for j in s.judgements]
-        spare = max(b.h - sum(needs) - gap * (n - 1), 0)
+        needs = [judgement_height(j.text, body, self.body_font, b.w) for j in s.judgements]
+        # rows share the spare height, but no row grows by more than half an inch
+        spare = min(max(b.h - sum(needs) - gap * (n - 1), 0) // n, int(0.5 * IN))
         y = b.y
         for i, j in enumerate(s.judgements):
-            h = needs[i] + spare // n
+            h = needs[i] + spare
             row = Box(b.x, y, b.w, h)
             out.append(self.shape(row, t.color("surface")))
             circ = Box(row.x + int(0.15 * IN), row.y + (h - int(0.5 * IN)) // 2, int(0.5 * IN),
@@ -251,7 +253,7 @@ class _Designer:
 
     def two_column_slide(self, s: d.TwoColumnSlide, out: list) -> TextBox:
         b, t = self.frame.body, self.theme
-        gap = int(0.5 * IN)
+        gap = TWO_COL_GAP
         w = (b.w - gap) // 2
         for k, pts in enumerate((s.left, s.right)):
             x = b.x + k * (w + gap)
@@ -409,10 +411,10 @@ class _Designer:
         bands = YARDSTICKS[s.yardstick]
         colors = t.palette["yardstick"]
         items: list = []
-        label_w = int(3.9 * IN)
+        label_w = YARD_LABEL_W
         sx = b.x + label_w + int(0.2 * IN)
         sw = b.w - label_w - int(0.2 * IN)
-        head_h = int(0.95 * IN)
+        head_h = YARD_HEAD_H
 
         def X(p: float) -> int:
             return sx + int(sw * p)
@@ -442,7 +444,7 @@ class _Designer:
             ry = rows_top + i * row_h
             lk = item.likelihood
             items.append(self.text(Box(b.x, ry, label_w, row_h),
-                                   [Para(item.title, self.style(18, "text", bold=True))],
+                                   [Para(item.title, self.style(YARD_LABEL_PT, "text", bold=True))],
                                    anchor="middle", name=f"Response {i + 1}"))
             col = self.band_color(lk.word)
             bar_h = int(0.3 * IN)
@@ -493,13 +495,8 @@ class _Designer:
     def table_slide(self, s: d.TableSlide, out: list) -> TextBox:
         b, t = self.frame.body, self.theme
         tab = s.table
-        cols = len(tab.columns)
-        weights = [max([len(plain(c)) for c in [tab.columns[j]] + [r[j] for r in tab.rows]] + [4]) ** 0.7
-                   for j in range(cols)]
-        total = sum(weights)
-        widths = [int(b.w * w / total) for w in weights]
-        widths[-1] = b.w - sum(widths[:-1])
-        cell_inset = int(0.1 * IN)
+        widths = table_widths(tab.columns, tab.rows, b.w)
+        cell_inset = TABLE_INSET
         cells, heights = [], []
         for i, r in enumerate([tab.columns] + list(tab.rows)):
             head = i == 0
@@ -507,10 +504,10 @@ class _Designer:
             row = []
             for j, text in enumerate(r):
                 row.append(self.text(Box(0, 0, widths[j], 1),
-                                     [Para(text, self.style(18, "on_primary" if head else "text",
+                                     [Para(text, self.style(TABLE_PT, "on_primary" if head else "text",
                                                             bold=head))],
                                      anchor="middle", inset=cell_inset, fill=fill, name="Cell"))
-            heights.append(max(height_of(c.paras, c.box.w, cell_inset) for c in row) + int(0.04 * IN))
+            heights.append(table_row_height(r, widths, self.body_font, bold=head))
             cells.append(row)
         y = b.y
         for row, h in zip(cells, heights):

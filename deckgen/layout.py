@@ -139,3 +139,56 @@ def card_height(title: str, detail: str, points, evidence, width: int) -> int:
     ev = evidence_height(evidence, inner)
     return (CARD_BAND + int(0.12 * EMU_PER_IN) + card_text_height(title, detail, points, inner)
             + (ev + int(0.2 * EMU_PER_IN) if ev else 0) + CARD_PAD)
+
+
+# -- shared sizes: the storyline splits with the same numbers the design draws
+
+TWO_COL_GAP = int(0.5 * EMU_PER_IN)
+JUDGE_BADGE_W = int(2.7 * EMU_PER_IN)
+JUDGE_NUM_W = int(0.75 * EMU_PER_IN)
+JUDGE_GAP = int(0.14 * EMU_PER_IN)
+
+
+def judgement_text_width(body_w: int) -> int:
+    """Return the width of a key judgement's text column."""
+    return body_w - JUDGE_BADGE_W - JUDGE_NUM_W - int(0.4 * EMU_PER_IN)
+
+
+def judgement_height(text: str, size: float, font: str, body_w: int) -> int:
+    """Return the height of one key-judgement row (at least room for its badge)."""
+    lines = count_lines(text, size, judgement_text_width(body_w), font=font)
+    return max(text_height(lines, size, font) + int(0.2 * EMU_PER_IN), int(0.95 * EMU_PER_IN))
+
+
+YARD_LABEL_W = int(3.9 * EMU_PER_IN)
+YARD_HEAD_H = int(0.95 * EMU_PER_IN)
+YARD_LABEL_PT = 18.0
+
+
+def yardstick_row_height(title: str, font: str) -> int:
+    """Return the height a response's label needs on the yardstick chart."""
+    lines = count_lines(title, YARD_LABEL_PT, YARD_LABEL_W, bold=True, font=font)
+    return max(text_height(lines, YARD_LABEL_PT, font) + int(0.1 * EMU_PER_IN),
+               int(0.45 * EMU_PER_IN))
+
+
+TABLE_PT = 18.0
+TABLE_INSET = int(0.1 * EMU_PER_IN)
+
+
+def table_widths(columns, rows, width: int) -> list[int]:
+    """Return column widths: wider for columns with longer text, summing to ``width``."""
+    cols = len(columns)
+    weights = [max([len(plain(c)) for c in [columns[j]] + [r[j] for r in rows]] + [4]) ** 0.7
+               for j in range(cols)]
+    total = sum(weights)
+    widths = [int(width * w / total) for w in weights]
+    widths[-1] = width - sum(widths[:-1])
+    return widths
+
+
+def table_row_height(row, widths: list[int], font: str, bold: bool = False) -> int:
+    """Return the height of one table row: its tallest cell."""
+    lines = max(count_lines(c, TABLE_PT, w - 2 * TABLE_INSET, bold=bold, font=font)
+                for c, w in zip(row, widths))
+    return text_height(lines, TABLE_PT, font) + 2 * TABLE_INSET + int(0.04 * EMU_PER_IN)

@@ -60,7 +60,7 @@ class _Painter:
         # Hinting snaps glyph advances to whole pixels, so styled runs drawn
         # one after another would drift from the measured positions; scoped
         # to this figure, global settings stay untouched.
-        with matplotlib.rc_context({"text.hinting": "no_hinting", "text.hinting_factor": 1}):
+        with matplotlib.rc_context({"text.hinting": "no_hinting"}):
             self._paint(ps, path)
 
     def _paint(self, ps: PlacedSlide, path: Path) -> None:
@@ -195,75 +195,122 @@ class _Painter:
             ax.imshow(im.convert("RGBA"), aspect="auto", interpolation="antialiased")
 
     def chart(self, cf: ChartFrame) -> None:
+        """Paint a chart the way PowerPoint lays out the native one: labels inside its frame."""
+        from matplotlib.ticker import MaxNLocator
         t = self.theme
-        ax = self.sub_axes(cf.box)
         data, ctype = cf.chart.data, cf.ctype
         body = t.fonts["body"]
         fp = self.fp(body)
+        size = 16.0
         text = _hex(t.color("text"))
+        muted = _hex(t.color("muted"))
+        rule = _hex(t.color("rule"))
         cats = list(data.categories)
+        b = cf.box
+        # the plot area sits inside the frame, leaving room for axis labels
+        if ctype == "range":
+            cats = [f"{c} ({_n(lo)}–{_n(hi)})" for c, (lo, hi) in zip(cats, data.series[0].values)]
+        label_w = max((width(c, body, size) for c in cats), default=0) + 12
+        pad = 8 * EMU_PER_PT
+        if ctype in ("bar", "range"):
+            left, top, bottom, right = label_w * EMU_PER_PT, 28 * EMU_PER_PT, pad, pad
+        elif ctype in ("pie", "doughnut"):
+            legend_w = max((width(c, body, size) for c in cats), default=0) + 40
+            left, top, bottom, right = pad, pad, pad, legend_w * EMU_PER_PT
+        else:
+            left = 50 * EMU_PER_PT
+            top = pad
+            bottom = (30 + (26 if len(data.series) > 1 else 0)) * EMU_PER_PT
+            right = pad
+        from .layout import Box
+        inner = Box(int(b.x + left), int(b.y + top), int(b.w - left - right), int(b.h - top - bottom))
+        ax = self.sub_axes(inner)
         ax.set_facecolor(_hex(t.color("background")))
-        for side in ("top", "right"):
+        for side in ("top", "right", "left", "bottom"):
             ax.spines[side].set_visible(False)
-        for side in ("left", "bottom"):
-            ax.spines[side].set_color(_hex(t.color("rule")))
-        ax.tick_params(colors=text, labelsize=16 * 0.75)
-        colors = [_hex(t.accent(i)) for i in range(len(data.series))]
-        if len(data.series) == 1 and ctype not in ("pie", "doughnut"):
-            colors = [_hex(t.color("primary"))]
+        ax.tick_params(colors=text, labelsize=size, length=0)
+        primary = _hex(t.color("primary"))
+        colors = [_hex(t.accent(i)) for i in range(max(len(data.series), len(cats)))]
+        labels_on = t.charts.get("data_labels", True) and len(cats) <= 12
+        fmt = (lambda v: _n(v) + ("%" if cf.chart.unit == "%" else ""))
         if ctype in ("pie", "doughnut"):
             vals = data.series[0].values
-            wedges, *_ = ax.pie(vals, colors=[_hex(t.accent(i)) for i in range(len(vals))],
-                                startangle=90, counterclock=False,
+            wedges, *_ = ax.pie(vals, colors=colors[:len(vals)], startangle=90, counterclock=False,
                                 wedgeprops=dict(width=0.45 if ctype == "doughnut" else 1,
                                                 edgecolor=_hex(t.color("background")), linewidth=2))
-            ax.legend(wedges, cats, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False,
-                      prop=fp, fontsize=12)
+            if labels_on:
+                import math
+                total = sum(vals) or 1
+                angle = 90.0
+                for v in vals:
+                    mid = math.radians(angle - 360 * v / total / 2)
+                    angle -= 360 * v / total
+                    r = 1.15 if ctype == "pie" else 0.78
+                    ax.text(r * math.cos(mid), r * math.sin(mid), fmt(v), ha="center",
+                            va="center", fontproperties=fp, fontsize=size,
+                            color=text if ctype == "pie" else "#FFFFFF")
+            leg = ax.legend(wedges, cats, loc="center left", bbox_to_anchor=(1.02, 0.5),
+                            frameon=False, prop=fp, handlelength=0.7)
+            for txt in leg.get_texts():
+                txt.set_fontsize(size)
             ax.set_aspect("equal")
-        elif ctype in ("bar", "range"):
-            pos = list(range(len(cats)))[::-1]
+            return
+        if ctype in ("bar", "range"):
+            pos = list(range(len(cats)))
             if ctype == "range":
                 lo = [v[0] for v in data.series[0].values]
                 span = [v[1] - v[0] for v in data.series[0].values]
-                labels = [f"{c} ({_n(a)}–{_n(a + s)})" for c, a, s in zip(cats, lo, span)]
-                ax.barh(pos, span, left=lo, color=colors[0], height=0.55)
+                bars = ax.barh(pos, span, left=lo, color=primary, height=0.55)
+                top_v = max(v[1] for v in data.series[0].values)
             else:
-                labels = cats
-                ax.barh(pos, data.series[0].values, color=colors[0], height=0.55)
-            ax.set_yticks(pos, labels)
-            ax.grid(axis="x", color=_hex(t.color("rule")), linewidth=0.6)
+                vals = data.series[0].values
+                bars = ax.barh(pos, vals, color=primary, height=0.55)
+                top_v = max(vals)
+                if labels_on:
+                    for rect_, v in zip(bars, vals):
+                        ax.text(rect_.get_width() + top_v * 0.01, rect_.get_y() + rect_.get_height() / 2,
+                                fmt(v), va="center", fontproperties=fp, fontsize=size, color=text)
+            ax.set_ylim(len(cats) - 0.5, -0.5)   # first category at the top, as PowerPoint draws it
+            ax.set_yticks(pos, cats)
+            loc = MaxNLocator(7)
+            ticks = loc.tick_values(0, top_v)
+            ax.set_xlim(0, ticks[-1] if ticks[-1] >= top_v else top_v)
+            ax.xaxis.tick_top()
+            ax.grid(axis="x", color=rule, linewidth=0.8)
             ax.set_axisbelow(True)
-        elif ctype in ("column", "stacked"):
+            ax.tick_params(axis="x", colors=muted)
+        elif ctype in ("column", "stacked", "line"):
             n = len(data.series)
-            xs = range(len(cats))
-            bottom = [0.0] * len(cats)
-            for i, s in enumerate(data.series):
+            xs = list(range(len(cats)))
+            series_colors = [primary] if n == 1 else colors
+            bottom_vals = [0.0] * len(cats)
+            for i, s_ in enumerate(data.series):
+                col = series_colors[i % len(series_colors)]
                 if ctype == "stacked":
-                    ax.bar(xs, s.values, bottom=bottom, color=colors[i % len(colors)], width=0.6,
-                           label=s.name)
-                    bottom = [b + v for b, v in zip(bottom, s.values)]
-                else:
+                    ax.bar(xs, s_.values, bottom=bottom_vals, color=col, width=0.6, label=s_.name)
+                    bottom_vals = [bv + v for bv, v in zip(bottom_vals, s_.values)]
+                elif ctype == "column":
                     wdt = 0.8 / n
-                    ax.bar([x - 0.4 + wdt * (i + 0.5) for x in xs], s.values, width=wdt,
-                           color=colors[i % len(colors)], label=s.name)
-            ax.set_xticks(list(xs), cats)
-            ax.grid(axis="y", color=_hex(t.color("rule")), linewidth=0.6)
+                    ax.bar([x - 0.4 + wdt * (i + 0.5) for x in xs], s_.values, width=wdt,
+                           color=col, label=s_.name)
+                else:
+                    ax.plot(xs, s_.values, marker="o", color=col, linewidth=2.2, label=s_.name)
+            ax.set_xticks(xs, cats)
+            ax.set_xlim(-0.5, len(cats) - 0.5)
+            ax.grid(axis="y", color=rule, linewidth=0.8)
             ax.set_axisbelow(True)
+            ax.tick_params(axis="y", colors=muted)
             if n > 1:
-                ax.legend(frameon=False, prop=fp, loc="upper center", bbox_to_anchor=(0.5, -0.08),
-                          ncol=n)
-        elif ctype == "line":
-            for i, s in enumerate(data.series):
-                ax.plot(cats, s.values, marker="o", color=colors[i % len(colors)], linewidth=2.2,
-                        label=s.name)
-            ax.grid(axis="y", color=_hex(t.color("rule")), linewidth=0.6)
-            if len(data.series) > 1:
-                ax.legend(frameon=False, prop=fp)
+                leg = ax.legend(frameon=False, prop=fp, loc="upper center",
+                                bbox_to_anchor=(0.5, -0.12), ncol=n, handlelength=0.7)
+                for txt in leg.get_texts():
+                    txt.set_fontsize(size)
         else:
             self.unsupported.append(f"chart type '{ctype}'")
+            return
         for lab in ax.get_xticklabels() + ax.get_yticklabels():
             lab.set_fontproperties(fp)
-            lab.set_fontsize(12)
+            lab.set_fontsize(size)
 
 
 def _n(v: float) -> str:

@@ -12,7 +12,9 @@ from typing import Callable, Iterable, Sequence
 
 from . import deck as d
 from .charts import describe, fmt_value, pick_type
-from .layout import EMU_PER_IN, card_height, card_width, count_lines, frame, text_height
+from .layout import (EMU_PER_IN, JUDGE_GAP, TWO_COL_GAP, YARD_HEAD_H, card_height, card_width,
+                     count_lines, frame, judgement_height, table_row_height, table_widths,
+                     text_height, yardstick_row_height)
 from .markup import plain
 from .model import Chart, Content, Item, Point, Ref
 from .theme import Theme
@@ -66,6 +68,10 @@ def chunks(items: Sequence, cost: Callable[[object], float], capacity: float,
     first = _greedy(items, cost, capacity, most)
     if len(first) <= 1:
         return first
+    even = balanced(list(items), -(-len(items) // len(first)))
+    if len(even) == len(first) and all(sum(cost(i) for i in g) <= capacity and len(g) <= most
+                                       for g in even):
+        return even
     lo, hi = max(cost(i) for i in items), capacity
     for _ in range(20):
         mid = (lo + hi) / 2
@@ -74,6 +80,27 @@ def chunks(items: Sequence, cost: Callable[[object], float], capacity: float,
         else:
             lo = mid
     return _greedy(items, cost, hi, most)
+
+
+def _uniform_rows(items: Sequence, need: Callable[[object], int], height: int,
+                  most: int) -> list[list]:
+    """Group items so that each group, at the height of its tallest, fits ``height``."""
+    groups: list[list] = []
+    cur: list = []
+    for it in items:
+        trial = cur + [it]
+        if cur and (len(trial) * max(need(x) for x in trial) > height or len(trial) > most):
+            groups.append(cur)
+            cur = [it]
+        else:
+            cur = trial
+    if cur:
+        groups.append(cur)
+    if len(groups) > 1:   # even the groups out when that still fits
+        even = balanced(list(items), -(-len(items) // len(groups)))
+        if len(even) == len(groups) and all(len(g) * max(need(x) for x in g) <= height for g in even):
+            return even
+    return groups
 
 
 def _greedy(items: Sequence, cost: Callable[[object], float], capacity: float,
@@ -136,11 +163,13 @@ class _Planner:
         indent = int(0.4 * EMU_PER_IN) * (level + 1)
         size = pt if level == 0 else pt - 2
         # line height plus the paragraph's space before (10 pt, 4 pt for sub-points)
-        lines = count_lines(p.text, size, width - indent) * size * 1.2 + (10 if level == 0 else 4)
+        font = self.theme.fonts["body"]
+        lines = (text_height(count_lines(p.text, size, width - indent, font=font), size, font) / 12700
+                 + (10 if level == 0 else 4))
         return lines + sum(self.point_cost(q, width, pt, level + 1) for q in p.points)
 
     def bullet_capacity(self, pt: float) -> float:
-        return self.frame.body.h / 12700
+        return (self.frame.body.h - int(0.05 * EMU_PER_IN)) / 12700
 
     # -- blocks -----------------------------------------------------------
     def title(self) -> None:
@@ -155,9 +184,9 @@ class _Planner:
     def bluf(self) -> None:
         js = self.c.bluf
         body = self.theme.sizes["body"]
-        width = self.frame.body.w - int(2.6 * EMU_PER_IN)
-        groups = chunks(js, lambda j: count_lines(j.text, body, width) + 0.8,
-                        self.frame.body.h / (body * 1.2 * 12700), PER_SLIDE["judgements"])
+        font = self.theme.fonts["body"]
+        groups = chunks(js, lambda j: judgement_height(j.text, body, font, self.frame.body.w)
+                        + JUDGE_GAP, self.frame.body.h + JUDGE_GAP, PER_SLIDE["judgements"])
         start = 1
         slides = []
         for g in groups:
@@ -303,7 +332,11 @@ class _Planner:
         unrated = [r for r in self.c.responses if r.likelihood is None]
         if rated:
             rated.sort(key=lambda r: -r.likelihood.mid)
-            groups = balanced(rated, PER_SLIDE["yardstick"])
+            font = self.theme.fonts["body"]
+            rows_h = self.frame.body.h - YARD_HEAD_H
+            # every row is as tall as the tallest label on its slide
+            groups = _uniform_rows(rated, lambda r: yardstick_row_height(r.title, font), rows_h,
+                                   PER_SLIDE["yardstick"])
             ys = self.c.yardstick
             slides = []
             for g in groups:
@@ -347,15 +380,28 @@ class _Planner:
         elif s.layout == "image":
             self.add([d.ImageSlide(title=title, image=s.image, alt=plain(s.alt), **common)])
         elif s.layout == "table":
-            rows = s.table.rows
-            groups = [rows[i:i + PER_SLIDE["table_rows"]]
-                      for i in range(0, max(len(rows), 1), PER_SLIDE["table_rows"])]
+            font = self.theme.fonts["body"]
+            widths = table_widths(s.table.columns, s.table.rows, self.frame.body.w)
+            head = table_row_height(s.table.columns, widths, font, bold=True)
+            rows = list(s.table.rows)
+            # the header row repeats on every continued slide
+            groups = chunks(rows, lambda r: table_row_height(r, widths, font),
+                            self.frame.body.h - head) if rows else [[]]
             self.add([d.TableSlide(title=title, table=replace(s.table, rows=tuple(g)), **common)
                       for g in groups])
         elif s.layout == "quote":
             self.add([d.QuoteSlide(title=title, quote=s.quote, **common)])
         elif s.layout == "two-column":
-            self.add([d.TwoColumnSlide(title=title, left=s.left, right=s.right, **common)])
+            pt = self.theme.sizes["body"]
+            w = (self.frame.body.w - TWO_COL_GAP) // 2
+            cap = (self.frame.body.h - int(0.2 * EMU_PER_IN)) / 12700
+            lefts = chunks(s.left, lambda p: self.point_cost(p, w, pt), cap) or [[]]
+            rights = chunks(s.right, lambda p: self.point_cost(p, w, pt), cap) or [[]]
+            n = max(len(lefts), len(rights))
+            lefts += [[]] * (n - len(lefts))
+            rights += [[]] * (n - len(rights))
+            self.add([d.TwoColumnSlide(title=title, left=tuple(a), right=tuple(b), **common)
+                      for a, b in zip(lefts, rights)])
         else:
             if s.points:
                 self.bullets("sections", s.points, title=title, notes=self.notes(s))

@@ -1,5 +1,10 @@
 """A second reader: LibreOffice opens every deck, and its text stays in its boxes.
 
+The stress file (tests/fixtures/stress.yaml: long titles, 22 context points,
+14 long concerns, Korean text, a 25-category chart, huge and tiny numbers)
+is included. deckgen writes no autofit flags (tests/test_design.py checks),
+so LibreOffice draws the text exactly as written.
+
 Each deck built from content/ and the spec-only fixtures is converted to PDF
 by LibreOffice headless; the PDF is read back with pdfplumber. Every drawn
 character must sit inside one of the slide's shapes: text that runs out of
@@ -13,7 +18,10 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from deckgen.build import build
 
-from .conftest import CONTENT, SPEC_ONLY, requires_soffice, to_pdf
+from .conftest import CONTENT, ROOT, SPEC_ONLY, requires_soffice, to_pdf
+
+STRESS = ROOT / "tests" / "fixtures" / "stress.yaml"
+DECKS = CONTENT + SPEC_ONLY + [STRESS]
 
 EMU_PER_PT = 12700
 TOLERANCE = 3.0   # points: glyph side bearings and anti-aliasing
@@ -35,7 +43,7 @@ def _boxes(shapes, out):
 def rendered(tmp_path_factory):
     out = tmp_path_factory.mktemp("lo")
     decks = {}
-    for path in CONTENT + SPEC_ONLY:
+    for path in DECKS:
         result = build(path, out)
         pptx = result.files[0]
         decks[path.stem] = (result, pptx, to_pdf(pptx, pptx.parent))
@@ -43,7 +51,7 @@ def rendered(tmp_path_factory):
 
 
 @requires_soffice
-@pytest.mark.parametrize("name", [p.stem for p in CONTENT + SPEC_ONLY])
+@pytest.mark.parametrize("name", [p.stem for p in DECKS])
 def test_libreoffice_renders_every_slide_with_its_title(rendered, name):
     result, pptx, pdf = rendered[name]
     with pdfplumber.open(pdf) as doc:
@@ -54,7 +62,7 @@ def test_libreoffice_renders_every_slide_with_its_title(rendered, name):
 
 
 @requires_soffice
-@pytest.mark.parametrize("name", [p.stem for p in CONTENT + SPEC_ONLY])
+@pytest.mark.parametrize("name", [p.stem for p in DECKS])
 def test_no_character_outside_its_shapes(rendered, name):
     result, pptx, pdf = rendered[name]
     prs = Presentation(str(pptx))
