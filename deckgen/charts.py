@@ -75,3 +75,19 @@ def describe(chart: Chart, ctype: str, limit: int = 12) -> str:
         text = ", ".join(vals[:limit]) + (f" and {more} more" if more > 0 else "")
         parts.append(f"{s.name}: {text}" if s.name else text)
     return f"{_NAMES[ctype]} of {what}. " + "; ".join(parts) + "."
+
+
+def scale_of(values) -> tuple[float, str]:
+    """Return (divisor, suffix) that keeps large numbers short: 1.2e9 -> (1e9, ' bn')."""
+    flat = [abs(x) for v in values for x in (v if isinstance(v, tuple) else (v,))]
+    top = max(flat, default=0)
+    if top >= 1e9:
+        return 1e9, " bn"
+    if top >= 1e6:
+        return 1e6, " m"
+    return 1.0, ""
+
+
+#: Horizontal bars per chart slide before a chart continues on the next slide
+#: (each category label needs a line of 16 pt text).
+MAX_BARS = 12

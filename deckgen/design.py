@@ -324,7 +324,8 @@ class _Designer:
                                  [Para(head, self.style(20, "muted", bold=True))], name="Chart title"))
             box = Box(b.x, b.y + int(0.5 * IN), b.w, b.h - int(0.5 * IN))
         out.append(ChartFrame(box, s.chart, s.chart_type, s.alt,
-                              title=plain(s.chart.title or s.title), name=f"Chart {s.chart.id}"))
+                              title=plain(s.chart.title or s.title), name=f"Chart {s.chart.id}",
+                              axis_max=s.axis_max))
         return self.title_box(s)
 
     def timeline_slide(self, s: d.TimelineSlide, out: list) -> TextBox:

@@ -89,6 +89,7 @@ class ChartFrame:
     alt: str
     title: str = ""
     name: str = ""
+    axis_max: float = 0.0
 
 
 @dataclass

@@ -232,7 +232,10 @@ class _Painter:
         primary = _hex(t.color("primary"))
         colors = [_hex(t.accent(i)) for i in range(max(len(data.series), len(cats)))]
         labels_on = t.charts.get("data_labels", True) and len(cats) <= 12
-        fmt = (lambda v: _n(v) + ("%" if cf.chart.unit == "%" else ""))
+        from .charts import scale_of
+        div, suffix = scale_of([v for s_ in data.series for v in s_.values])
+        fmt = (lambda v: _n(round(v / div, 1) if div > 1 else v) + suffix
+               + ("%" if cf.chart.unit == "%" else ""))
         if ctype in ("pie", "doughnut"):
             vals = data.series[0].values
             wedges, *_ = ax.pie(vals, colors=colors[:len(vals)], startangle=90, counterclock=False,
@@ -274,7 +277,7 @@ class _Painter:
             ax.set_yticks(pos, cats)
             loc = MaxNLocator(7)
             ticks = loc.tick_values(0, top_v)
-            ax.set_xlim(0, ticks[-1] if ticks[-1] >= top_v else top_v)
+            ax.set_xlim(0, cf.axis_max or (ticks[-1] if ticks[-1] >= top_v else top_v))
             ax.xaxis.tick_top()
             ax.grid(axis="x", color=rule, linewidth=0.8)
             ax.set_axisbelow(True)

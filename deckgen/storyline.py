@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Callable, Iterable, Sequence
 
 from . import deck as d
-from .charts import describe, fmt_value, pick_type
+from .charts import MAX_BARS, describe, fmt_value, pick_type
 from .layout import (EMU_PER_IN, JUDGE_GAP, TWO_COL_GAP, YARD_HEAD_H, card_height, card_width,
                      count_lines, frame, judgement_height, table_row_height, table_widths,
                      text_height, yardstick_row_height)
@@ -42,6 +42,18 @@ TITLES = {"question": "The question", "bluf": "Key judgements", "context": "Cont
 # How many of each fit on a slide before the block continues on the next.
 PER_SLIDE = {"judgements": 4, "figures": 4, "items": 3, "yardstick": 6, "timeline": 5,
              "sources": 6, "table_rows": 7}
+
+
+def _nice_ceiling(v: float) -> float:
+    """Return a round axis maximum at or above ``v`` (29 -> 30, 0.42 -> 0.5)."""
+    import math
+    if v <= 0:
+        return 1.0
+    mag = 10 ** math.floor(math.log10(v))
+    for step in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        if step * mag >= v:
+            return step * mag
+    return 10 * mag
 
 
 def balanced(items: Sequence, most: int) -> list[list]:
@@ -229,20 +241,41 @@ class _Planner:
                                  notes=self.notes(*g), sources=self.cites(*g),
                                  block="figures") for g in groups])
 
-    def chart_slide(self, chart: Chart, title: str = "", notes: str = "") -> d.ChartSlide:
+    def chart_slides(self, chart: Chart, title: str = "", notes: str = "") -> list[d.ChartSlide]:
+        """Return the chart's slide, or slides when it has more bars than labels can hold."""
         ctype = pick_type(chart)
         self.shown_charts.add(chart.id)
         head = title or chart.takeaway or chart.title or chart.id
-        return d.ChartSlide(title=plain(head), chart=chart, chart_type=ctype,
-                            alt=describe(chart, ctype),
-                            notes="\n\n".join(x for x in (notes, self.notes(chart)) if x),
-                            sources=self.cites(chart), block="charts")
+        common = dict(title=plain(head), chart_type=ctype,
+                      notes="\n\n".join(x for x in (notes, self.notes(chart)) if x),
+                      sources=self.cites(chart), block="charts")
+        data = chart.data
+        if ctype not in ("bar", "range") or len(data.categories) <= MAX_BARS:
+            return [d.ChartSlide(chart=chart, alt=describe(chart, ctype), **common)]
+        # every part keeps the same value axis so bars compare across slides
+        flat = [x for s in data.series for v in s.values
+                for x in (v if isinstance(v, tuple) else (v,))]
+        top = max(flat)
+        axis_max = _nice_ceiling(top)
+        parts = balanced(list(range(len(data.categories))), MAX_BARS)
+        out = []
+        for idx in parts:
+            sub = replace(data, categories=tuple(data.categories[i] for i in idx),
+                          series=tuple(replace(s, values=tuple(s.values[i] for i in idx))
+                                       for s in data.series))
+            part = replace(chart, data=sub)
+            out.append(d.ChartSlide(chart=part, alt=describe(part, ctype), axis_max=axis_max,
+                                    **common))
+        return out
+
+    def chart_slide(self, chart: Chart, title: str = "", notes: str = "") -> d.ChartSlide:
+        return self.chart_slides(chart, title, notes)[0]
 
     def charts(self) -> None:
         referenced = self.referenced_charts()
         for ch in self.c.charts:
             if ch.id not in referenced and ch.id not in self.shown_charts:
-                self.add([self.chart_slide(ch)])
+                self.add(self.chart_slides(ch))
 
     def referenced_charts(self) -> set[str]:
         order = self.order()
@@ -319,7 +352,7 @@ class _Planner:
             for ref in it.evidence:
                 ch = self.c.chart(ref.id)
                 if ch is not None and ch.id not in self.shown_charts:
-                    self.add([self.chart_slide(ch)])
+                    self.add(self.chart_slides(ch))
 
     def concerns(self) -> None:
         self.items("concerns")
@@ -369,8 +402,9 @@ class _Planner:
         common = dict(notes=self.notes(s), sources=self.cites(s), block="sections")
         if s.layout == "chart":
             ch = self.c.chart(s.chart.id)
-            slide = self.chart_slide(ch, title=title if s.title else "", notes=self.notes(s))
-            self.add([replace(slide, sources=tuple(sorted(set(slide.sources) | set(self.cites(s)))))])
+            slides = self.chart_slides(ch, title=title if s.title else "", notes=self.notes(s))
+            self.add([replace(sl, sources=tuple(sorted(set(sl.sources) | set(self.cites(s)))))
+                      for sl in slides])
         elif s.layout == "figure":
             fig = self.c.figure(s.figure.id)
             self.add([d.FiguresSlide(title=title, figures=(fig,),

@@ -13,7 +13,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
-from ..charts import fmt_number
+from ..charts import fmt_number, scale_of
 from ..layout import Box
 from ..model import Chart
 from ..theme import Theme
@@ -41,14 +41,26 @@ def _decimals(values) -> int:
 def _number_format(values, unit: str) -> str:
     # Whole numbers get thousands separators; otherwise "General" shows each
     # value as written (1.7, 29) instead of padding them all to one precision.
-    base = "General" if _decimals(values) else "#,##0"
+    # Millions and billions are scaled with Excel's trailing commas ("1.2 bn").
+    div, suffix = scale_of(values)
+    if div > 1:
+        commas = "," * (3 if div == 1e9 else 2)
+        scaled = [v / div for v in values]
+        base = ("#,##0.0" if any(not float(x).is_integer() for x in scaled) else "#,##0") + \
+            commas + f'"{suffix}"'
+    else:
+        base = "General" if _decimals(values) else "#,##0"
     if unit == "%":
         return base + '"%"'
     return base
 
 
-def add_chart(shapes, box: Box, chart: Chart, ctype: str, theme: Theme, lang: str):
-    """Add a native chart for ``chart`` drawn as ``ctype``; return the graphic frame."""
+def add_chart(shapes, box: Box, chart: Chart, ctype: str, theme: Theme, lang: str,
+              axis_max: float = 0.0):
+    """Add a native chart for ``chart`` drawn as ``ctype``; return the graphic frame.
+
+    ``axis_max`` fixes the value axis (parts of a chart split over slides share it).
+    """
     data = chart.data
     cd = CategoryChartData()
     cats = list(data.categories)
@@ -85,6 +97,11 @@ def add_chart(shapes, box: Box, chart: Chart, ctype: str, theme: Theme, lang: st
     plot = ch.plots[0]
     if not pie:
         _style_axes(ch, theme, ctype)
+        ch.value_axis.tick_labels.number_format = fmt
+        ch.value_axis.tick_labels.number_format_is_linked = False
+        if axis_max:
+            ch.value_axis.maximum_scale = axis_max
+            ch.value_axis.minimum_scale = min(0, ch.value_axis.minimum_scale or 0)
     if ctype in ("bar", "column", "stacked", "range"):
         plot.gap_width = 60 if ctype != "range" else 80
         if ctype == "stacked" or ctype == "range":

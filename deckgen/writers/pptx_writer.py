@@ -70,7 +70,8 @@ class _Renderer:
             rect(shapes, it.box, it.fill, line=it.line, shape=it.shape,
                  decorative=it.decorative, name=it.name)
         elif isinstance(it, ChartFrame):
-            gf = add_chart(shapes, it.box, it.chart, it.ctype, self.theme, self.lang)
+            gf = add_chart(shapes, it.box, it.chart, it.ctype, self.theme, self.lang,
+                           axis_max=it.axis_max)
             gf.name = it.name
             set_alt(gf, it.alt, title=it.title)
         elif isinstance(it, Picture):
