@@ -105,6 +105,6 @@ def test_a_bar_chart_with_more_bars_than_labels_fit_continues_with_one_axis(writ
     slides = plan(c, THEME).slides[1:]
     assert [s.full_title for s in slides] == ["Many bars (1/3)", "Many bars (2/3)", "Many bars (3/3)"]
     assert [len(s.chart.data.categories) for s in slides] == [9, 8, 8]
-    assert {s.axis_max for s in slides} == {30}
+    assert {s.axis_max for s in slides} == {25}
     cats = [c for s in slides for c in s.chart.data.categories]
     assert cats == [f"c{i:02d}" for i in range(1, 26)]
