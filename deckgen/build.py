@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .deck import Deck
+from .repro import build_time, normalize
 from .errors import ContentError, ErrorList, OutputError
 from .loader import load
 from .model import Content
@@ -57,7 +58,17 @@ def build(path: Path | str, out_dir: Path | str = "output", theme: str | None = 
     :class:`DeckgenError` for problems the user must fix; nothing is written then.
     """
     writers = get_writers(formats or ["pptx"])
-    content = load(path)
+    return build_content(load(path), out_dir, theme, formats, writers, report=report)
+
+
+def build_content(content: Content, out_dir: Path | str = "output", theme: str | None = None,
+                  formats: list[str] | None = None, writers=None,
+                  report: bool = False) -> BuildResult:
+    """Build already loaded content into ``out_dir/<name>/`` (see :func:`build`).
+
+    A course builds its lectures through this, after applying its defaults.
+    """
+    writers = writers or get_writers(formats or ["pptx"])
     th = resolve_theme(content, theme)
     deck = plan(content, th)
     target_dir = Path(out_dir) / content.name
@@ -67,7 +78,7 @@ def build(path: Path | str, out_dir: Path | str = "output", theme: str | None = 
         raise OutputError(f"cannot create the output folder '{target_dir}': {exc.strerror}; "
                           "allowed: a folder you can write to (use --out)") from None
     files = write_outputs(target_dir, [lambda folder, w=w: w.write(deck, content, th, folder)
-                                       for w in writers])
+                                       for w in writers], when=build_time(content.date))
     notes = []
     if report:
         from .design import design
@@ -75,13 +86,14 @@ def build(path: Path | str, out_dir: Path | str = "output", theme: str | None = 
     return BuildResult(content, deck, files, list(deck.warnings), notes)
 
 
-def write_outputs(target_dir: Path, jobs) -> list[Path]:
+def write_outputs(target_dir: Path, jobs, when=None) -> list[Path]:
     """Run each job into one temporary folder, then move every file into place.
 
     ``jobs`` are callables ``job(folder) -> list[str]`` that write files into
     ``folder`` and return their names. Nothing reaches ``target_dir`` unless
     every job succeeded; on any failure (Ctrl-C included) the temporary folder
-    is removed and earlier outputs stay as they were.
+    is removed and earlier outputs stay as they were. With ``when`` (a
+    datetime), zip-based files are made reproducible (``deckgen.repro``).
     """
     import shutil
     tmp = Path(tempfile.mkdtemp(prefix=".deckgen-", dir=target_dir))
@@ -89,6 +101,9 @@ def write_outputs(target_dir: Path, jobs) -> list[Path]:
         names: list[str] = []
         for job in jobs:
             names.extend(job(tmp))
+        if when is not None:
+            for name in names:
+                normalize(tmp / name, when)
         final = []
         for name in names:
             dest = target_dir / name

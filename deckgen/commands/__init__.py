@@ -5,4 +5,4 @@ Each module defines ``NAME``, ``HELP``, ``add_arguments(parser)`` and
 ``COMMANDS``; ``deckgen.cli`` does the rest (help, exit codes, errors).
 """
 
-COMMANDS = ["build", "validate", "preview"]
+COMMANDS = ["build", "validate", "preview", "check"]

@@ -9,8 +9,6 @@ each slide goes into the layout's real title placeholder.
 
 from __future__ import annotations
 
-import os
-from datetime import datetime, timezone
 from pathlib import Path
 
 from pptx import Presentation
@@ -18,6 +16,7 @@ from pptx.util import Emu
 
 from .. import deck as d
 from ..design import design
+from ..repro import build_time
 from ..placed import (ChartFrame, Group, Picture, PlacedDeck, PlacedSlide, Shape, SlideNumber,
                       TableFrame, TextBox)
 from ..theme import Theme
@@ -148,21 +147,10 @@ class _Renderer:
         cp.comments = ""
         cp.last_modified_by = "deckgen"
         cp.revision = 1
-        stamp = fixed_time(self.deck.date)
+        stamp = build_time(self.deck.date)
         cp.created = stamp
         cp.modified = stamp
         self.prs.save(str(path))
-
-
-def fixed_time(date: str) -> datetime:
-    """Return a build timestamp: SOURCE_DATE_EPOCH when set, else the content's date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
-    parts = [int(x) for x in date.split("-")] if date else [2000]
-    while len(parts) < 3:
-        parts.append(1)
-    return datetime(parts[0], parts[1], parts[2])
 
 
 def write_pptx(deck: d.Deck, theme: Theme, path: Path, placed: PlacedDeck | None = None) -> None:

@@ -1,0 +1,230 @@
+"""Check a built deck the way PowerPoint's Accessibility Checker and a careful
+reviewer would, and for the structural faults that make PowerPoint offer to
+"repair" a file.
+
+It reads the .pptx itself (python-pptx and the zip), not deckgen's model, so
+it checks what a user receives. Findings are errors (must fix: the deck is
+broken or inaccessible), warnings (should fix) and notes (for information,
+e.g. a block that continued on more slides).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+_NS = {
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "ct": "http://schemas.openxmlformats.org/package/2006/content-types",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
+_FILE_NAME = re.compile(r"^[\w .()-]+\.(png|jpe?g|gif|bmp|tiff?|svg|emf|wmf)$", re.I)
+_CONTINUED = re.compile(r" \((\d+)/(\d+)\)$")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the check found: ``level`` is error, warning or note."""
+
+    level: str
+    slide: int          # 0 for the whole file
+    what: str
+
+    def render(self, file: str) -> str:
+        """Return the line a user sees."""
+        where = f"slide {self.slide}: " if self.slide else ""
+        return f"{file}: {where}{self.level}: {self.what}"
+
+
+def contrast(fg: str, bg: str) -> float:
+    """Return the WCAG 2 contrast ratio of two ``RRGGBB`` colours."""
+    def lum(c: str) -> float:
+        def chan(v: int) -> float:
+            x = v / 255
+            return x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4
+        r, g, b = (int(c[i:i + 2], 16) for i in (0, 2, 4))
+        return 0.2126 * chan(r) + 0.7152 * chan(g) + 0.0722 * chan(b)
+    a, b = lum(fg), lum(bg)
+    return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+
+
+def check_pptx(path: Path) -> list[Finding]:
+    """Return every finding for one .pptx file."""
+    findings = _structure(path)
+    if any(f.level == "error" for f in findings):
+        return findings          # a broken package: python-pptx may not open it
+    from pptx import Presentation
+    prs = Presentation(str(path))
+    titles: dict[str, int] = {}
+    for n, slide in enumerate(prs.slides, start=1):
+        findings.extend(_slide(n, slide, titles))
+    return findings
+
+
+# -- the package ---------------------------------------------------------------
+
+def _structure(path: Path) -> list[Finding]:
+    out: list[Finding] = []
+    try:
+        z = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        return [Finding("error", 0, "the file is not a zip package; PowerPoint cannot open it")]
+    names = set(z.namelist())
+    if "[Content_Types].xml" not in names:
+        return [Finding("error", 0, "the package has no [Content_Types].xml")]
+    ct = ET.fromstring(z.read("[Content_Types].xml"))
+    defaults = {d.get("Extension", "").lower() for d in ct.findall("ct:Default", _NS)}
+    overrides = {o.get("PartName", "").lstrip("/") for o in ct.findall("ct:Override", _NS)}
+    for name in sorted(names):
+        if name.endswith("/") or name == "[Content_Types].xml":
+            continue
+        ext = name.rsplit(".", 1)[-1].lower()
+        if name not in overrides and ext not in defaults:
+            out.append(Finding("error", 0, f"the part '{name}' has no content type; "
+                                           "PowerPoint would ask to repair the file"))
+    for name in sorted(n for n in names if n.endswith(".rels")):
+        base = posixpath.dirname(posixpath.dirname(name))
+        for rel in ET.fromstring(z.read(name)).findall("rel:Relationship", _NS):
+            if rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target", "")
+            full = target.lstrip("/") if target.startswith("/") else \
+                posixpath.normpath(posixpath.join(base, target))
+            if full not in names:
+                out.append(Finding("error", 0, f"the relationship {rel.get('Id')} in '{name}' "
+                                               f"points at '{target}', which is not in the file"))
+    for name in sorted(n for n in names if re.match(r"ppt/slides/slide\d+\.xml$", n)):
+        number = int(re.search(r"(\d+)", name.rsplit("/", 1)[1]).group(1))
+        ids = [el.get("id") for el in ET.fromstring(z.read(name)).iter(f"{{{_NS['p']}}}cNvPr")]
+        dupes = sorted({i for i in ids if ids.count(i) > 1}, key=lambda x: int(x))
+        if dupes:
+            out.append(Finding("error", number, f"shape ids {', '.join(dupes)} are used twice; "
+                                                "PowerPoint would ask to repair the file"))
+    return out
+
+
+# -- one slide ------------------------------------------------------------------
+
+def _descr(shape) -> str:
+    return shape._element.xpath("./*[1]/p:cNvPr")[0].get("descr", "").strip()
+
+
+def _decorative(shape) -> bool:
+    return "decorative" in ET.tostring(shape._element.xpath("./*[1]/p:cNvPr")[0]).decode()
+
+
+def _fill(shape) -> str | None:
+    try:
+        if shape.fill.type == 1:   # MSO_FILL.SOLID
+            return str(shape.fill.fore_color.rgb)
+    except (AttributeError, TypeError, ValueError):
+        pass
+    return None
+
+
+def _inside(inner, outer) -> bool:
+    cx = inner.left + inner.width / 2
+    cy = inner.top + inner.height / 2
+    return (outer.left <= cx <= outer.left + outer.width and
+            outer.top <= cy <= outer.top + outer.height)
+
+
+def _flat(shapes):
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+    for sh in shapes:
+        yield sh
+        if sh.shape_type == MSO_SHAPE_TYPE.GROUP:
+            yield from _flat(sh.shapes)
+
+
+def _slide(n: int, slide, titles: dict) -> list[Finding]:
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+    out: list[Finding] = []
+    title_shape = slide.shapes.title
+    title = title_shape.text_frame.text.strip() if title_shape is not None else ""
+    if not title:
+        out.append(Finding("error", n, "the slide has no title; screen readers and the "
+                                       "outline use it to find the slide"))
+    else:
+        if title in titles:
+            out.append(Finding("warning", n, f"the title '{title}' is also the title of slide "
+                                             f"{titles[title]}; make titles unique"))
+        titles.setdefault(title, n)
+        m = _CONTINUED.search(title)
+        if m and m.group(1) == "1":
+            out.append(Finding("note", n, f"'{title[:m.start()]}' continues over {m.group(2)} "
+                                          "slides: its content is longer than one slide holds"))
+        first = slide.shapes[0] if len(slide.shapes) else None
+        if first is not None and first.shape_id != title_shape.shape_id:
+            out.append(Finding("warning", n, f"the reading order starts with '{first.name}', "
+                                             "not the title"))
+    for sh in slide.shapes:
+        kind = None
+        if sh.shape_type == MSO_SHAPE_TYPE.PICTURE:
+            kind = "picture"
+        elif getattr(sh, "has_chart", False) and sh.has_chart:
+            kind = "chart"
+        elif sh.shape_type == MSO_SHAPE_TYPE.GROUP:
+            kind = "diagram"
+        elif getattr(sh, "has_table", False) and sh.has_table:
+            if not sh.table.first_row:
+                out.append(Finding("warning", n, f"the table '{sh.name}' has no header row"))
+        if kind and not _decorative(sh):
+            alt = _descr(sh)
+            if not alt:
+                out.append(Finding("error", n, f"the {kind} '{sh.name}' has no alt text"))
+            elif _FILE_NAME.match(alt):
+                out.append(Finding("error", n, f"the {kind} '{sh.name}' has a file name as alt "
+                                               f"text ('{alt}'); say what it shows"))
+    out.extend(_contrast(n, slide))
+    return out
+
+
+def _contrast(n: int, slide) -> list[Finding]:
+    from pptx.util import Pt
+    out: list[Finding] = []
+    bg = None
+    try:
+        if slide.background.fill.type == 1:
+            bg = str(slide.background.fill.fore_color.rgb)
+    except (AttributeError, TypeError, ValueError):
+        bg = None
+    bg = bg or "FFFFFF"
+    shapes = list(_flat(slide.shapes))
+    seen = set()
+    for i, sh in enumerate(shapes):
+        if not sh.has_text_frame or sh.width is None:
+            continue
+        under = _fill(sh)
+        if under is None:
+            for below in reversed(shapes[:i]):
+                f = _fill(below) if below.width is not None else None
+                if f and _inside(sh, below):
+                    under = f
+                    break
+        under = under or bg
+        for p in sh.text_frame.paragraphs:
+            for r in p.runs:
+                if not r.text.strip() or r.font.color is None or r.font.color.type is None:
+                    continue
+                try:
+                    fg = str(r.font.color.rgb)
+                except AttributeError:
+                    continue
+                size = r.font.size or Pt(18)
+                large = size >= Pt(24) or (size >= Pt(18.66) and bool(r.font.bold))
+                need = 3.0 if large else 4.5
+                ratio = contrast(fg, under)
+                key = (fg, under, need)
+                if ratio < need and key not in seen:
+                    seen.add(key)
+                    out.append(Finding("warning", n, f"text #{fg} on #{under} in '{sh.name}' has "
+                                                     f"contrast {ratio:.2f}:1; needs {need:g}:1 "
+                                                     f"({'large' if large else 'normal'} text)"))
+    return out
