@@ -1,0 +1,125 @@
+"""Moodle GIFT export: one text file of questions for Question bank > Import.
+
+Written to Moodle's GIFT importer (``question/format/gift/format.php``):
+questions are separated by blank lines; ``~ = # { } :`` and line breaks in
+text are escaped with a backslash; ``$CATEGORY:`` sets the category; each
+question has a ``::title::``; text is ``[html]`` so inline markup survives.
+Ordering questions use the ``{>N ALL VERTICAL ...}`` form of Moodle's
+ordering question type (core since Moodle 4.4).
+
+GIFT cannot say how many marks a question is worth or that choices must
+keep their order; both are noted, in the file and to the user.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..markup import plain
+from .common import Note, label, moodle_fraction, number, penalty
+from .html import to_html
+from .model import QuizBuild, QuizQuestion
+
+_SPECIAL = re.compile(r"([\\~=#{}:])")
+_WEIGHT = re.compile(r"^%-*[0-9]{1,2}\.?[0-9]*%")
+
+
+def escape(text: str) -> str:
+    """Return text with GIFT's special characters escaped and line breaks as ``\\n``."""
+    return _SPECIAL.sub(r"\\\1", text).replace("\r", "").replace("\n", r"\n")
+
+
+def _html(text: str) -> str:
+    html = to_html(text)
+    if html.startswith("["):  # "[plain]" at the start would be read as a text format
+        html = "&#91;" + html[1:]
+    return escape(html)
+
+
+def category(quiz: QuizBuild) -> str:
+    """Return the category path: the quiz title under the course's top category.
+
+    Moodle reads category names raw (no escapes) and writes ``/`` inside a
+    name as ``//``.
+    """
+    name = " ".join(quiz.title.split()).replace("/", "//")
+    return f"$course$/top/{name}"
+
+
+def write_gift(quiz: QuizBuild) -> tuple[str, list[Note]]:
+    """Return the GIFT text of the quiz (version 1) and notes on what did not fit."""
+    notes: list[Note] = []
+    out = [f"// {quiz.title}",
+           f"// Moodle GIFT file written by deckgen from {quiz.name} (seed {quiz.seed}).",
+           "// Import: Question bank > Import > GIFT format. Ordering questions need "
+           "Moodle 4.4 or later.",
+           "", f"$CATEGORY: {category(quiz)}", ""]
+    for n, q in enumerate(quiz.questions, start=1):
+        body, why = _question(q, n)
+        if body is None:
+            notes.append(Note("gift", _who(q, n), why, dropped=True))
+            out += [f"// {q.id} left out: {why}", ""]
+            continue
+        head = [f"// [id:{q.id}]"]
+        if q.points != 1:
+            notes.append(Note("gift", _who(q, n), f"GIFT holds no marks: imported worth 1 mark, "
+                              f"not {number(q.points)}; set the mark in the Moodle quiz"))
+            head.append(f"// worth {number(q.points)} marks: set this in the quiz")
+        if q.type in ("choice", "multi") and not q.shuffle:
+            notes.append(Note("gift", _who(q, n), "GIFT cannot keep the choices in their order: "
+                              "untick 'Shuffle the choices' in Moodle"))
+            head.append("// keep the choices in this order: untick 'Shuffle the choices'")
+        if q.type == "order" and q.explanation:
+            notes.append(Note("gift", _who(q, n), "GIFT ordering questions hold no feedback; "
+                              "the explanation is not imported"))
+        out += head + body + [""]
+    return "\n".join(out).rstrip("\n") + "\n", notes
+
+
+def _who(q: QuizQuestion, n: int) -> str:
+    return f"question {n} ({q.id}, {q.type})"
+
+
+def _question(q: QuizQuestion, n: int) -> tuple[list[str] | None, str]:
+    title = f"::{escape(label(q, n))}::[html]{_html(q.prompt)}"
+    feedback = [f"\t####{_html(q.explanation)}"] if q.explanation else []
+    if q.type == "choice":
+        lines = [f"\t{'=' if q.is_correct(o) else _wrong(o)}{_html(o)}" for o in q.options]
+        return [title + "{", *lines, *feedback, "}"], ""
+    if q.type == "multi":
+        right = [o for o in q.options if q.is_correct(o)]
+        wrong = [o for o in q.options if not q.is_correct(o)]
+        plus = moodle_fraction(1 / len(right))
+        if plus is None:
+            return None, (f"{len(right)} right options need {100 / len(right):.4g} % each, "
+                          "which is not one of Moodle's grades")
+        minus = penalty(len(wrong))
+        lines = [f"\t~%{plus if q.is_correct(o) else minus}%{_html(o)}" for o in q.options]
+        return [title + "{", *lines, *feedback, "}"], ""
+    if q.type == "true-false":
+        word = "TRUE" if q.answer else "FALSE"
+        return [title + "{" + word + (feedback[0].strip() if feedback else "") + "}"], ""
+    if q.type == "numeric":
+        a = q.answer
+        value = f"{number(a.value)}:0" if a.exact else f"{number(a.low)}..{number(a.high)}"
+        return [title + "{#", f"\t={value}", *feedback, "}"], ""
+    if q.type == "short":
+        lines = [f"\t=%100%{escape(plain(t)).replace('*', chr(92) + '*')}" for t in q.answer]
+        return [title + "{", *lines, *feedback, "}"], ""
+    if q.type == "match":
+        lines = [f"\t={_html(left)} -> {escape(plain(right))}" for left, right in q.answer]
+        return [title + "{", *lines, *feedback, "}"], ""
+    # order: the ordering type reads the item lines raw (no escapes) and the
+    # text before "{>" may not hold a brace at all.
+    items = [to_html(t) for t in q.answer]
+    bad = next((t for t in items if "{" in t or "}" in t or t.lstrip().startswith("//")), None)
+    if "{" in q.prompt or bad is not None:
+        return None, ("the GIFT ordering format cannot hold '{' or '}' in its text or an item "
+                      "starting with '//'; use the Moodle XML file instead")
+    head = f"{title}{{>{len(items)} ALL VERTICAL ABSOLUTE_POSITION SHOW"
+    return [head, *items, "}"], ""
+
+
+def _wrong(text: str) -> str:
+    # A wrong choice whose text starts like a weight ("%5% ...") gets an explicit 0 %.
+    return "~%0%" if _WEIGHT.match(text) else "~"
