@@ -1,0 +1,93 @@
+"""``deckgen handout``: content files -> handouts to read after the talk (PDF, DOCX)."""
+
+from __future__ import annotations
+
+import sys
+
+from ..errors import DeckgenError
+
+NAME = "handout"
+HELP = "write handouts (PDF, DOCX) from content files"
+DESCRIPTION = ("Write a handout for each content file: a reading brief of two to four "
+               "pages with the key judgements, figures, charts and sources.")
+EPILOG = """\
+examples:
+  deckgen handout content/south-korea-briefing.yaml
+      writes output/south-korea-briefing/south-korea-briefing-handout.pdf and .docx
+  deckgen handout talk.yaml --format docx --out handouts/
+  deckgen handout talk.yaml --style reading --theme default
+
+styles:
+  reading   a document to read: judgements, context, figures table, charts,
+            timeline, concerns and responses, sources (the default)
+  slides    three slides a page with lines for notes (not available yet: it
+            needs slide pictures from the preview painter)
+  notes     one slide a page with its speaker notes (not available yet)
+
+A file with problems is not written (earlier outputs stay as they were);
+every problem is listed with file:line:column.
+"""
+
+
+def add_arguments(p) -> None:
+    from ..handout import FORMATS, PLANNED, STYLES
+    p.add_argument("files", nargs="+", metavar="FILE", help="content file(s) (.yaml)")
+    p.add_argument("--style", default="reading", metavar="STYLE",
+                   help=f"handout style: {', '.join(list(STYLES) + list(PLANNED))} "
+                        "(default: reading)")
+    p.add_argument("--format", dest="formats", action="append", choices=list(FORMATS),
+                   metavar="FORMAT",
+                   help="pdf or docx; repeat for both (default: both)")
+    p.add_argument("--theme", metavar="T", help="theme name or path to a theme .yaml "
+                   "(wins over the file's own 'theme:')")
+    p.add_argument("--out", metavar="DIR", default="output",
+                   help="output folder (default: output); each file gets DIR/<name>/")
+
+
+def run(args) -> int:
+    from ..cli import report
+    from ..handout import check_style
+    check_style(args.style)       # before reading any file: the style is the same for all
+    formats = list(dict.fromkeys(args.formats or ["pdf", "docx"]))
+    status = 0
+    for f in args.files:
+        try:
+            written = _one(f, args, formats)
+        except DeckgenError as exc:
+            report(exc)
+            print(f"deckgen: no handout was written for {f}.", file=sys.stderr)
+            status = max(status, exc.exit_code)
+            continue
+        for path in written:
+            print(f"wrote {path}")
+    return status
+
+
+def _one(path: str, args, formats: list[str]):
+    from pathlib import Path
+
+    from ..build import resolve_theme, write_outputs
+    from ..repro import build_time
+    from ..errors import OutputError
+    from ..handout import file_name, make_handout, FORMATS
+    from ..loader import load
+    content = load(path)
+    theme = resolve_theme(content, args.theme)
+    handout = make_handout(content, theme, args.style)
+    for w in handout.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    target = Path(args.out) / content.name
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create the output folder '{target}': {exc.strerror}; "
+                          "allowed: a folder you can write to (use --out)") from None
+
+    def job(fmt):
+        def write(folder):
+            name = file_name(content, fmt, args.style)
+            FORMATS[fmt](handout, theme, folder / name)
+            return [name]
+        return write
+
+    return write_outputs(target, [job(fmt) for fmt in formats], when=build_time(content.date))

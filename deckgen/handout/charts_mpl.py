@@ -1,0 +1,382 @@
+"""Handout charts drawn with matplotlib in the theme's colours and fonts.
+
+Every chart is an explicit :class:`matplotlib.figure.Figure` (never pyplot)
+made inside :func:`theme_style`, a scoped ``rc_context``: the theme reaches
+the chart without a single global ``rcParams`` change leaking into the next
+chart or the next deck. The same figure code feeds both outputs: drawn as
+vectors onto the PDF page (:mod:`deckgen.handout.mpl_reportlab`) and as a
+200 dpi PNG for the Word handout (:func:`png_bytes`).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from contextlib import contextmanager
+from functools import lru_cache
+
+from ..charts import fmt_number
+from ..fontfiles import HANGUL, font_path
+from ..markup import plain
+from ..model import Chart, Item
+from ..theme import Theme
+from ..yardstick import YARDSTICKS
+
+#: Sizes of chart text, in points, chosen to sit with 10 pt body text.
+TICK_PT = 7.5
+LABEL_PT = 7.5
+#: The PNG resolution for the Word handout.
+PNG_DPI = 200
+
+
+def mix(a: str, b: str, t: float) -> str:
+    """Return colour ``a`` moved a fraction ``t`` towards ``b`` (``RRGGBB``)."""
+    ca = [int(a[i:i + 2], 16) for i in (0, 2, 4)]
+    cb = [int(b[i:i + 2], 16) for i in (0, 2, 4)]
+    return "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(ca, cb))
+
+
+def _c(hex6: str) -> str:
+    return "#" + hex6
+
+
+@lru_cache(maxsize=8)
+def _families(theme_font: str) -> tuple[str, ...]:
+    """Register the shipped faces with matplotlib; return the family list to ask for.
+
+    ``addfont`` adds to matplotlib's font list (it changes no style setting);
+    the Hangul face comes second so matplotlib falls back to it for Korean.
+    """
+    from matplotlib import font_manager
+    names = []
+    for face in (theme_font, HANGUL):
+        for bold in (False, True):
+            path = font_path(face, bold)
+            font_manager.fontManager.addfont(str(path))
+        names.append(font_manager.FontProperties(fname=str(font_path(face))).get_name())
+    return tuple(names)
+
+
+@contextmanager
+def theme_style(theme: Theme):
+    """Apply the theme's fonts and colours to matplotlib for the ``with`` block only."""
+    import matplotlib
+    p = theme.palette
+    rc = {
+        "font.family": list(_families(theme.fonts["body"])),
+        "font.size": TICK_PT,
+        "text.color": _c(p["text"]),
+        "text.parse_math": False,          # '$' in a label is a dollar, not TeX
+        "axes.edgecolor": _c(p["rule"]),
+        "axes.labelcolor": _c(p["muted"]),
+        "axes.labelsize": LABEL_PT,
+        "axes.linewidth": 0.6,
+        "axes.facecolor": "none",
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "xtick.color": _c(p["muted"]),
+        "ytick.color": _c(p["muted"]),
+        "xtick.labelcolor": _c(p["text"]),
+        "ytick.labelcolor": _c(p["text"]),
+        "xtick.labelsize": TICK_PT,
+        "ytick.labelsize": TICK_PT,
+        "xtick.major.size": 2.5,
+        "ytick.major.size": 2.5,
+        "xtick.major.width": 0.6,
+        "ytick.major.width": 0.6,
+        "grid.color": _c(p["rule"]),
+        "grid.linewidth": 0.5,
+        "legend.fontsize": LABEL_PT,
+        "legend.frameon": False,
+        "figure.facecolor": "none",
+        "savefig.facecolor": "white",
+        "axes.unicode_minus": True,
+        "svg.fonttype": "none",
+    }
+    with matplotlib.rc_context(rc):
+        yield
+
+
+def _new_figure(width_pt: float, height_pt: float):
+    from matplotlib.figure import Figure
+    fig = Figure(figsize=(width_pt / 72, height_pt / 72), dpi=72, layout="constrained")
+    fig.get_layout_engine().set(w_pad=2 / 72, h_pad=2 / 72)
+    return fig
+
+
+def _wrap(label: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(plain(label), width, break_long_words=False)) or label
+
+
+def _num(v: float, unit: str) -> str:
+    return fmt_number(v) + ("%" if unit == "%" else "")
+
+
+def _value_axis(ax, axis: str, unit: str, theme: Theme) -> None:
+    from matplotlib.ticker import FuncFormatter
+    fmt = FuncFormatter(lambda v, _pos: _num(v, unit))
+    (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(fmt)
+    if theme.charts.get("gridlines", True):
+        ax.grid(axis=axis, zorder=0)
+        ax.set_axisbelow(True)
+    if unit and unit != "%":
+        (ax.set_xlabel if axis == "x" else ax.set_ylabel)(unit)
+
+
+def chart_figure(chart: Chart, ctype: str, theme: Theme, width_pt: float, height_pt: float):
+    """Return a Figure drawing ``chart`` as ``ctype`` (call inside :func:`theme_style`)."""
+    fig = _new_figure(width_pt, height_pt)
+    ax = fig.add_subplot()
+    draw = {"bar": _bar, "column": _columns, "stacked": _columns, "line": _line,
+            "pie": _pie, "doughnut": _pie, "range": _range}[ctype]
+    draw(ax, chart, ctype, theme, width_pt)
+    return fig
+
+
+def _labels_on(theme: Theme, n: int) -> bool:
+    return bool(theme.charts.get("data_labels", True)) and n <= 12
+
+
+def _bar(ax, chart: Chart, ctype: str, theme: Theme, width_pt: float) -> None:
+    data = chart.data
+    wrap = max(12, int(width_pt / 16))
+    cats = [_wrap(c, wrap) for c in data.categories]
+    n_series = len(data.series)
+    height = 0.7 / n_series
+    for k, s in enumerate(data.series):
+        color = theme.accent(k) if n_series > 1 else theme.color("primary")
+        ys = [i - 0.35 + height * (k + 0.5) for i in range(len(cats))]
+        bars = ax.barh(ys, s.values, height=height * 0.92, color=_c(color), zorder=2,
+                       label=s.name or None)
+        if _labels_on(theme, len(cats) * n_series):
+            ax.bar_label(bars, labels=[_num(v, chart.unit) for v in s.values], padding=2,
+                         fontsize=LABEL_PT, color=_c(theme.color("text")))
+    ax.set_yticks(range(len(cats)), cats)
+    ax.invert_yaxis()
+    ax.tick_params(axis="y", length=0)
+    ax.margins(x=0.16)
+    _value_axis(ax, "x", chart.unit, theme)
+    if n_series > 1:
+        _legend_below(ax, n_series)
+
+
+def _columns(ax, chart: Chart, ctype: str, theme: Theme, width_pt: float) -> None:
+    import numpy as np
+    data = chart.data
+    n_cat, n_series = len(data.categories), len(data.series)
+    x = np.arange(n_cat)
+    stacked = ctype == "stacked"
+    width = 0.72 if stacked else 0.78 / n_series
+    bottom = np.zeros(n_cat)
+    totals = np.array([sum(s.values[i] for s in data.series) for i in range(n_cat)], float)
+    wrap = max(8, int(width_pt / max(n_cat, 1) / 4.2))
+    for k, s in enumerate(data.series):
+        color = theme.accent(k) if n_series > 1 else theme.color("primary")
+        vals = np.array(s.values, float)
+        if stacked:
+            bars = ax.bar(x, vals, width, bottom=bottom, color=_c(color), zorder=2,
+                          label=s.name or None, edgecolor="white", linewidth=0.5)
+            if _labels_on(theme, n_cat * n_series):
+                # a label only where the segment is tall enough to hold it
+                labels = [_num(v, chart.unit) if v >= 0.08 * totals.max() else ""
+                          for v in vals]
+                ax.bar_label(bars, labels=labels, label_type="center", fontsize=LABEL_PT - 0.5,
+                             color=_c(_on(color)))
+            bottom = bottom + vals
+        else:
+            xs = x - 0.39 + width * (k + 0.5)
+            bars = ax.bar(xs, vals, width * 0.94, color=_c(color), zorder=2,
+                          label=s.name or None)
+            if _labels_on(theme, n_cat * n_series):
+                ax.bar_label(bars, labels=[_num(v, chart.unit) for v in vals], padding=1.5,
+                             fontsize=LABEL_PT - (0.5 if n_series > 2 else 0),
+                             color=_c(theme.color("text")))
+    ax.set_xticks(x, [_wrap(c, wrap) for c in data.categories])
+    ax.tick_params(axis="x", length=0)
+    ax.margins(y=0.12)
+    _value_axis(ax, "y", chart.unit, theme)
+    if n_series > 1:
+        _legend_below(ax, n_series)
+
+
+def _legend_below(ax, n_series: int) -> None:
+    """Put the series legend under the plot; the layout engine makes room for it."""
+    handles, labels = ax.get_legend_handles_labels()
+    ax.figure.legend(handles, labels, loc="outside lower center", ncols=min(n_series, 3),
+                     handlelength=1.0, columnspacing=1.2)
+
+
+def _line(ax, chart: Chart, ctype: str, theme: Theme, width_pt: float) -> None:
+    data = chart.data
+    x = range(len(data.categories))
+    n_series = len(data.series)
+    for k, s in enumerate(data.series):
+        color = theme.accent(k) if n_series > 1 else theme.color("primary")
+        ax.plot(x, s.values, color=_c(color), linewidth=1.6, marker="o", markersize=3.2,
+                zorder=3, label=s.name or None)
+        if n_series == 1 and _labels_on(theme, len(s.values)):
+            vals = list(s.values)
+            for i, v in enumerate(vals):
+                # a dip gets its label below the point, anything else above, so the
+                # line never runs through a label
+                prev = vals[i - 1] if i else v
+                nxt = vals[i + 1] if i + 1 < len(vals) else v
+                below = v < prev and v <= nxt or v <= prev and v < nxt
+                ax.annotate(_num(v, chart.unit), (i, v), textcoords="offset points",
+                            xytext=(0, -5 if below else 5), ha="center",
+                            va="top" if below else "bottom", fontsize=LABEL_PT - 0.5,
+                            color=_c(theme.color("text")))
+    ax.set_xticks(list(x), [plain(c) for c in data.categories])
+    ax.margins(y=0.15)
+    _value_axis(ax, "y", chart.unit, theme)
+    if n_series > 1:
+        _legend_below(ax, n_series)
+
+
+def _on(color: str) -> str:
+    from .reading import on_color
+    return on_color(color)
+
+
+def _pie(ax, chart: Chart, ctype: str, theme: Theme, width_pt: float) -> None:
+    data = chart.data
+    vals = list(data.series[0].values)
+    colors = [theme.accent(i) for i in range(len(vals))]
+    total = sum(vals) or 1
+    donut = ctype == "doughnut"
+    wedges, *_ = ax.pie(vals, colors=[_c(c) for c in colors], startangle=90, counterclock=False,
+                        wedgeprops={"linewidth": 1.0, "edgecolor": "white",
+                                    **({"width": 0.42} if donut else {})})
+    if _labels_on(theme, len(vals)):
+        import math
+        r = 0.79 if donut else 0.64
+        for w, v, col in zip(wedges, vals, colors):
+            if v / total < 0.07:      # too thin to hold a label: the legend has it
+                continue
+            ang = math.radians((w.theta1 + w.theta2) / 2)
+            ax.text(r * math.cos(ang), r * math.sin(ang), _num(v, chart.unit), ha="center",
+                    va="center", fontsize=LABEL_PT, color=_c(_on(col)))
+    labels = [f"{plain(c)} ({_num(v, chart.unit)})" for c, v in zip(data.categories, vals)]
+    wrap = max(14, int(width_pt / 14))
+    ax.legend(wedges, [_wrap(t, wrap) for t in labels], loc="center left",
+              bbox_to_anchor=(1.0, 0.5), handlelength=0.9, borderaxespad=0.2)
+    ax.set_aspect("equal")
+
+
+def _range(ax, chart: Chart, ctype: str, theme: Theme, width_pt: float) -> None:
+    data = chart.data
+    pairs = list(data.series[0].values)
+    wrap = max(12, int(width_pt / 16))
+    cats = [_wrap(c, wrap) for c in data.categories]
+    lows = [lo for lo, _ in pairs]
+    spans = [hi - lo for lo, hi in pairs]
+    color = theme.color("primary")
+    ax.barh(range(len(cats)), spans, left=lows, height=0.5, color=_c(color), zorder=2)
+    top = max(h for _, h in pairs)
+    # a percentage scale ends at 100; anything else gets room for the labels
+    xmax = 100 if chart.unit == "%" and top <= 100 else (top * 1.3 if top > 0 else 1)
+    xmin = min(0, min(lows))
+    if _labels_on(theme, len(cats)):
+        for i, (lo, hi) in enumerate(pairs):
+            text = f"{fmt_number(lo)}–{_num(hi, chart.unit)}"
+            right = hi <= xmin + 0.78 * (xmax - xmin)
+            pad = 0.012 * (xmax - xmin)
+            ax.text(hi + pad if right else lo - pad, i, text, va="center",
+                    ha="left" if right else "right", fontsize=LABEL_PT, zorder=3,
+                    color=_c(theme.color("text")))
+    ax.set_yticks(range(len(cats)), cats)
+    ax.invert_yaxis()
+    ax.tick_params(axis="y", length=0)
+    ax.set_xlim(xmin, xmax)
+    ax.set_ylim(len(cats) - 0.4, -0.6)
+    _value_axis(ax, "x", chart.unit, theme)
+
+
+def chart_height(chart: Chart, ctype: str, width_pt: float) -> float:
+    """Return a height in points that suits the chart at ``width_pt``."""
+    n = len(chart.data.categories)
+    if ctype in ("bar", "range"):
+        per = 14 if ctype == "range" else 16
+        return max(70.0, min(260.0, 34 + n * per * max(len(chart.data.series), 1) ** 0.6))
+    if ctype in ("pie", "doughnut"):
+        return max(100.0, min(125.0, width_pt * 0.42))
+    return max(120.0, min(190.0, width_pt * 0.4))
+
+
+# -- the probability yardstick --------------------------------------------
+
+def _label_chars(width_pt: float) -> int:
+    """Return how many characters a yardstick row label may have per line."""
+    return max(24, int(width_pt / 12))
+
+
+def yardstick_row(items: tuple[Item, ...], width_pt: float) -> float:
+    """Return the height of one row in points: room for the longest wrapped title."""
+    chars = _label_chars(width_pt)
+    lines = max((len(_wrap(it.title, chars).splitlines()) for it in items), default=1)
+    return max(18.0, 9.5 * lines + 7)
+
+
+def yardstick_height(items: tuple[Item, ...], width_pt: float) -> float:
+    """Return the height in points of the yardstick chart for these responses."""
+    return 46 + yardstick_row(items, width_pt) * len(items)
+
+
+def yardstick_figure(items: tuple[Item, ...], yardstick: str, theme: Theme,
+                     width_pt: float, height_pt: float):
+    """Return a Figure placing each response's likelihood on 0–100 % over the bands."""
+    from matplotlib.patches import Rectangle
+    bands = YARDSTICKS[yardstick]
+    colors = theme.palette["yardstick"]
+    words = [bd.word for bd in bands]
+    fig = _new_figure(width_pt, height_pt)
+    gs = fig.add_gridspec(2, 1, height_ratios=[30, height_pt - 30 - 20], hspace=0)
+    top = fig.add_subplot(gs[0])
+    ax = fig.add_subplot(gs[1], sharex=top)
+    n = len(items)
+    for k, band in enumerate(bands):
+        col = colors[k % len(colors)]
+        ax.axvspan(band.low, band.high, color=_c(mix(col, "FFFFFF", 0.8)), zorder=0, lw=0)
+        top.add_patch(Rectangle((band.low, 0.38), band.high - band.low, 0.24, color=_c(col),
+                                lw=0))
+        above = k % 2 == 0
+        top.text((band.low + band.high) / 2, 0.7 if above else 0.3, band.word,
+                 ha="center", va="bottom" if above else "top", fontsize=LABEL_PT - 0.5,
+                 color=_c(theme.color("text")))
+    top.set_ylim(0, 1)
+    top.axis("off")
+    wrap = _label_chars(width_pt)
+    for i, it in enumerate(items):
+        lk = it.likelihood
+        col = colors[words.index(lk.word) % len(colors)]
+        lo, hi = lk.low, lk.high
+        w = max(hi - lo, 0.012)
+        lo = min(lo, 1 - w)
+        ax.barh(i, w, left=lo, height=0.5, color=_c(col), edgecolor=_c(mix(col, "000000", 0.3)),
+                linewidth=0.6, zorder=3)
+        label = f"{lk.word} · {lk.percent()}"
+        right = lo + w <= 0.7
+        ax.text(lo + w + 0.012 if right else lo - 0.012, i, label, va="center",
+                ha="left" if right else "right", fontsize=LABEL_PT, zorder=4,
+                color=_c(theme.color("text")))
+    ax.set_yticks(range(n), [_wrap(it.title, wrap) for it in items])
+    ax.set_ylim(n - 0.5, -0.5)
+    ax.set_xlim(0, 1)
+    ax.set_xticks([i / 10 for i in range(11)], [f"{i * 10}" for i in range(11)])
+    ax.set_xlabel("probability (%)")
+    ax.tick_params(axis="y", length=0)
+    ax.spines["left"].set_visible(False)
+    return fig
+
+
+# -- output ----------------------------------------------------------------
+
+def png_bytes(make_figure, theme: Theme, dpi: int = PNG_DPI) -> bytes:
+    """Return the PNG of the Figure ``make_figure()`` returns, drawn in the theme's style."""
+    import io
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    with theme_style(theme):
+        fig = make_figure()
+        FigureCanvasAgg(fig)
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=dpi, facecolor="white")
+    return buf.getvalue()

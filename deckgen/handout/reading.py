@@ -1,0 +1,494 @@
+"""The reading handout: content -> a document to read, annotate and file.
+
+Not the slides reprinted: the same blocks in the same order as the deck's
+storyline, but written out for reading — key judgements with their
+yardstick words and ranges, a figures table with units, dates and sources,
+charts beside the items they support, concerns and responses as prose with
+their evidence, and the presenter's notes as asides where a deck would keep
+them hidden. Pure: returns a :class:`~deckgen.handout.blocks.Handout`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+from ..charts import describe, fmt_value, pick_type
+from ..markup import plain
+from ..model import Chart, Content, Item, Point, Slide
+from ..theme import Theme
+from ..yardstick import YARDSTICK_TITLES, YARDSTICKS
+from . import blocks as b
+
+# The contract's storylines with deckgen's additions (docs/content-format.md):
+# a block the file has is never dropped. Kept here rather than imported from
+# the slide storyline: a handout may order things differently from slides.
+ORDER = {
+    "briefing": ("title", "objectives", "question", "bluf", "context", "figures", "charts",
+                 "timeline", "concerns", "constraints", "responses", "outlook", "sections",
+                 "discussion", "sources"),
+    "lecture": ("title", "objectives", "question", "context", "sections", "figures", "charts",
+                "timeline", "concerns", "constraints", "responses", "bluf", "outlook",
+                "discussion", "sources"),
+}
+
+TITLES = {"question": "The question", "bluf": "Key judgements", "context": "Context",
+          "figures": "Key figures", "charts": "Charts", "timeline": "Timeline",
+          "concerns": "Concerns", "constraints": "Constraints",
+          "responses": "Likely responses", "outlook": "Outlook",
+          "objectives": "Learning objectives", "discussion": "Discussion questions",
+          "sources": "Sources"}
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+
+
+def long_date(date: str) -> str:
+    """Return ``2024-10-18`` as ``18 October 2024`` (British order); ``2024`` stays."""
+    if not date:
+        return ""
+    parts = date.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = _MONTHS[int(parts[1]) - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}"
+    return f"{int(parts[2])} {month} {parts[0]}"
+
+
+def luminance(hex6: str) -> float:
+    """Return the WCAG relative luminance of an ``RRGGBB`` colour."""
+    def chan(v: int) -> float:
+        c = v / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, bl = (int(hex6[i:i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * chan(r) + 0.7152 * chan(g) + 0.0722 * chan(bl)
+
+
+def on_color(bg: str, dark: str = "1A1A1A") -> str:
+    """Return white or ``dark``, whichever reads better on ``bg``."""
+    lum = luminance(bg)
+    # contrast ratio against white and against the dark text colour
+    white = 1.05 / (lum + 0.05)
+    darkc = (lum + 0.05) / (luminance(dark) + 0.05)
+    return "FFFFFF" if white >= darkc else dark
+
+
+# Words that open an instruction to the presenter ("Ask the room ...", "Pause on ..."),
+# and phrases that only make sense in front of an audience.
+_DIRECTIONS = frozenset("""
+ask pause point show open lead stress build keep walk invite regenerate remind
+mention emphasise emphasize link use return tell say skip spend hand give take go move
+click reveal poll recap bridge finish close read run check
+""".split())
+_ROOM = ("the room", "the audience", "the students", "the class", "show of hands",
+         "this slide", "next slide", "walk through", "before showing", "before revealing")
+_DECK_WORDS = re.compile(r"\b(slides?|block)\b", re.I)   # the deck's own vocabulary
+_CLAUSE = re.compile(r"((?<=[.!?;])\s+|\s+[—–]\s+)")
+
+
+def for_readers(note: str) -> str:
+    """Return what a speaker note says to a reader, without directions to the presenter.
+
+    A handout is read, not presented: "Ask the room where they would put
+    'probably'" tells a reader nothing, while "the gaps stop two analysts
+    from using neighbouring words for the same number" does. Clauses (split
+    at sentence ends, semicolons and dashes) that open with an instruction
+    verb are dropped, except that after an instruction with a colon
+    ("Stress the asymmetry: one-off aid versus irreversible transfers") the
+    part after the colon is kept; a sentence that speaks of the room or the
+    slides ("Keep this slide short; the detail follows") goes as a whole. A
+    note with no directions comes back exactly as written. The notes pages
+    style, which shows the notes in full, is where directions belong.
+    """
+    parts = _CLAUSE.split(note.strip())
+    clauses, seps = parts[0::2], parts[1::2] + [""]
+    # group the clauses into sentences: [(clause, separator after it), ...]
+    sentences: list[list[tuple[str, str]]] = [[]]
+    for clause, sep in zip(clauses, seps):
+        sentences[-1].append((clause, sep))
+        if clause.rstrip()[-1:] in ".!?":
+            sentences.append([])
+    kept: list[tuple[str, str]] = []
+    changed = False
+    for sentence in sentences:
+        if any(any(p in c.lower() for p in _ROOM) or _DECK_WORDS.search(c) for c, _ in sentence):
+            changed = True
+            continue
+        for clause, sep in sentence:
+            words = plain(clause).split()
+            first = words[0].lower().strip("'\"“‘*") if words else ""
+            if first in _DIRECTIONS:
+                changed = True
+                _head, colon, rest = clause.partition(": ")
+                clause = rest.strip() if colon else ""
+            if clause:
+                kept.append((clause, sep))
+    if not changed:
+        return note.strip()
+    out = ""
+    for i, (clause, sep) in enumerate(kept):
+        if i == 0 or out.endswith((". ", "? ", "! ")):
+            clause = clause[0].upper() + clause[1:]
+        out += clause + (sep if i < len(kept) - 1 else "")
+    out = out.rstrip(" ;—–")
+    return out + "." if out and out[-1] not in ".!?" else out
+
+
+def source_text(src) -> str:
+    """Return a source as a reference: author, *title*, publisher, date (markup)."""
+    bits = [src.author, f"*{src.title}*" if src.title else "", src.publisher,
+            long_date(src.date)]
+    return ", ".join(x for x in bits if x) or src.id
+
+
+class _Builder:
+    def __init__(self, content: Content, theme: Theme) -> None:
+        self.c = content
+        self.t = theme
+        self.out: list = []
+        self.shown: set[str] = set()       # chart ids already drawn
+        self.numbers: dict[str, int] = {}  # chart id -> its number in the handout
+        self.warnings: list[str] = []
+
+    # -- helpers ----------------------------------------------------------
+    def cite(self, *objs) -> str:
+        """Return ``[1]`` or ``[1, 3]`` for the sources the objects cite."""
+        nums: list[int] = []
+        for o in objs:
+            for ref in getattr(o, "source", ()) or ():
+                n = self.c.source_number(ref.id)
+                if n and n not in nums:
+                    nums.append(n)
+        return f"[{', '.join(str(n) for n in sorted(nums))}]" if nums else ""
+
+    def items_of(self, points: Iterable[Point]) -> tuple[b.ListItem, ...]:
+        return tuple(b.ListItem(p.text, self.items_of(p.points), self.cite(p), for_readers(p.notes))
+                     for p in points)
+
+    def band_color(self, word: str, yardstick: str) -> str:
+        words = [bd.word for bd in YARDSTICKS[yardstick]]
+        cols = self.t.palette["yardstick"]
+        return cols[words.index(word) % len(cols)]
+
+    def likelihood_tag(self, lk) -> b.Tag:
+        col = self.band_color(lk.word, lk.yardstick)
+        return b.Tag(f"{lk.word.capitalize()} · {lk.percent()}", col, on_color(col))
+
+    def impact_tag(self, impact: str) -> b.Tag:
+        col = self.t.palette["impact"][impact]
+        return b.Tag(f"{impact.capitalize()} impact", col, on_color(col))
+
+    def heading(self, block: str) -> None:
+        self.out.append(b.Heading(TITLES[block], 1))
+
+    def note(self, *objs) -> None:
+        for o in objs:
+            text = for_readers(getattr(o, "notes", ""))
+            if text:
+                self.out.append(b.Note(text))
+
+    # -- charts -----------------------------------------------------------
+    def number(self, ch: Chart) -> int:
+        """Return the chart's number, given in the order charts are first mentioned."""
+        return self.numbers.setdefault(ch.id, len(self.numbers) + 1)
+
+    def chart_block(self, ch: Chart, heading: str = "") -> b.ChartBlock:
+        ctype = pick_type(ch)
+        n = self.number(ch)
+        title = plain(ch.title) if ch.title else ""
+        unit = f" ({ch.unit})" if ch.unit and ch.unit != "%" and title else ""
+        cite = self.cite(ch)
+        caption = " ".join(x for x in (f"Chart {n}.", f"{title}{unit}." if title else "",
+                                       f"Source: {cite}." if cite else "") if x)
+        head = heading or ch.takeaway or ch.title or ch.id
+        return b.ChartBlock(ch, ctype, head, caption, describe(ch, ctype), for_readers(ch.notes),
+                            n)
+
+    def charts(self, charts: Sequence[Chart]) -> None:
+        """Draw charts not drawn yet, two to a row (one when it is a line or has many bars)."""
+        todo = [ch for ch in dict.fromkeys(charts) if ch.id not in self.shown]
+        for ch in todo:
+            self.shown.add(ch.id)
+        row: list[b.ChartBlock] = []
+        for ch in todo:
+            blk = self.chart_block(ch)
+            if _wide(ch, blk.ctype):
+                if row:
+                    self.out.append(b.ChartRow(tuple(row)))
+                    row = []
+                self.out.append(b.ChartRow((blk,)))
+                continue
+            row.append(blk)
+            if len(row) == 2:
+                self.out.append(b.ChartRow(tuple(row)))
+                row = []
+        if row:
+            self.out.append(b.ChartRow(tuple(row)))
+
+    def evidence_charts(self, items: Iterable[Item]) -> list[Chart]:
+        return [self.c.chart(r.id) for it in items for r in it.evidence if self.c.chart(r.id)]
+
+    # -- blocks -----------------------------------------------------------
+    def title(self) -> None:
+        c = self.c
+        facts = []
+        if c.authors:
+            facts.append(("Author" if len(c.authors) == 1 else "Authors", "; ".join(c.authors)))
+        if c.organisation:
+            facts.append(("Organisation", c.organisation))
+        if c.date:
+            facts.append(("Date", long_date(c.date)))
+        if c.classification:
+            facts.append(("Classification", c.classification))
+        rated = [x for x in c.bluf + c.concerns + c.constraints + c.responses if x.likelihood]
+        if rated:    # the scale its likelihood words belong to
+            facts.append(("Probability scale", YARDSTICK_TITLES[c.yardstick]))
+        self.out.append(b.TitleBlock(c.title, c.subtitle, tuple(facts)))
+
+    def objectives(self) -> None:
+        self.heading("objectives")
+        self.out.append(b.BulletList(tuple(b.ListItem(t) for t in self.c.objectives),
+                                     numbered=True))
+
+    def question(self) -> None:
+        self.heading("question")
+        self.out.append(b.Para(self.c.question, "lead"))
+
+    def bluf(self) -> None:
+        self.heading("bluf")
+        entries = []
+        for n, j in enumerate(self.c.bluf, start=1):
+            tag = self.likelihood_tag(j.likelihood) if j.likelihood else None
+            conf = f"{j.confidence} confidence" if j.confidence else ""
+            entries.append(b.JudgementEntry(n, j.text, tag, conf, self.cite(j),
+                                            for_readers(j.notes)))
+        self.out.append(b.Judgements(tuple(entries)))
+
+    def points_block(self, block: str, points: Sequence[Point], numbered: bool = False) -> None:
+        self.heading(block)
+        self.out.append(b.BulletList(self.items_of(points), numbered=numbered))
+
+    def context(self) -> None:
+        self.points_block("context", self.c.context)
+
+    def outlook(self) -> None:
+        self.points_block("outlook", self.c.outlook)
+
+    def discussion(self) -> None:
+        self.heading("discussion")
+        self.out.append(b.BulletList(tuple(b.ListItem(t) for t in self.c.discussion),
+                                     numbered=True))
+
+    def figures(self) -> None:
+        self.heading("figures")
+        figs = self.c.figures
+        has_date = any(f.as_of for f in figs)
+        has_src = any(f.source for f in figs)
+        cols = ["Key figure", "Value"] + (["As of"] if has_date else []) + \
+               (["Source"] if has_src else [])
+        rows = []
+        for f in figs:
+            row = [f.label or f.id, fmt_value(f.value, f.unit)]
+            if has_date:
+                row.append(long_date(f.as_of))
+            if has_src:
+                row.append(self.cite(f))
+            rows.append(tuple(row))
+        weights = (5.2, 2.4) + ((1.6,) if has_date else ()) + ((1.0,) if has_src else ())
+        self.out.append(b.Table(tuple(cols), tuple(rows), kind="figures", weights=weights,
+                                notes=tuple(for_readers(f.notes) for f in figs)))
+
+    def charts_block(self) -> None:
+        """Charts nobody references: after the figures (under their heading if there are none)."""
+        referenced = self.referenced_charts()
+        rest = [ch for ch in self.c.charts if ch.id not in referenced and ch.id not in self.shown]
+        if not rest:
+            return
+        if not (self.out and self._last_block_is("figures")):
+            self.heading("charts")
+        self.charts(rest)
+
+    def _last_block_is(self, block: str) -> bool:
+        for blk in reversed(self.out):
+            if isinstance(blk, b.Heading) and blk.level == 1:
+                return blk.text == TITLES[block]
+        return False
+
+    def referenced_charts(self) -> set[str]:
+        order = self.order()
+        refs: set[str] = set()
+        for block in ("concerns", "constraints", "responses"):
+            if block in order:
+                refs.update(ch.id for ch in self.evidence_charts(getattr(self.c, block)))
+        if "sections" in order:
+            refs.update(s.chart.id for sec in self.c.sections for s in sec.slides if s.chart)
+        return refs
+
+    def timeline(self) -> None:
+        self.heading("timeline")
+        rows, notes = [], []
+        for ev in self.c.timeline:
+            cite = self.cite(ev)
+            rows.append((long_date(ev.date), ev.text + (f" {cite}" if cite else "")))
+            notes.append(for_readers(ev.notes))
+        self.out.append(b.Table(("Date", "Event"), tuple(rows), kind="timeline",
+                                weights=(1.0, 4.2), notes=tuple(notes)))
+
+    def evidence(self, item: Item) -> tuple[str, ...]:
+        """Return the item's evidence: each figure with its value, then its charts by number."""
+        out, charts = [], []
+        for ref in item.evidence:
+            fig = self.c.figure(ref.id)
+            if fig is not None:
+                out.append(f"{fmt_value(fig.value, fig.unit)} ({fig.label or fig.id})")
+            else:
+                charts.append(self.number(self.c.chart(ref.id)))
+        if charts:
+            nums = [str(n) for n in sorted(set(charts))]
+            if len(nums) == 1:
+                out.append(f"Chart {nums[0]}")
+            else:
+                out.append(f"Charts {', '.join(nums[:-1])} and {nums[-1]}")
+        return tuple(out)
+
+    def item_entry(self, it: Item, likelihood_first: bool = False) -> b.ItemEntry:
+        tags = []
+        if it.likelihood is not None:
+            tags.append(self.likelihood_tag(it.likelihood))
+        if it.impact:
+            tags.append(self.impact_tag(it.impact))
+        if not likelihood_first:
+            tags.reverse()
+        color = tags[0].color if tags else self.t.palette["primary"]
+        return b.ItemEntry(it.title, tuple(tags), it.detail, self.items_of(it.points),
+                           self.evidence(it), self.cite(it), for_readers(it.notes), color)
+
+    def items(self, block: str) -> None:
+        self.heading(block)
+        items = getattr(self.c, block)
+        self.out.append(b.Items(tuple(self.item_entry(it) for it in items)))
+        self.charts(self.evidence_charts(items))
+
+    def concerns(self) -> None:
+        self.items("concerns")
+
+    def constraints(self) -> None:
+        self.items("constraints")
+
+    def responses(self) -> None:
+        self.heading("responses")
+        rs = self.c.responses
+        rated = sorted((r for r in rs if r.likelihood is not None), key=lambda r: -r.likelihood.mid)
+        ys = self.c.yardstick
+        if rated:
+            alt = (f"Probability yardstick ({YARDSTICK_TITLES[ys]}) placing {len(rated)} "
+                   f"responses on a 0–100 % scale: " + "; ".join(
+                       f"{plain(r.title)}: {r.likelihood.word}, {r.likelihood.percent()}"
+                       for r in rated) + ".")
+            cap = (f"Each response on the {YARDSTICK_TITLES[ys]} (0–100 %); shaded columns "
+                   "are the scale's bands, bars the range judged for each response.")
+            self.out.append(b.Yardstick(tuple(rated), ys, cap, alt))
+        # in the same order as the chart, most likely first; unrated ones last
+        ordered = rated + [r for r in rs if r.likelihood is None]
+        self.out.append(b.Items(tuple(self.item_entry(r, likelihood_first=True)
+                                      for r in ordered)))
+        self.charts(self.evidence_charts(rs))
+
+    def sections(self) -> None:
+        for sec in self.c.sections:
+            self.out.append(b.Heading(sec.title, 1))
+            self.note(sec)
+            for s in sec.slides:
+                self.free_slide(s)
+
+    def free_slide(self, s: Slide) -> None:
+        if s.title:
+            self.out.append(b.Heading(s.title, 2))
+        cite = self.cite(s)
+        if s.layout == "chart":
+            ch = self.c.chart(s.chart.id)
+            if ch.id in self.shown:
+                self.out.append(b.Para(f"See chart {self.number(ch)} above."))
+            else:
+                self.shown.add(ch.id)
+                self.out.append(b.ChartRow((self.chart_block(ch),)))
+        elif s.layout == "figure":
+            fig = self.c.figure(s.figure.id)
+            cap = []
+            if fig.as_of:
+                cap.append(f"As of {long_date(fig.as_of)}")
+            fc = self.cite(fig)
+            if fc:
+                cap.append(f"Source: {fc}")
+            self.out.append(b.Callout(fmt_value(fig.value, fig.unit), fig.label,
+                                      "; ".join(cap), self.t.palette["primary"]))
+            self.note(fig)
+        elif s.layout == "image":
+            self.out.append(b.Image(s.image, s.alt, s.title))
+        elif s.layout == "table":
+            self.out.append(b.Table(s.table.columns, s.table.rows, kind="data"))
+        elif s.layout == "quote":
+            # the citation goes with the attribution: "— the minister [1]"
+            by = " ".join(x for x in (s.quote.by, cite) if x)
+            self.out.append(b.Quote(s.quote.text, by))
+        elif s.layout == "two-column":
+            self.out.append(b.Columns(self.items_of(s.left), self.items_of(s.right)))
+        elif s.points:
+            self.out.append(b.BulletList(self.items_of(s.points)))
+        if cite and s.layout not in ("chart", "figure", "quote"):
+            self.out.append(b.Para(f"Source: {cite}", "caption"))
+        self.note(s)
+
+    def sources(self) -> None:
+        self.heading("sources")
+        self.out.append(b.Sources(tuple(b.SourceEntry(n, source_text(s), s.url)
+                                        for n, s in enumerate(self.c.sources, start=1))))
+
+    # -- order ------------------------------------------------------------
+    def order(self) -> tuple[str, ...]:
+        if self.c.outline:
+            names = [n for n in self.c.outline if n != "quiz"]
+            if "title" not in names:
+                names.insert(0, "title")
+            if "charts" not in names:
+                at = names.index("figures") + 1 if "figures" in names else len(names)
+                names.insert(at, "charts")
+            return tuple(names)
+        return ORDER[self.c.kind]
+
+    def present(self, block: str) -> bool:
+        if block in ("title", "charts"):
+            return True
+        return bool(getattr(self.c, block, None))
+
+    def build(self) -> b.Handout:
+        order = self.order()
+        for block in order:
+            if self.present(block):
+                getattr(self, "charts_block" if block == "charts" else block)()
+        for block in ORDER["briefing"]:
+            if block not in order and block != "charts" and self.present(block):
+                self.warnings.append(f"the '{block}' block is not in the handout: it is not "
+                                     "in 'outline'")
+        c = self.c
+        return b.Handout(title=plain(c.title), blocks=tuple(self.out),
+                         classification=c.classification, language=c.language,
+                         authors=c.authors, organisation=c.organisation, date=c.date,
+                         subject=plain(c.question or c.subtitle), style="reading",
+                         warnings=tuple(self.warnings))
+
+
+def _wide(ch: Chart, ctype: str) -> bool:
+    """True for charts that need the full width: lines, and many categories or series."""
+    n = len(ch.data.categories)
+    return ctype == "line" or n > 6 or (len(ch.data.series) > 1 and n * len(ch.data.series) > 8)
+
+
+def reading(content: Content, theme: Theme, deck=None) -> b.Handout:
+    """Return the reading handout for ``content``: blocks in storyline order.
+
+    ``deck`` is accepted for the common style signature and not needed here:
+    the reading handout is written from the content, not from the slides.
+    """
+    return _Builder(content, theme).build()
