@@ -33,13 +33,17 @@ class BuildResult:
     fit_notes: list = field(default_factory=list)   # design.FitNote, with --report
 
 
-def resolve_theme(content: Content, cli_theme: str | None) -> Theme:
-    """Return the theme: the command line's, else the content file's, else default."""
+def resolve_theme(content: Content, cli_theme: str | None, strict: bool = False) -> Theme:
+    """Return the theme: the command line's, else the content file's, else default.
+
+    With ``strict``, a theme whose text colours fall below their WCAG contrast
+    is an error rather than a warning (``Theme.warnings``).
+    """
     if cli_theme:
-        return load_theme(cli_theme, relative_to=Path.cwd())
+        return load_theme(cli_theme, relative_to=Path.cwd(), strict=strict)
     if content.theme:
         try:
-            return load_theme(content.theme, relative_to=content.folder)
+            return load_theme(content.theme, relative_to=content.folder, strict=strict)
         except ErrorList as exc:
             loc = content.locs.get("theme")
             for e in exc.errors:
@@ -47,29 +51,31 @@ def resolve_theme(content: Content, cli_theme: str | None) -> Theme:
                     e.loc = loc
                     e.__init__(e.message, loc, e.path, e.hint)
             raise
-    return load_theme("default")
+    return load_theme("default", strict=strict)
 
 
 def build(path: Path | str, out_dir: Path | str = "output", theme: str | None = None,
-          formats: list[str] | None = None, report: bool = False) -> BuildResult:
+          formats: list[str] | None = None, report: bool = False,
+          strict: bool = False) -> BuildResult:
     """Build one content file into ``out_dir/<name>/``.
 
     Returns a :class:`BuildResult`. Raises :class:`ErrorList` or another
     :class:`DeckgenError` for problems the user must fix; nothing is written then.
     """
     writers = get_writers(formats or ["pptx"])
-    return build_content(load(path), out_dir, theme, formats, writers, report=report)
+    return build_content(load(path), out_dir, theme, formats, writers, report=report,
+                         strict=strict)
 
 
 def build_content(content: Content, out_dir: Path | str = "output", theme: str | None = None,
                   formats: list[str] | None = None, writers=None,
-                  report: bool = False) -> BuildResult:
+                  report: bool = False, strict: bool = False) -> BuildResult:
     """Build already loaded content into ``out_dir/<name>/`` (see :func:`build`).
 
     A course builds its lectures through this, after applying its defaults.
     """
     writers = writers or get_writers(formats or ["pptx"])
-    th = resolve_theme(content, theme)
+    th = resolve_theme(content, theme, strict)
     deck = plan(content, th)
     target_dir = Path(out_dir) / content.name
     try:
@@ -83,7 +89,7 @@ def build_content(content: Content, out_dir: Path | str = "output", theme: str |
     if report:
         from .design import design
         notes = design(deck, th).notes
-    return BuildResult(content, deck, files, list(deck.warnings), notes)
+    return BuildResult(content, deck, files, list(th.warnings) + list(deck.warnings), notes)
 
 
 def write_outputs(target_dir: Path, jobs, when=None) -> list[Path]:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from . import deck as d
 from .charts import fmt_number
+from .contrast import luminance, mix
 from .layout import (CARD_BAND, CARD_EVIDENCE_PT, CARD_GAP, CARD_PAD, CARD_TEXT_PT,
                      CARD_TITLE_PT, EMU_PER_IN, JUDGE_BADGE_W, JUDGE_GAP, JUDGE_NUM_W, TABLE_INSET,
                      TABLE_PT, TWO_COL_GAP, YARD_HEAD_H, YARD_LABEL_PT, YARD_LABEL_W, Box,
                      card_width, count_lines, evidence_height, frame, judgement_height,
-                     judgement_text_width, table_row_height, table_widths, text_height, title_size)
+                     judgement_text_width, table_row_height, table_widths, text_height, text_width,
+                     title_size)
 from .markup import Run, parse, plain
 from .placed import (ChartFrame, FitNote, Group, Para, Picture, PlacedDeck, PlacedSlide, Shape,
                      SlideNumber, Style, TableFrame, TextBox)
@@ -50,25 +52,10 @@ def source_short(src) -> str:
     return ", ".join(x for x in (who, pub, year) if x)
 
 
-def mix(a: str, b: str, t: float) -> str:
-    """Return colour ``a`` moved a share ``t`` towards ``b`` (both ``RRGGBB``)."""
-    ca = [int(a[i:i + 2], 16) for i in (0, 2, 4)]
-    cb = [int(b[i:i + 2], 16) for i in (0, 2, 4)]
-    return "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(ca, cb))
-
-
-def luminance(hex6: str) -> float:
-    """Return the WCAG relative luminance of an ``RRGGBB`` colour."""
-    def chan(v: int) -> float:
-        c = v / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-    r, g, b = (int(hex6[i:i + 2], 16) for i in (0, 2, 4))
-    return 0.2126 * chan(r) + 0.7152 * chan(g) + 0.0722 * chan(b)
-
-
-def text_on(fill: str) -> str:
-    """Return black or white, whichever reads better on ``fill``."""
-    return "FFFFFF" if luminance(fill) < 0.40 else "1A1A1A"
+def ink(theme: Theme) -> str:
+    """Return the darker of the theme's two text-on-fill colours (for outlines)."""
+    light, dark = theme.color("on_light"), theme.color("on_dark")
+    return light if luminance(light) <= luminance(dark) else dark
 
 
 class _Designer:
@@ -81,6 +68,9 @@ class _Designer:
         self.minimum = theme.sizes["body_minimum"]     # body text: never below this
         self.floor = theme.sizes["minimum"]            # any text: never below this
         self.caption = theme.sizes["caption"]
+        # an organisation's master draws its own title and section slides:
+        # deckgen paints no cover colour over them and uses the content colours
+        self.covers = theme.master is None
 
     # -- helpers ----------------------------------------------------------
     def style(self, size="body", color: str = "text", bold: bool = False, italic: bool = False,
@@ -118,6 +108,11 @@ class _Designer:
     def furniture(self, s: d.Slide, number: int, dark: bool) -> list:
         f, t = self.frame, self.theme
         items: list = []
+        logo = t.logo
+        if logo is not None and f.logo is not None and (s.kind not in ("title", "section")
+                                                         or logo.slides == "all"):
+            items.append(Picture(f.logo, logo.path, logo.alt, name="Logo",
+                                 decorative=not logo.alt))
         if self.deck.classification:
             for box, name in ((f.banner_top, "Classification (top)"),
                               (f.banner_bottom, "Classification (bottom)")):
@@ -127,11 +122,21 @@ class _Designer:
                                        anchor="middle", name=name, fill=t.color("banner")))
         if number > 1:
             num_w = int(0.9 * IN)
-            color = "on_primary" if dark else "muted"
+            color = "on_cover" if dark else "muted"
             items.append(SlideNumber(Box(f.footer.x + f.footer.w - num_w, f.footer.y, num_w,
                                          f.footer.h), self.style("caption", color), number))
+            x0 = f.footer.x
+            if t.footer:
+                # the theme's footer text first, as wide as it needs (up to 45 % of the row)
+                fw = min(int(text_width(t.footer, self.caption, font=self.body_font)) + int(0.05 * IN),
+                         int((f.footer.w - num_w) * 0.45))
+                items.append(self.text(Box(x0, f.footer.y, fw, f.footer.h),
+                                       [Para(t.footer, self.style("caption", color))],
+                                       anchor="middle", name="Footer"))
+                x0 += fw + int(0.3 * IN)
             if s.sources:
-                sbox = Box(f.footer.x, f.footer.y, f.footer.w - num_w - int(0.2 * IN), f.footer.h)
+                sbox = Box(x0, f.footer.y, f.footer.x + f.footer.w - num_w - int(0.2 * IN) - x0,
+                           f.footer.h)
                 label = "Source" if len(s.sources) == 1 else "Sources"
                 text = f"{label}: " + "; ".join(
                     f"[{n}] {source_short(self.deck.sources[n - 1])}" for n in s.sources)
@@ -149,30 +154,38 @@ class _Designer:
         W, H = t.slide_width, t.slide_height
         left = t.margins["left"] + int(0.3 * IN)
         width = W - left - t.margins["right"] - int(0.3 * IN)
-        out.append(self.shape(Box(0, int(H * 0.16), int(0.28 * IN), int(H * 0.5)), t.accent(2)))
+        top = int(H * 0.16)
+        if f.logo is not None and t.logo.slides == "all" and f.logo.y < H // 2:
+            top = max(top, f.logo.y + f.logo.h + int(0.2 * IN))
+        out.append(self.shape(Box(0, top, int(0.28 * IN), int(H * 0.5)), t.accent(2)))
+        if self.covers:   # light text on the cover colour
+            fg, sub, meta = ("on_cover", mix(t.color("on_cover"), t.color("cover"), 0.15),
+                             mix(t.color("on_cover"), t.color("cover"), 0.2))
+        else:             # on the master's own title slide: the content colours
+            fg, sub, meta = "primary", "text", "muted"
         size = t.sizes["cover"]
         while size > 32 and count_lines(s.title, size, width, True, self.head_font) > 2:
             size -= 2
         lines = count_lines(s.title, size, width, True, self.head_font)
-        tbox = Box(left, int(H * 0.16), width, text_height(lines, size, self.head_font) + int(0.2 * IN))
-        title = self.text(tbox, [Para(s.title, self.style(size, "on_primary", bold=True, heading=True))],
+        tbox = Box(left, top, width, text_height(lines, size, self.head_font) + int(0.2 * IN))
+        title = self.text(tbox, [Para(s.title, self.style(size, fg, bold=True, heading=True))],
                           name="Title", min_size=28)
         y = tbox.y + tbox.h + int(0.15 * IN)
         if s.subtitle:
-            sub_style = self.style(26, mix(t.color("on_primary"), t.color("primary"), 0.15))
+            sub_style = self.style(26, sub)
             sh = height_of([Para(s.subtitle, sub_style)], width) + int(0.15 * IN)
             out.append(self.text(Box(left, y, width, sh), [Para(s.subtitle, sub_style)],
                                  name="Subtitle"))
-        meta = []
+        meta_paras = []
         if s.authors:
-            meta.append(Para(", ".join(s.authors), self.style(22, "on_primary", bold=True)))
+            meta_paras.append(Para(", ".join(s.authors), self.style(22, fg, bold=True)))
         line2 = " · ".join(x for x in (s.organisation, long_date(s.date)) if x)
         if line2:
-            meta.append(Para(line2, self.style(20, mix(t.color("on_primary"), t.color("primary"), 0.2))))
-        if meta:
+            meta_paras.append(Para(line2, self.style(20, meta)))
+        if meta_paras:
             mh = int(1.2 * IN)
             bottom = H - f.banner_bottom.h - t.margins["bottom"] - int(0.3 * IN)
-            out.append(self.text(Box(left, bottom - mh, width, mh), meta, anchor="bottom",
+            out.append(self.text(Box(left, bottom - mh, width, mh), meta_paras, anchor="bottom",
                                  name="Authors"))
         return title
 
@@ -180,9 +193,12 @@ class _Designer:
         b, t = self.frame.body, self.theme
         inner = b.w - int(1.0 * IN)
         size = 32.0
-        while size > t.sizes["body"] and text_height(count_lines(s.question, size, inner), size) > b.h * 0.8:
+        font = self.body_font
+        while size > t.sizes["body"] and text_height(count_lines(s.question, size, inner, font=font),
+                                                     size, font) > b.h * 0.8:
             size -= 2
-        h = min(text_height(count_lines(s.question, size, inner), size) + int(0.6 * IN), b.h)
+        h = min(text_height(count_lines(s.question, size, inner, font=font), size, font)
+                + int(0.6 * IN), b.h)
         y = b.y + (b.h - h) // 2
         out.append(self.shape(Box(b.x, y, int(0.12 * IN), h), t.accent(2)))
         out.append(self.text(Box(b.x + int(0.5 * IN), y, inner, h),
@@ -381,7 +397,7 @@ class _Designer:
                 col, label = t.color("primary"), ""
             band = Box(x, b.y, cw, CARD_BAND)
             if label:
-                out.append(self.text(band, [Para(label, self.style(14, text_on(col), bold=True))],
+                out.append(self.text(band, [Para(label, self.style(14, t.text_on(col), bold=True))],
                                      anchor="middle", inset=CARD_PAD, inset_y=0, fill=col,
                                      name="Card heading", min_size=14))
             else:
@@ -394,7 +410,7 @@ class _Designer:
             for p in item.points:
                 paras.append(Para(p.text, self.style(CARD_TEXT_PT, "text"), bullet="•", space_before=4))
             texts = [e.text for e in ev]
-            ev_h = evidence_height(texts, inner.w)
+            ev_h = evidence_height(texts, inner.w, self.body_font)
             if ev_h:
                 ebox = Box(inner.x, card.y + card.h - ev_h - CARD_PAD, inner.w, ev_h)
                 out.append(self.shape(Box(inner.x, ebox.y - int(0.08 * IN), inner.w,
@@ -453,11 +469,18 @@ class _Designer:
             w = max(x1 - x0, int(0.18 * IN))
             x0 = min(x0, sx + sw - w)
             items.append(self.shape(Box(x0, ry + (row_h - bar_h) // 2, w, bar_h), col,
-                                    shape="rounded", line=mix(col, "000000", 0.3)))
-            label = f"{lk.word} · {lk.percent()}"
-            lab_w = int(2.9 * IN)
-            right = x1 + int(0.1 * IN) + lab_w <= sx + sw + int(0.2 * IN)
-            lx = x1 + int(0.1 * IN) if right else x0 - lab_w - int(0.1 * IN)
+                                    shape="rounded", line=mix(col, ink(t), 0.3)))
+            label = f"{lk.word} · {lk.percent()}".replace(" %", "\u00a0%")   # keep "%" with its number
+            x1 = x0 + w     # a point estimate's bar is wider than its range
+            pad = int(0.1 * IN)
+            # beside the bar, on the side with room for it (never over the titles
+            # left of the scale); where neither side holds one line, it wraps
+            need = int(text_width(label, 16, font=self.body_font)) + pad
+            room_r = sx + sw + int(0.2 * IN) - (x1 + pad)
+            room_l = x0 - pad - sx
+            right = need <= room_r or (need > room_l and room_r >= room_l)
+            lab_w = min(need, room_r if right else room_l)
+            lx = x1 + pad if right else x0 - pad - lab_w
             items.append(self.text(Box(lx, ry, lab_w, row_h),
                                    [Para(label, self.style(16, "text"),
                                          align="left" if right else "right")],
@@ -527,7 +550,9 @@ class _Designer:
         q = s.quote
         inner = b.w - int(2.0 * IN)
         size = 32.0
-        while size > t.sizes["body"] and text_height(count_lines(q.text, size, inner), size) > b.h * 0.7:
+        font = self.body_font
+        while size > t.sizes["body"] and text_height(count_lines(q.text, size, inner, font=font),
+                                                     size, font) > b.h * 0.7:
             size -= 2
         out.append(self.text(Box(b.x, b.y - int(0.3 * IN), int(1.2 * IN), int(2.0 * IN)),
                              [Para("“", self.style(110, t.accent(2), bold=True, heading=True))],
@@ -546,7 +571,8 @@ class _Designer:
         box = Box(left, int(H * 0.38), W - left - t.margins["right"], int(1.6 * IN))
         out.append(self.shape(Box(left, box.y - int(0.25 * IN), int(1.4 * IN), int(0.08 * IN)),
                               t.accent(2)))
-        return self.title_box(s, box=box, size=40, color="on_primary", anchor="top")
+        return self.title_box(s, box=box, size=40, color="on_cover" if self.covers else "primary",
+                              anchor="top")
 
     # -- the whole deck -----------------------------------------------------
     def design(self) -> PlacedDeck:
@@ -554,13 +580,14 @@ class _Designer:
         slides = []
         notes: list[FitNote] = []
         for number, s in enumerate(self.deck.slides, start=1):
-            dark = s.kind in ("title", "section")
-            layout = "Title Slide" if s.kind == "title" else "Title Only"
+            role = s.kind if s.kind in ("title", "section") else "content"
+            dark = role != "content" and self.covers
             items: list = []
             title = getattr(self, s.kind.replace("-", "_") + "_slide")(s, items)
             items.extend(self.furniture(s, number, dark))
-            ps = PlacedSlide(s.kind, layout, t.color("primary" if dark else "background"),
-                             title, items, s.notes, number)
+            # with a master, slides keep the master's background (None: paint nothing)
+            background = None if t.master else t.color("cover" if dark else "background")
+            ps = PlacedSlide(s.kind, t.layouts[role], background, title, items, s.notes, number)
             for it in ps.walk():
                 _fit_all(it)
             for it in ps.walk():

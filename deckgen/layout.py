@@ -70,10 +70,16 @@ class Frame:
     title: Box
     body: Box
     footer: Box
+    logo: Box | None = None     # the theme's logo, when it has one
 
 
 def frame(theme: Theme, banner: bool) -> Frame:
-    """Return the boxes of a content slide for ``theme``."""
+    """Return the boxes of a content slide for ``theme``.
+
+    An organisation's master places the title where its content layout's
+    title placeholder is (within reason); a logo takes its corner of the
+    title row or of the footer row, and the title or footer gives way to it.
+    """
     W, H = theme.slide_width, theme.slide_height
     m = theme.margins
     band = int(0.32 * EMU_PER_IN) if banner else 0
@@ -83,18 +89,52 @@ def frame(theme: Theme, banner: bool) -> Frame:
     bottom = H - band - m["bottom"]
     inner_w = W - m["left"] - m["right"]
     title = Box(m["left"], top, inner_w, title_h)
-    body_y = top + title_h + int(0.18 * EMU_PER_IN)
+    master_box = theme.master.title_boxes.get("content") if theme.master else None
+    if master_box and master_box[2] > EMU_PER_IN and master_box[3] > 0:
+        x, y, w, h = master_box
+        y = max(y, band + int(0.08 * EMU_PER_IN))
+        h = min(max(h, int(0.75 * EMU_PER_IN)), int(1.3 * EMU_PER_IN))
+        x = max(x, 0)
+        title = Box(x, y, min(w, W - x), h)
+    logo = None
+    lg = theme.logo
+    gap = int(0.2 * EMU_PER_IN)
+    if lg is not None:
+        lw, lh = lg.width, lg.height
+        right = lg.position.endswith("right")
+        lx = W - m["right"] - lw if right else m["left"]
+        if lg.position.startswith("top"):
+            if lh > title.h:
+                lw, lh = int(lw * title.h / lh), title.h
+                lx = W - m["right"] - lw if right else m["left"]
+            logo = Box(lx, title.y + (title.h - lh) // 2, lw, lh)
+            if right:
+                title = Box(title.x, title.y, min(title.w, lx - gap - title.x), title.h)
+            else:
+                x0 = max(title.x, lx + lw + gap)
+                title = Box(x0, title.y, title.x + title.w - x0, title.h)
+        else:
+            footer_h = max(footer_h, lh)
+            logo = Box(lx, bottom - lh, lw, lh)
     footer = Box(m["left"], bottom - footer_h, inner_w, footer_h)
+    if logo is not None and logo.y >= footer.y:
+        if logo.x > footer.x:    # bottom-right: the footer (and slide number) ends before it
+            footer = Box(footer.x, footer.y, logo.x - gap - footer.x, footer.h)
+        else:
+            x0 = logo.x + logo.w + gap
+            footer = Box(x0, footer.y, footer.x + footer.w - x0, footer.h)
+    body_y = title.y + title.h + int(0.18 * EMU_PER_IN)
     body = Box(m["left"], body_y, inner_w, footer.y - body_y - int(0.1 * EMU_PER_IN))
     return Frame(Box(0, 0, W, H), Box(0, 0, W, band), Box(0, H - band, W, band),
-                 title, body, footer)
+                 title, body, footer, logo)
 
 
 def title_size(text: str, theme: Theme, width: int) -> float:
     """Return the largest title size (down to the minimum) that fits two lines."""
     pt = theme.sizes["title"]
     floor = max(theme.sizes["body_minimum"], 24.0)
-    while pt > floor and count_lines(text, pt, width, bold=True) > 2:
+    font = theme.fonts.get("heading", DEFAULT_FONT)
+    while pt > floor and count_lines(text, pt, width, bold=True, font=font) > 2:
         pt -= 2
     return max(pt, floor)
 
@@ -114,37 +154,44 @@ def card_width(body_w: int, n: int) -> int:
     return (body_w - CARD_GAP * (n - 1)) // n
 
 
-def evidence_height(texts, inner_w: int) -> int:
+def evidence_height(texts, inner_w: int, font: str = DEFAULT_FONT) -> int:
     """Return the height of a card's evidence block (0 when there is none)."""
     if not texts:
         return 0
-    lines = sum(count_lines(t, CARD_EVIDENCE_PT, inner_w - int(0.25 * EMU_PER_IN)) for t in texts) + 1
-    return text_height(lines, CARD_EVIDENCE_PT) + int(0.1 * EMU_PER_IN)
+    lines = sum(count_lines(t, CARD_EVIDENCE_PT, inner_w - int(0.25 * EMU_PER_IN), font=font)
+                for t in texts) + 1
+    return text_height(lines, CARD_EVIDENCE_PT, font) + int(0.1 * EMU_PER_IN)
 
 
-def card_text_height(title: str, detail: str, points, inner_w: int) -> int:
+def card_text_height(title: str, detail: str, points, inner_w: int, font: str = DEFAULT_FONT,
+                     head_font: str = DEFAULT_FONT) -> int:
     """Return the height of a card's title, detail and points."""
-    h = text_height(count_lines(title, CARD_TITLE_PT, inner_w, bold=True), CARD_TITLE_PT)
+    h = text_height(count_lines(title, CARD_TITLE_PT, inner_w, bold=True, font=head_font),
+                    CARD_TITLE_PT, head_font)
     if detail:
-        h += text_height(count_lines(detail, CARD_TEXT_PT, inner_w), CARD_TEXT_PT) + 6 * EMU_PER_PT
+        h += text_height(count_lines(detail, CARD_TEXT_PT, inner_w, font=font), CARD_TEXT_PT,
+                         font) + 6 * EMU_PER_PT
     bullet_w = inner_w - int(CARD_TEXT_PT * 1.1 * EMU_PER_PT)
     for p in points:
-        h += text_height(count_lines(p, CARD_TEXT_PT, bullet_w), CARD_TEXT_PT) + 4 * EMU_PER_PT
+        h += text_height(count_lines(p, CARD_TEXT_PT, bullet_w, font=font), CARD_TEXT_PT,
+                         font) + 4 * EMU_PER_PT
     return h
 
 
-def card_height(title: str, detail: str, points, evidence, width: int) -> int:
-    """Return the height a card of ``width`` needs for all its parts."""
+def card_height(title: str, detail: str, points, evidence, width: int, font: str = DEFAULT_FONT,
+                head_font: str = DEFAULT_FONT) -> int:
+    """Return the height a card of ``width`` needs for all its parts (in the theme's fonts)."""
     inner = width - 2 * CARD_PAD
-    ev = evidence_height(evidence, inner)
-    return (CARD_BAND + int(0.12 * EMU_PER_IN) + card_text_height(title, detail, points, inner)
+    ev = evidence_height(evidence, inner, font)
+    return (CARD_BAND + int(0.12 * EMU_PER_IN)
+            + card_text_height(title, detail, points, inner, font, head_font)
             + (ev + int(0.2 * EMU_PER_IN) if ev else 0) + CARD_PAD)
 
 
 # -- shared sizes: the storyline splits with the same numbers the design draws
 
 TWO_COL_GAP = int(0.5 * EMU_PER_IN)
-JUDGE_BADGE_W = int(2.7 * EMU_PER_IN)
+JUDGE_BADGE_W = int(2.95 * EMU_PER_IN)   # '●●○ moderate confidence' at 16 pt in Arial
 JUDGE_NUM_W = int(0.75 * EMU_PER_IN)
 JUDGE_GAP = int(0.14 * EMU_PER_IN)
 

@@ -94,10 +94,13 @@ class ChartFrame:
 
 @dataclass
 class Picture:
+    """An image; a decorative one (a theme's logo without alt text) is marked so."""
+
     box: Box
     path: Path
     alt: str
     name: str = "Picture"
+    decorative: bool = False
 
 
 @dataclass
@@ -138,7 +141,7 @@ class PlacedSlide:
 
     kind: str
     layout: str               # the master layout it is built on, by name
-    background: str
+    background: Optional[str]  # RRGGBB; None keeps the master's background
     title: TextBox            # goes into the layout's title placeholder
     items: list
     notes: str = ""

@@ -73,11 +73,39 @@ class _Painter:
         ax.set_ylim(self.H, 0)
         ax.axis("off")
         self.fig, self.ax = fig, ax
-        self.rect(0, 0, self.W, self.H, ps.background)
+        if ps.background is None and self.theme.master is not None:
+            # a slide on an organisation's master shows the master's background and artwork
+            self.rect(0, 0, self.W, self.H,
+                      self.theme.master.background or self.theme.color("background"))
+            self.master_art(ps.layout)
+        else:
+            self.rect(0, 0, self.W, self.H, ps.background or self.theme.color("background"))
         self.textbox(ps.title)
         for it in ps.items:
             self.item(it, ps.number)
         fig.savefig(str(path), dpi=self.dpi, metadata={"Software": None})
+
+    def master_art(self, layout: str) -> None:
+        """Paint the master's and the layout's pictures and filled shapes (its logo, bands)."""
+        import io
+
+        from PIL import Image
+
+        from .writers.pptx_master import artwork
+        for art in artwork(self.theme.master.path, layout):
+            x, y, w, h = (_pt(v) for v in art.box)
+            if art.fill:
+                self.rect(x, y, w, h, art.fill, z=1)
+                continue
+            try:
+                im = Image.open(io.BytesIO(art.image)).convert("RGBA")
+            except OSError:
+                self.unsupported.append(f"a picture in the master (layout '{layout}')")
+                continue
+            self.ax.imshow(im, extent=(x, x + w, y + h, y), zorder=1, aspect="auto",
+                           interpolation="antialiased")
+        self.ax.set_xlim(0, self.W)
+        self.ax.set_ylim(self.H, 0)
 
     def rect(self, x, y, w, h, fill, line=None, shape="rect", z=1) -> None:
         from matplotlib.patches import Ellipse, FancyBboxPatch, Rectangle
@@ -229,7 +257,7 @@ class _Painter:
         for side in ("top", "right", "left", "bottom"):
             ax.spines[side].set_visible(False)
         ax.tick_params(colors=text, labelsize=size, length=0)
-        primary = _hex(t.color("primary"))
+        primary = _hex(t.accent(0))     # one series: the first accent, as in the pptx
         colors = [_hex(t.accent(i)) for i in range(max(len(data.series), len(cats)))]
         labels_on = t.charts.get("data_labels", True) and len(cats) <= 12
         from .charts import scale_of
@@ -245,13 +273,14 @@ class _Painter:
                 import math
                 total = sum(vals) or 1
                 angle = 90.0
-                for v in vals:
+                for k, v in enumerate(vals):
                     mid = math.radians(angle - 360 * v / total / 2)
                     angle -= 360 * v / total
                     r = 1.15 if ctype == "pie" else 0.78
+                    on_slice = _hex(t.text_on(t.accent(k)))
                     ax.text(r * math.cos(mid), r * math.sin(mid), fmt(v), ha="center",
-                            va="center", fontproperties=fp, fontsize=size,
-                            color=text if ctype == "pie" else "#FFFFFF")
+                            va="center", fontproperties=fp if ctype == "pie" else self.fp(body, True),
+                            fontsize=size, color=text if ctype == "pie" else on_slice)
             leg = ax.legend(wedges, cats, loc="center left", bbox_to_anchor=(1.02, 0.5),
                             frameon=False, prop=fp, handlelength=0.7)
             for txt in leg.get_texts():

@@ -334,7 +334,8 @@ class _Planner:
 
     def card_fits(self, item: Item, width: int) -> bool:
         ev = [e.text for e in self.evidence(item)]
-        need = card_height(item.title, item.detail, [p.text for p in item.points], ev, width)
+        need = card_height(item.title, item.detail, [p.text for p in item.points], ev, width,
+                           self.theme.fonts["body"], self.theme.fonts["heading"])
         return need <= self.frame.body.h
 
     def items(self, block: str) -> None:

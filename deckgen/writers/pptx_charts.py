@@ -3,6 +3,12 @@
 Bar, column, stacked, pie, doughnut and line map to PowerPoint's own chart
 types; ``range`` is drawn as a floating bar chart (an invisible base series
 plus the span), which stays a native chart the user can edit.
+
+Everything follows the theme: series and slices are the accent colours in
+order, text is the theme's text colour (tick labels muted), axes and
+gridlines the rule colour (gridlines only when ``charts.gridlines``), and
+numbers drawn on a coloured bar or slice take the theme's ``on_light`` or
+``on_dark`` colour, whichever reads better on that fill.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from ..charts import fmt_number, scale_of
 from ..layout import Box
 from ..model import Chart
 from ..theme import Theme
-from .pptx_base import mix, rgb
+from .pptx_base import rgb
 
 _TYPES = {
     "bar": XL_CHART_TYPE.BAR_CLUSTERED,
@@ -114,7 +120,7 @@ def add_chart(shapes, box: Box, chart: Chart, ctype: str, theme: Theme, lang: st
         _style_range(plot, chart, theme)
     else:
         for i, s in enumerate(plot.series):
-            color = theme.accent(i) if multi else theme.color("primary")
+            color = theme.accent(i)
             if ctype == "line":
                 s.format.line.color.rgb = rgb(color)
                 s.format.line.width = Pt(3)
@@ -134,11 +140,19 @@ def add_chart(shapes, box: Box, chart: Chart, ctype: str, theme: Theme, lang: st
             dl.show_percentage = False
             dl.show_value = True
             dl.position = XL_LABEL_POSITION.OUTSIDE_END if ctype == "pie" else XL_LABEL_POSITION.CENTER
-            if ctype == "doughnut":
-                dl.font.color.rgb = rgb("FFFFFF")
+            if ctype == "doughnut":   # numbers sit on the slices: each in its slice's text colour
+                _point_label_colors(plot, len(data.categories), theme, fmt)
         elif ctype == "stacked":
             dl.position = XL_LABEL_POSITION.CENTER
-            dl.font.color.rgb = rgb("FFFFFF")
+            for i, series in enumerate(plot.series):
+                sdl = series.data_labels
+                sdl.show_value = True
+                sdl.position = XL_LABEL_POSITION.CENTER
+                sdl.number_format = fmt
+                sdl.number_format_is_linked = False
+                sdl.font.size = Pt(16)
+                sdl.font.bold = True
+                sdl.font.color.rgb = rgb(theme.text_on(theme.accent(i)))
             _hide_small_labels(plot, data)
         elif ctype == "line":
             dl.position = XL_LABEL_POSITION.ABOVE
@@ -181,11 +195,26 @@ def _style_range(plot, chart: Chart, theme: Theme) -> None:
     base.format.fill.background()
     base.format.line.fill.background()
     span.format.fill.solid()
-    span.format.fill.fore_color.rgb = rgb(theme.color("primary"))
+    span.format.fill.fore_color.rgb = rgb(theme.accent(0))
     highs = [hi for _, hi in chart.data.series[0].values]
     if chart.unit == "%" and max(highs) <= 100:
         plot.chart.value_axis.maximum_scale = 100
     plot.chart.value_axis.minimum_scale = 0
+
+
+def _point_label_colors(plot, n: int, theme: Theme, fmt: str) -> None:
+    """Give each slice's number its own label: bold, in the text colour for that slice."""
+    s = plot.series[0]
+    for i in range(n):
+        dl = s.points[i].data_label
+        dl.font.size = Pt(16)
+        dl.font.bold = True
+        dl.font.color.rgb = rgb(theme.text_on(theme.accent(i)))
+        el = dl._dLbl
+        num = etree.Element(qn("c:numFmt"))
+        num.set("formatCode", fmt)
+        num.set("sourceLinked", "0")
+        el.find(qn("c:idx")).addnext(num)   # schema order: idx, (delete | layout, tx, numFmt, ...)
 
 
 def _hide_small_labels(plot, data) -> None:

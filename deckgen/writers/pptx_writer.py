@@ -5,6 +5,14 @@ the sizes the fitting engine chose (written explicitly, autofit off, since
 PowerPoint does not refit a generated file until someone edits it), shapes,
 native charts, pictures, tables and groups with their alt text. The title of
 each slide goes into the layout's real title placeholder.
+
+Without a master the deck starts from python-pptx's own template, resized,
+with the theme's colours and fonts written into its colour and font scheme
+(so PowerPoint's pickers, links and new shapes follow the theme). With an
+organisation's master (``master:`` in the theme) the deck starts from that
+file instead (``pptx_master``): its masters, layouts (by name), artwork,
+colour scheme and fonts stay as they are, and no slide background is painted
+over them.
 """
 
 from __future__ import annotations
@@ -20,8 +28,9 @@ from ..repro import build_time
 from ..placed import (ChartFrame, Group, Picture, PlacedDeck, PlacedSlide, Shape, SlideNumber,
                       TableFrame, TextBox)
 from ..theme import Theme
-from .pptx_base import add_slide_number, fill_text, rect, rgb, set_alt
+from .pptx_base import add_slide_number, fill_text, rect, rgb, set_alt, set_decorative
 from .pptx_charts import add_chart
+from .pptx_master import find_layout, open_master
 
 
 class _Renderer:
@@ -30,9 +39,13 @@ class _Renderer:
         self.placed = placed
         self.theme = theme
         self.lang = deck.language
-        self.prs = Presentation()
-        self._resize_masters()
-        self.layouts = {lay.name: lay for lay in self.prs.slide_layouts}
+        if theme.master is not None:
+            self.prs = open_master(theme.master.path)
+        else:
+            self.prs = Presentation()
+            self._resize_masters()
+            _apply_scheme(self.prs, theme)
+        self.layouts: dict = {}
 
     def _resize_masters(self) -> None:
         """Set the slide size and stretch the template's masters to match."""
@@ -77,7 +90,10 @@ class _Renderer:
             pic = shapes.add_picture(str(it.path), Emu(it.box.x), Emu(it.box.y), Emu(it.box.w),
                                      Emu(it.box.h))
             pic.name = it.name
-            set_alt(pic, it.alt)
+            if it.decorative:
+                set_decorative(pic)
+            else:
+                set_alt(pic, it.alt)
         elif isinstance(it, TableFrame):
             self.table(shapes, it)
         elif isinstance(it, Group):
@@ -114,11 +130,11 @@ class _Renderer:
 
     # -- slides -----------------------------------------------------------
     def slide(self, ps: PlacedSlide) -> None:
-        lay = self.layouts.get(ps.layout) or self.layouts["Title Only"]
-        slide = self.prs.slides.add_slide(lay)
-        bg = slide.background.fill
-        bg.solid()
-        bg.fore_color.rgb = rgb(ps.background)
+        slide = self.prs.slides.add_slide(self.layout(ps.layout))
+        if ps.background is not None:
+            bg = slide.background.fill
+            bg.solid()
+            bg.fore_color.rgb = rgb(ps.background)
         ph = slide.shapes.title
         tb = ps.title
         ph.left, ph.top, ph.width, ph.height = (Emu(tb.box.x), Emu(tb.box.y), Emu(tb.box.w),
@@ -126,6 +142,7 @@ class _Renderer:
         ix, iy = tb.insets
         fill_text(ph.text_frame, tb.paras, self.theme, self.lang, tb.anchor, ix, 0,
                   tb.line_spacing, iy)
+        _as_measured(ph)
         # placeholders the design does not use (a subtitle) would show prompt text
         for other in list(slide.placeholders):
             if other.placeholder_format.idx != 0:
@@ -135,13 +152,23 @@ class _Renderer:
         if ps.notes:
             slide.notes_slide.notes_text_frame.text = ps.notes
 
+    def layout(self, name: str):
+        """Return the layout called ``name`` (the theme resolved it against this file)."""
+        if name not in self.layouts:
+            lay = find_layout(self.prs, name)
+            if lay is None:   # the theme checked the names; only a changed file gets here
+                raise ValueError(f"the master has no layout '{name}'")
+            self.layouts[name] = lay
+        return self.layouts[name]
+
     def write(self, path: Path) -> None:
         for ps in self.placed.slides:
             self.slide(ps)
         cp = self.prs.core_properties
-        cp.title = self.deck.title
-        cp.author = ", ".join(self.deck.authors) or "deckgen"
-        cp.subject = self.deck.subject[:250]
+        # core properties hold at most 255 characters each
+        cp.title = self.deck.title[:255]
+        cp.author = (", ".join(self.deck.authors) or "deckgen")[:255]
+        cp.subject = self.deck.subject[:255]
         cp.language = self.lang
         cp.keywords = ""
         cp.comments = ""
@@ -151,6 +178,54 @@ class _Renderer:
         cp.created = stamp
         cp.modified = stamp
         self.prs.save(str(path))
+
+
+def _as_measured(shape) -> None:
+    """Undo what a layout's title style may add to the text we measured.
+
+    Title placeholders inherit from their layout and master: PowerPoint's
+    Section Header sets capitals, organisations' masters set letter spacing.
+    Either would make the text wider than deckgen measured it.
+    """
+    from pptx.oxml.ns import qn
+    for tag in ("a:rPr", "a:endParaRPr"):
+        for rpr in shape._element.iter(qn(tag)):
+            rpr.set("cap", "none")
+            rpr.set("spc", "0")
+
+
+_SCHEME_SLOTS = (("dk1", "text"), ("lt1", "background"), ("dk2", "primary"), ("lt2", "surface"),
+                 ("hlink", "link"), ("folHlink", "link"))
+
+
+def _apply_scheme(prs, theme: Theme) -> None:
+    """Write the theme's colours and fonts into the presentation's own theme part.
+
+    Text deckgen writes carries explicit colours; this is for what PowerPoint
+    colours from the scheme: hyperlinks, new shapes and text a user adds,
+    and the colour and font pickers.
+    """
+    from lxml import etree
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    a = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    part = prs.slide_master.part.part_related_by(RT.THEME)
+    root = etree.fromstring(part.blob)
+    scheme = root.find(f".//{{{a}}}clrScheme")
+    slots = list(_SCHEME_SLOTS) + [(f"accent{i + 1}", i) for i in range(6)]
+    for slot, key in slots:
+        el = scheme.find(f"{{{a}}}{slot}")
+        if el is None:
+            continue
+        color = theme.accent(key) if isinstance(key, int) else theme.color(key)
+        for child in list(el):
+            el.remove(child)
+        etree.SubElement(el, f"{{{a}}}srgbClr").set("val", color)
+    scheme.set("name", f"deckgen {theme.name}")
+    for which, role in (("majorFont", "heading"), ("minorFont", "body")):
+        latin = root.find(f".//{{{a}}}fontScheme/{{{a}}}{which}/{{{a}}}latin")
+        if latin is not None:
+            latin.set("typeface", theme.fonts[role])
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def write_pptx(deck: d.Deck, theme: Theme, path: Path, placed: PlacedDeck | None = None) -> None:
