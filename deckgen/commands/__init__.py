@@ -6,3 +6,7 @@ Each module defines ``NAME``, ``HELP``, ``add_arguments(parser)`` and
 """
 
 COMMANDS = ["build", "validate", "preview", "check"]
+COMMANDS += ["new", "schema"]   # authoring (issue 9)
+COMMANDS += ["quiz"]   # quiz sheets, keys and LMS exports (issue 6)
+COMMANDS += ["handout"]   # reading handouts, PDF and DOCX (issue 5)
+COMMANDS += ["themes"]   # list, show and start themes (issue 4)

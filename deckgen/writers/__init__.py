@@ -47,6 +47,20 @@ def register(name: str, write: Callable, doc: str = "") -> None:
 register("pptx", _pptx, "PowerPoint deck with native charts")
 
 
+def _handout(fmt: str) -> Callable:
+    """Return the writer of the reading handout in ``fmt`` (``pdf`` or ``docx``)."""
+    def write(deck, content, theme, folder: Path) -> list[str]:
+        from ..handout import file_name, write_handout
+        name = file_name(content, fmt)
+        write_handout(content, theme, folder / name, fmt, deck=deck)
+        return [name]
+    return write
+
+
+register("handout-pdf", _handout("pdf"), "reading handout as PDF (reportlab, vector charts)")
+register("handout-docx", _handout("docx"), "reading handout as an editable Word document")
+
+
 def get_writers(names: list[str]) -> list[Writer]:
     """Return the writers for format names; an unknown name lists the known ones."""
     out = []
@@ -57,3 +71,13 @@ def get_writers(names: list[str]) -> list[Writer]:
                                path="--formats", hint=did_you_mean(key, WRITERS))
         out.append(WRITERS[key])
     return out
+
+
+# Quiz sheets and keys (PDF, DOCX) and LMS exports (GIFT, Moodle XML, QTI): deckgen/quiz.
+def _register_quiz_formats() -> None:
+    from ..quiz.formats import REGISTRY
+    for name, (write, doc) in REGISTRY.items():
+        register(name, write, doc)
+
+
+_register_quiz_formats()
