@@ -64,3 +64,21 @@ def to_pdf(pptx: Path, out_dir: Path, timeout: int = 180) -> Path:
     assert pdf.exists(), f"LibreOffice wrote no PDF for {pptx}"
     assert pdf.read_bytes()[:5] == b"%PDF-", f"{pdf} is not a PDF"
     return pdf
+
+
+# -- every deck the tests build is also opened by LibreOffice ---------------------
+# (tests/test_zz_every_deck_opens.py converts them at the end of the session)
+
+import deckgen.build as _build_module  # noqa: E402
+
+BUILT_DECKS: list[Path] = []
+_write_outputs = _build_module.write_outputs
+
+
+def _recording_write_outputs(*args, **kwargs):
+    files = _write_outputs(*args, **kwargs)
+    BUILT_DECKS.extend(p for p in files if p.suffix == ".pptx")
+    return files
+
+
+_build_module.write_outputs = _recording_write_outputs
