@@ -872,7 +872,7 @@ TOP: dict[str, Field] = {
     "organisation": Field(Text(), "organisation, on the title slide", example="Department of War Studies"),
     "date": Field(Date(), "the deck's date, on the title slide", example='"2025-03"'),
     "classification": Field(Text(), "banner on every slide and page", example="OFFICIAL"),
-    "language": Field(Pattern(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
+    "language": Field(Pattern(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,7}$",
                               "a BCP 47 language tag such as en-GB or ko-KR"),
                       "language of the deck's text (default en-GB)",
                       example="en-GB"),

@@ -169,7 +169,7 @@ class _Renderer:
         cp.title = self.deck.title[:255]
         cp.author = (", ".join(self.deck.authors) or "deckgen")[:255]
         cp.subject = self.deck.subject[:255]
-        cp.language = self.lang
+        cp.language = self.lang[:255]
         cp.keywords = ""
         cp.comments = ""
         cp.last_modified_by = "deckgen"
