@@ -31,6 +31,8 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     fit_notes: list = field(default_factory=list)   # design.FitNote, with --report
+    theme: Theme | None = None                      # the theme it was built in
+    by_format: dict = field(default_factory=dict)   # format name -> file names it wrote
 
 
 def resolve_theme(content: Content, cli_theme: str | None, strict: bool = False) -> Theme:
@@ -56,40 +58,54 @@ def resolve_theme(content: Content, cli_theme: str | None, strict: bool = False)
 
 def build(path: Path | str, out_dir: Path | str = "output", theme: str | None = None,
           formats: list[str] | None = None, report: bool = False,
-          strict: bool = False) -> BuildResult:
+          strict: bool = False, quiz_slides: bool = False) -> BuildResult:
     """Build one content file into ``out_dir/<name>/``.
 
-    Returns a :class:`BuildResult`. Raises :class:`ErrorList` or another
+    With ``quiz_slides`` the deck ends with the quiz's questions, each
+    followed by its answer (before the sources). Returns a
+    :class:`BuildResult`. Raises :class:`ErrorList` or another
     :class:`DeckgenError` for problems the user must fix; nothing is written then.
     """
     writers = get_writers(formats or ["pptx"])
     return build_content(load(path), out_dir, theme, formats, writers, report=report,
-                         strict=strict)
+                         strict=strict, quiz_slides=quiz_slides)
 
 
 def build_content(content: Content, out_dir: Path | str = "output", theme: str | None = None,
                   formats: list[str] | None = None, writers=None,
-                  report: bool = False, strict: bool = False) -> BuildResult:
+                  report: bool = False, strict: bool = False,
+                  quiz_slides: bool = False) -> BuildResult:
     """Build already loaded content into ``out_dir/<name>/`` (see :func:`build`).
 
     A course builds its lectures through this, after applying its defaults.
     """
     writers = writers or get_writers(formats or ["pptx"])
     th = resolve_theme(content, theme, strict)
-    deck = plan(content, th)
+    quiz = None
+    if quiz_slides:   # the quiz the build writes (the file's seed, version 1)
+        from .quiz.formats import quiz_for
+        quiz = quiz_for(content)
+    deck = plan(content, th, quiz=quiz)
     target_dir = Path(out_dir) / content.name
     try:
         target_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create the output folder '{target_dir}': {exc.strerror}; "
                           "allowed: a folder you can write to (use --out)") from None
-    files = write_outputs(target_dir, [lambda folder, w=w: w.write(deck, content, th, folder)
-                                       for w in writers], when=build_time(content.date))
+    by_format: dict = {}
+
+    def job(folder, w):
+        by_format[w.name] = names = w.write(deck, content, th, folder)
+        return names
+
+    files = write_outputs(target_dir, [lambda folder, w=w: job(folder, w) for w in writers],
+                          when=build_time(content.date))
     notes = []
     if report:
         from .design import design
         notes = design(deck, th).notes
-    return BuildResult(content, deck, files, list(th.warnings) + list(deck.warnings), notes)
+    return BuildResult(content, deck, files, list(th.warnings) + list(deck.warnings), notes,
+                       theme=th, by_format=by_format)
 
 
 def write_outputs(target_dir: Path, jobs, when=None) -> list[Path]:

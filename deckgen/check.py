@@ -99,6 +99,7 @@ def _structure(path: Path) -> list[Finding]:
             if full not in names:
                 out.append(Finding("error", 0, f"the relationship {rel.get('Id')} in '{name}' "
                                                f"points at '{target}', which is not in the file"))
+    out.extend(_dangling_ids(z, names))
     for name in sorted(n for n in names if re.match(r"ppt/slides/slide\d+\.xml$", n)):
         number = int(re.search(r"(\d+)", name.rsplit("/", 1)[1]).group(1))
         ids = [el.get("id") for el in ET.fromstring(z.read(name)).iter(f"{{{_NS['p']}}}cNvPr")]
@@ -106,6 +107,34 @@ def _structure(path: Path) -> list[Finding]:
         if dupes:
             out.append(Finding("error", number, f"shape ids {', '.join(dupes)} are used twice; "
                                                 "PowerPoint would ask to repair the file"))
+    return out
+
+
+def _dangling_ids(z: zipfile.ZipFile, names: set) -> list[Finding]:
+    """Return an error for every r:embed, r:id or r:link that no relationship of its part has.
+
+    A picture's blip (and an SVG's ``asvg:svgBlip``) names its image this way;
+    an id that resolves to nothing is a picture PowerPoint cannot show.
+    """
+    out: list[Finding] = []
+    r_ns = "{" + _NS["r"] + "}"
+    for name in sorted(n for n in names if n.endswith(".xml") and n.startswith("ppt/")):
+        data = z.read(name)
+        if r_ns[1:-1].encode() not in data:
+            continue
+        rels_name = posixpath.join(posixpath.dirname(name), "_rels",
+                                   posixpath.basename(name) + ".rels")
+        ids = set()
+        if rels_name in names:
+            ids = {rel.get("Id") for rel in
+                   ET.fromstring(z.read(rels_name)).findall("rel:Relationship", _NS)}
+        for el in ET.fromstring(data).iter():
+            for key, value in el.attrib.items():
+                if key.startswith(r_ns) and key[len(r_ns):] in ("embed", "id", "link") \
+                        and value and value not in ids:
+                    tag = el.tag.rsplit("}", 1)[-1]
+                    out.append(Finding("error", 0, f"'{name}' names the relationship {value} "
+                                                   f"(in <{tag}>), which it does not have"))
     return out
 
 

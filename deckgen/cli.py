@@ -31,7 +31,13 @@ def _modules():
     return [importlib.import_module(f".commands.{name}", __package__) for name in COMMANDS]
 
 
-def _parser(modules) -> argparse.ArgumentParser:
+def _parser(modules, only: str | None = None) -> argparse.ArgumentParser:
+    """Return the parser; with ``only``, just that command gets its arguments.
+
+    Setting up a command's arguments may import what the command needs (the
+    handout and quiz packages list their formats), so a run of one command
+    leaves the others' set-up out; ``deckgen --help`` needs none of it.
+    """
     p = argparse.ArgumentParser(
         prog="deckgen",
         description="Turn a YAML content file into a designed slide deck, handouts and quizzes.",
@@ -41,9 +47,16 @@ def _parser(modules) -> argparse.ArgumentParser:
     for mod in modules:
         sp = sub.add_parser(mod.NAME, help=mod.HELP, description=mod.DESCRIPTION,
                             epilog=mod.EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-        mod.add_arguments(sp)
+        if only is None or mod.NAME == only:
+            mod.add_arguments(sp)
         sp.set_defaults(_run=mod.run)
     return p
+
+
+def _command(argv: list[str]) -> str | None:
+    """Return the command ``argv`` runs, when its first word names one; else None."""
+    first = next((a for a in argv if not a.startswith("-")), None)
+    return first if first in COMMANDS else None
 
 
 def report(exc: DeckgenError) -> None:
@@ -53,7 +66,8 @@ def report(exc: DeckgenError) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    parser = _parser(_modules())
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = _parser(_modules(), _command(argv))
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()

@@ -225,7 +225,8 @@ class LectureResult:
 
 def build_course(course: Course, out_dir: Path | str = "output", theme: str | None = None,
                  formats: list[str] | None = None,
-                 on_done: Callable[[LectureResult], None] | None = None) -> list[LectureResult]:
+                 on_done: Callable[[LectureResult], None] | None = None,
+                 quiz_slides: bool = False) -> list[LectureResult]:
     """Build every lecture of ``course`` into ``out_dir/<course name>/<lecture name>/``.
 
     A lecture with problems is not built (nothing is written for it); the
@@ -238,7 +239,8 @@ def build_course(course: Course, out_dir: Path | str = "output", theme: str | No
     for lecture in course.lectures:
         try:
             content = load_lecture(course, lecture)
-            res = LectureResult(lecture, build_content(content, target, theme, formats))
+            res = LectureResult(lecture, build_content(content, target, theme, formats,
+                                                       quiz_slides=quiz_slides))
         except DeckgenError as exc:
             res = LectureResult(lecture, error=exc)
         results.append(res)

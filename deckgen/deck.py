@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Optional
 
 from .model import Chart, Event, Figure, Item, Judgement, Point, Quote, Source, Table
+from .quiz.model import QuizQuestion
 
 
 @dataclass(frozen=True)
@@ -146,9 +147,30 @@ class SectionSlide(Slide):
     kind = "section"
 
 
+@dataclass(frozen=True)
+class QuizQuestionSlide(Slide):
+    """A quiz question (``deckgen build --quiz-slides``); ``rows`` are the rows of boxes shown."""
+
+    question: Optional[QuizQuestion] = None
+    number: int = 1                  # the question's number in version 1 of the quiz
+    rows: tuple[int, ...] = ()
+    kind = "quiz-question"
+
+
+@dataclass(frozen=True)
+class QuizAnswerSlide(Slide):
+    """The answer to a quiz question; ``panel`` when this part shows the answer and explanation."""
+
+    question: Optional[QuizQuestion] = None
+    number: int = 1
+    rows: tuple[int, ...] = ()
+    panel: bool = True
+    kind = "quiz-answer"
+
+
 KINDS = (TitleSlide, QuestionSlide, JudgementsSlide, BulletsSlide, FiguresSlide, ChartSlide,
          TimelineSlide, ItemsSlide, YardstickSlide, SourcesSlide, TwoColumnSlide, ImageSlide,
-         TableSlide, QuoteSlide, SectionSlide)
+         TableSlide, QuoteSlide, SectionSlide, QuizQuestionSlide, QuizAnswerSlide)
 
 
 @dataclass(frozen=True)

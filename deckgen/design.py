@@ -507,10 +507,9 @@ class _Designer:
         return self.title_box(s)
 
     def image_slide(self, s: d.ImageSlide, out: list) -> TextBox:
-        from PIL import Image
+        from .images import image_size
         b = self.frame.body
-        with Image.open(s.image) as im:
-            iw, ih = im.size
+        iw, ih = image_size(s.image)   # an SVG's ratio is that of its PNG copy
         scale = min(b.w / iw, b.h / ih)
         w, h = int(iw * scale), int(ih * scale)
         out.append(Picture(Box(b.x + (b.w - w) // 2, b.y + (b.h - h) // 2, w, h), s.image, s.alt))
@@ -573,6 +572,16 @@ class _Designer:
                               t.accent(2)))
         return self.title_box(s, box=box, size=40, color="on_cover" if self.covers else "primary",
                               anchor="top")
+
+    def quiz_question_slide(self, s: d.QuizQuestionSlide, out: list) -> TextBox:
+        from .quizslides import draw_question
+        draw_question(self, s, out)
+        return self.title_box(s)
+
+    def quiz_answer_slide(self, s: d.QuizAnswerSlide, out: list) -> TextBox:
+        from .quizslides import draw_answer
+        draw_answer(self, s, out)
+        return self.title_box(s)
 
     # -- the whole deck -----------------------------------------------------
     def design(self) -> PlacedDeck:

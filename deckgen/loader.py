@@ -28,7 +28,7 @@ QUESTION_TYPES = ("choice", "multi", "true-false", "numeric", "short", "order", 
 BLOCKS = ("title", "question", "bluf", "context", "figures", "charts", "timeline",
           "concerns", "constraints", "responses", "outlook", "objectives", "sections",
           "discussion", "sources", "quiz")
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".svg")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
 
@@ -594,13 +594,14 @@ class ImagePath(ContentPath):
         if target is INVALID:
             return INVALID
         if target.suffix.lower() == ".svg":
-            # PowerPoint shows SVG only with a PNG copy beside it (asvg:svgBlip);
-            # deckgen's deck writer cannot draw that copy yet.
-            return ctx.error(node, path, f"found the SVG file '{text}'; allowed: a PNG or "
-                             "JPEG picture (deckgen cannot put SVG on a slide yet: PowerPoint "
-                             "needs a PNG copy of it, which deckgen does not draw). Export a "
-                             f"PNG at twice the size you need, e.g. 'inkscape {text} "
-                             "--export-type=png --export-dpi=192', and name that file")
+            # drawn here (resvg), so a file it cannot draw stops the load, not the build
+            from .images import SvgError, check_svg
+            try:
+                check_svg(target, ctx.folder)
+            except SvgError as exc:
+                return ctx.error(node, path, f"found the SVG file '{text}', {exc.found}; "
+                                 f"allowed: {exc.allowed}")
+            return target
         if target.suffix.lower() not in IMAGE_SUFFIXES:
             return ctx.error(node, path, f"found the file '{text}'; allowed: "
                              f"{one_of(IMAGE_SUFFIXES)} files")
@@ -673,7 +674,7 @@ SLIDE = Record("slide", m.Slide, {
                    example="[Confidence, About the evidence]"),
     "chart": Field(RefTo("chart"), "a chart id", example="chart-poll"),
     "figure": Field(RefTo("figure"), "a figure id", example="fig-shells"),
-    "image": Field(ImagePath(), "a picture (PNG, JPEG, GIF, BMP or TIFF; not SVG) inside the "
+    "image": Field(ImagePath(), "a picture (PNG, JPEG, GIF, BMP, TIFF or SVG) inside the "
                    "content folder, scaled to fit without distortion", example="images/map.png"),
     "alt": Field(Text(), "what the image shows (required with an image)",
                  example="Map of the Korean peninsula with the border marked"),

@@ -32,14 +32,28 @@ class FontInfo:
         return self.ascent + self.descent + self.line_gap
 
 
-@lru_cache(maxsize=32)
 def font_info(font_name: str, bold: bool = False, italic: bool = False) -> FontInfo:
     """Return the metrics of the shipped face standing in for ``font_name``."""
+    return _file_info(font_path(font_name, bold, italic))
+
+
+@lru_cache(maxsize=32)
+def _file_info(path) -> FontInfo:
+    # cached by file, so Calibri and Carlito (one file) are read once
+    from .ttfmetrics import UnsupportedFont, read_metrics
+    try:
+        widths, ascent, descent, gap = read_metrics(path)
+    except UnsupportedFont:
+        return _file_info_fonttools(path)
+    return FontInfo(widths, ascent, descent, gap)
+
+
+def _file_info_fonttools(path) -> FontInfo:
+    """Read a font ``ttfmetrics`` does not handle with fontTools (same values, slower)."""
     import logging
 
     from fontTools.ttLib import TTFont
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    path = font_path(font_name, bold, italic)
     tt = TTFont(str(path), lazy=True)
     upm = tt["head"].unitsPerEm
     hmtx = tt["hmtx"].metrics
@@ -48,6 +62,9 @@ def font_info(font_name: str, bold: bool = False, italic: bool = False) -> FontI
     info = FontInfo(widths, hh.ascent / upm, -hh.descent / upm, hh.lineGap / upm)
     tt.close()
     return info
+
+
+font_info.cache_clear = _file_info.cache_clear   # fontfiles clears it with the other caches
 
 
 def char_width(ch: str, font: str, bold: bool = False, italic: bool = False) -> float:

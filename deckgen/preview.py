@@ -83,6 +83,11 @@ class _Painter:
         self.textbox(ps.title)
         for it in ps.items:
             self.item(it, ps.number)
+        if hasattr(path, "write"):
+            # a stream takes the raw pixels: a handout encodes them once, for PDF and DOCX
+            fig.savefig(path, dpi=self.dpi, format="rgba")
+            self.size = fig.canvas.get_width_height(physical=True)
+            return
         fig.savefig(str(path), dpi=self.dpi, metadata={"Software": None})
 
     def master_art(self, layout: str) -> None:
@@ -217,9 +222,11 @@ class _Painter:
 
     def picture(self, it: Picture) -> None:
         from PIL import Image
+
+        from .images import png_source
         ax = self.sub_axes(it.box)
         ax.axis("off")
-        with Image.open(it.path) as im:
+        with Image.open(png_source(it.path)) as im:   # an SVG: its PNG copy, as in the deck
             ax.imshow(im.convert("RGBA"), aspect="auto", interpolation="antialiased")
 
     def chart(self, cf: ChartFrame) -> None:
@@ -229,6 +236,11 @@ class _Painter:
         data, ctype = cf.chart.data, cf.ctype
         body = t.fonts["body"]
         fp = self.fp(body)
+
+        def label_fp(text: str):
+            # a label with Korean (or other wide) text is set in the Hangul face, which has
+            # Latin too: the body font alone would draw missing-glyph boxes
+            return self.fp(HANGUL) if any(needs_wide_font(ch) for ch in text) else fp
         size = 16.0
         text = _hex(t.color("text"))
         muted = _hex(t.color("muted"))
@@ -284,6 +296,7 @@ class _Painter:
             leg = ax.legend(wedges, cats, loc="center left", bbox_to_anchor=(1.02, 0.5),
                             frameon=False, prop=fp, handlelength=0.7)
             for txt in leg.get_texts():
+                txt.set_fontproperties(label_fp(txt.get_text()))
                 txt.set_fontsize(size)
             ax.set_aspect("equal")
             return
@@ -336,12 +349,13 @@ class _Painter:
                 leg = ax.legend(frameon=False, prop=fp, loc="upper center",
                                 bbox_to_anchor=(0.5, -0.12), ncol=n, handlelength=0.7)
                 for txt in leg.get_texts():
+                    txt.set_fontproperties(label_fp(txt.get_text()))
                     txt.set_fontsize(size)
         else:
             self.unsupported.append(f"chart type '{ctype}'")
             return
         for lab in ax.get_xticklabels() + ax.get_yticklabels():
-            lab.set_fontproperties(fp)
+            lab.set_fontproperties(label_fp(lab.get_text()))
             lab.set_fontsize(size)
 
 
@@ -373,6 +387,21 @@ def paint_slide(ps: PlacedSlide, placed: PlacedDeck, theme: Theme, path: Path, d
     """Paint one placed slide to ``path``; return the path (for handout thumbnails)."""
     _Painter(theme, placed.width, placed.height, dpi).paint(ps, path)
     return path
+
+
+def paint_pixels(ps: PlacedSlide, placed: PlacedDeck, theme: Theme, dpi: int = 150):
+    """Return one placed slide painted at ``dpi`` as an RGB PIL image (for slide handouts)."""
+    import io
+
+    from PIL import Image
+    painter = _Painter(theme, placed.width, placed.height, dpi)
+    buf = io.BytesIO()
+    painter.paint(ps, buf)
+    w, h = painter.size
+    data = buf.getvalue()
+    if len(data) != w * h * 4:      # pragma: no cover - matplotlib changed its raw format
+        raise RuntimeError(f"the painter gave {len(data)} bytes for {w}x{h} RGBA pixels")
+    return Image.frombuffer("RGBA", (w, h), data, "raw", "RGBA", 0, 1).convert("RGB")
 
 
 def _contact_sheet(files: list[Path], path: Path, cols: int = 4, thumb_w: int = 480) -> Path:

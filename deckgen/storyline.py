@@ -130,9 +130,10 @@ def _greedy(items: Sequence, cost: Callable[[object], float], capacity: float,
 
 
 class _Planner:
-    def __init__(self, content: Content, theme: Theme) -> None:
+    def __init__(self, content: Content, theme: Theme, quiz=None) -> None:
         self.c = content
         self.theme = theme
+        self.quiz = quiz                # a QuizBuild: its slides go in (--quiz-slides)
         self.frame = frame(theme, bool(content.classification))
         self.slides: list[d.Slide] = []
         self.warnings: list[str] = []
@@ -443,6 +444,16 @@ class _Planner:
             else:
                 self.add([d.SectionSlide(title=title, **common)])
 
+    def quiz_slides(self) -> None:
+        """Add a slide per quiz question and one revealing its answer (version 1 of the quiz)."""
+        from .quizslides import QuizGeometry, plan_quiz
+        if not self.quiz.questions:
+            self.warnings.append("no quiz slides were added: the quiz has no questions")
+            return
+        numbers = lambda ids: tuple(sorted({n for n in map(self.c.source_number, ids) if n}))  # noqa: E731
+        for block in plan_quiz(self.quiz.questions, QuizGeometry(self.theme, self.frame), numbers):
+            self.add(block)
+
     def sources(self) -> None:
         entries = list(enumerate(self.c.sources, start=1))
         groups = balanced(entries, PER_SLIDE["sources"])
@@ -468,11 +479,19 @@ class _Planner:
 
     def plan(self) -> d.Deck:
         order = self.order()
+        # quiz slides go where the outline names 'quiz', else just before the
+        # sources (which stay the deck's last slide, the list its footers
+        # point to), else at the end
+        quiz_at = next((b for b in ("quiz", "sources") if b in order), None)
         for block in order:
+            if block == quiz_at and self.quiz is not None:
+                self.quiz_slides()
             if block == "quiz":
                 continue
             if self.present(block):
                 getattr(self, block)()
+        if quiz_at is None and self.quiz is not None:
+            self.quiz_slides()
         skipped = [b for b in STORYLINES["briefing"]
                    if b not in order and b != "charts" and self.present(b)]
         for b in dict.fromkeys(skipped):
@@ -487,6 +506,10 @@ class _Planner:
                       sources=c.sources, warnings=tuple(self.warnings))
 
 
-def plan(content: Content, theme: Theme) -> d.Deck:
-    """Return the planned :class:`~deckgen.deck.Deck` for content in a theme."""
-    return _Planner(content, theme).plan()
+def plan(content: Content, theme: Theme, quiz=None) -> d.Deck:
+    """Return the planned :class:`~deckgen.deck.Deck` for content in a theme.
+
+    With ``quiz`` (a :class:`~deckgen.quiz.QuizBuild`), each question of its
+    version 1 gets a slide, followed by a slide with its answer.
+    """
+    return _Planner(content, theme, quiz).plan()

@@ -184,25 +184,6 @@ def test_cell_references():
     assert [col_letters(n) for n in (1, 26, 27, 52, 703)] == ["A", "Z", "AA", "AZ", "AAA"]
 
 
-def test_svg_is_refused_with_the_reason_and_what_to_do(write, run, tmp_path):
-    (tmp_path / "map.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
-    f = write("""
-        title: T
-        sections:
-          - title: S
-            slides:
-              - {image: map.svg, alt: A map}
-        """)
-    code, out, err = run("validate", f)
-    assert code == 2
-    assert err.splitlines() == [
-        f"{f}:5:17: sections[0].slides[0].image: found the SVG file 'map.svg'; allowed: a PNG "
-        "or JPEG picture (deckgen cannot put SVG on a slide yet: PowerPoint needs a PNG copy of "
-        "it, which deckgen does not draw). Export a PNG at twice the size you need, e.g. "
-        "'inkscape map.svg --export-type=png --export-dpi=192', and name that file",
-        "1 problem found."]
-
-
 def test_a_file_that_is_not_a_picture_is_refused(write, run, tmp_path):
     (tmp_path / "photo.jpg").write_text("not a jpeg")
     f = write("""

@@ -476,18 +476,6 @@ def test_handout_command_one_format(run, tmp_path):
         "korean-briefing-handout.docx"]
 
 
-@pytest.mark.parametrize("style", ["slides", "notes"])
-def test_slide_styles_say_what_they_wait_for(run, tmp_path, style):
-    code, out, err = run("handout", BRIEFING, "--style", style, "--out", tmp_path)
-    assert code == 2 and out == ""
-    what = {"slides": "three slides a page with lines for notes",
-            "notes": "one slide a page with its speaker notes"}[style]
-    assert err == (f"--style: found the handout style '{style}', which needs slide pictures "
-                   f"from the preview painter ({what}); handouts cannot use slide pictures "
-                   f"yet; allowed: 'reading'\n")
-    assert not (tmp_path / "south-korea-briefing").exists()
-
-
 def test_unknown_style_lists_the_styles(run, tmp_path):
     code, out, err = run("handout", BRIEFING, "--style", "readng", "--out", tmp_path)
     assert code == 2

@@ -202,3 +202,43 @@ def test_image_slide_keeps_aspect_ratio(built):
             break
     else:
         pytest.fail("no image slide in the lecture")
+
+
+_P_NS = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+# CT_PresentationProperties is a sequence, in this order
+_PRES_PR = ["htmlPubPr", "webPr", "prnPr", "showPr", "clrMru", "extLst"]
+
+
+def _pres_props(path):
+    import zipfile
+
+    from lxml import etree
+    with zipfile.ZipFile(path) as z:
+        return etree.fromstring(z.read("ppt/presProps.xml"))
+
+
+def test_deck_prints_handouts_three_to_a_page(built):
+    for name, (result, _prs) in built.items():
+        root = _pres_props(result.files[0])
+        assert root.tag == f"{_P_NS}presentationPr"
+        (prn,) = root.findall(f"{_P_NS}prnPr")
+        assert dict(prn.attrib) == {"prnWhat": "handouts3", "frameSlides": "1"}, name
+        kids = [k.tag.split("}")[1] for k in root]
+        assert [_PRES_PR.index(k) for k in kids] == sorted(_PRES_PR.index(k) for k in kids)
+
+
+def test_print_settings_made_where_a_package_has_none(tmp_path):
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    from deckgen.writers.pptx_writer import print_handouts
+    prs = Presentation()
+    (rid,) = [r.rId for r in prs.part.rels.values() if r.reltype == RT.PRES_PROPS]
+    prs.part.drop_rel(rid)
+    print_handouts(prs)
+    prs.save(str(tmp_path / "x.pptx"))
+    root = _pres_props(tmp_path / "x.pptx")
+    assert [(k.tag, dict(k.attrib)) for k in root] == [
+        (f"{_P_NS}prnPr", {"prnWhat": "handouts3", "frameSlides": "1"})]
+    reopened = Presentation(str(tmp_path / "x.pptx"))
+    assert [r.reltype for r in reopened.part.rels.values()].count(RT.PRES_PROPS) == 1
+

@@ -155,7 +155,7 @@ AGREE = {
         True),
     "svg image": (
         "title: T\nsections:\n  - title: S\n    slides:\n      - {image: pic.svg, alt: A dot}",
-        False),
+        True),
     "chart layout without chart": (
         "title: T\nsections:\n  - title: S\n    slides:\n      - {title: X, layout: chart}", False),
     "empty slide": ("title: T\nsections:\n  - title: S\n    slides:\n      - {notes: N}", False),

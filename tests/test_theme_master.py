@@ -235,3 +235,16 @@ def _join(folder: str, target: str) -> str:
         elif p and p != ".":
             out.append(p)
     return "/".join(out)
+
+
+def test_master_keeps_its_show_settings_and_prints_handouts(on_pptx):
+    from lxml import etree
+    result, _prs = on_pptx
+    with zipfile.ZipFile(result.files[0]) as z:
+        root = etree.fromstring(z.read("ppt/presProps.xml"))
+    p = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+    # the master's showPr stays; prnPr goes before it, as the schema orders them
+    assert [(k.tag, dict(k.attrib)) for k in root] == [
+        (f"{p}prnPr", {"prnWhat": "handouts3", "frameSlides": "1"}),
+        (f"{p}showPr", {"showNarration": "1"})]
+

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
-
-from ..errors import DeckgenError
+from pathlib import Path
 
 NAME = "build"
-HELP = "build decks from content files"
-DESCRIPTION = "Build a deck and the other outputs from each content file."
+HELP = "build decks from content files, folders and courses"
+DESCRIPTION = ("Build a deck and the other outputs from each content file, from every content "
+               "file in a folder, or from every lecture of a course, several at once. A file "
+               "whose inputs did not change since its last build is not built again.")
 EPILOG = """\
 examples:
   deckgen build content/south-korea-briefing.yaml
@@ -20,55 +21,139 @@ examples:
       builds in the dark theme; low-contrast theme colours are an error
   deckgen build content/course/course.yaml
       builds every lecture of a course into output/course/<lecture>/
+  deckgen build content/ --jobs 2
+      builds every content file in the folder, two at a time (themes and other
+      YAML files there are skipped; a course there builds its lectures)
+  deckgen build content/ --force
+      builds everything again, changed or not
+  deckgen build talk.yaml --quiz-slides
+      ends the deck with the quiz: each question, then a slide with its answer
 
 A file with problems is not built (nothing is written for it); every
-problem is listed with file:line:column. The other files are still built.
+problem is listed with file:line:column. The other files are still built,
+and the exit code is 2. A file is not built again when its content, its
+theme files, the files it names (CSV, Excel, images), the options and
+deckgen itself are unchanged and its outputs are still there; the manifests
+that record this are kept in OUT/.deckgen/.
 """
 
 
+def _positive(text: str) -> int:
+    import argparse
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"found '{text}'; allowed: a whole number of 1 or more")
+    return n
+
+
 def add_arguments(p) -> None:
-    from ..writers import WRITERS
+    from ..writers import WRITERS, default_formats
     p.add_argument("files", nargs="+", metavar="FILE", help="content file(s) (.yaml)")
     p.add_argument("--theme", metavar="T", help="theme name or path to a theme .yaml "
                    "(wins over the file's own 'theme:')")
     p.add_argument("--out", metavar="DIR", default="output",
                    help="output folder (default: output); each file gets DIR/<name>/")
-    p.add_argument("--formats", metavar="LIST", default=",".join(WRITERS),
-                   help=f"comma-separated outputs to write (default: all: {', '.join(WRITERS)})")
+    extra = [name for name in WRITERS if name not in default_formats()]
+    p.add_argument("--formats", metavar="LIST", default=",".join(default_formats()),
+                   help=f"comma-separated outputs to write (default: {', '.join(default_formats())}; "
+                        f"also: {', '.join(extra)})")
     p.add_argument("--strict", action="store_true",
                    help="stop with an error (exit 2) when the theme's text colours fall below "
                         "their WCAG contrast, instead of warning")
     p.add_argument("--report", action="store_true",
                    help="list, per slide, every box whose text was shrunk to fit and every "
                         "block that continued on another slide")
+    p.add_argument("--jobs", "-j", type=_positive, metavar="N", default=None,
+                   help="build up to N files at once, each in its own process (default: one "
+                        "per CPU)")
+    p.add_argument("--force", action="store_true",
+                   help="build every file again, even when nothing it depends on changed")
+    p.add_argument("--quiz-slides", action="store_true",
+                   help="end the deck (before the sources) with the quiz: a slide per "
+                        "question, each followed by a slide revealing its answer")
 
 
 def run(args) -> int:
-    from ..build import build
+    from ..batch import Options, collect
+    from ..writers import get_writers
+    formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
+    get_writers(list(formats))          # an unknown format is an error before anything runs
+    options = Options(formats=formats, theme=args.theme, strict=args.strict,
+                      quiz_slides=args.quiz_slides, report=args.report, force=args.force)
+    col = collect(args.files, Path(args.out))
+    if not col.many and not col.left_out:
+        return _one(col.jobs[0], options) if col.jobs else 0
+    return _many(col, options, args.jobs)
+
+
+def _one(job, options) -> int:
+    """Build one content file, reporting as deckgen always has: errors, warnings, files."""
+    from ..batch import run_jobs
     from ..cli import report
-    formats = [f for f in args.formats.split(",") if f.strip()]
-    status = 0
-    for f in args.files:
-        if _is_course(f):
-            status = max(status, _build_course(f, args, formats))
-            continue
-        try:
-            result = build(f, args.out, args.theme, formats, report=args.report,
-                           strict=args.strict)
-        except DeckgenError as exc:
-            report(exc)
-            print(f"deckgen: {f} was not built; nothing was written for it.", file=sys.stderr)
-            status = max(status, exc.exit_code)
-            continue
-        for w in result.warnings:
-            print(f"warning: {w}", file=sys.stderr)
-        for path in result.files:
-            n = len(result.deck.slides)
-            extra = f" ({n} slide{'s' if n != 1 else ''})" if path.suffix == ".pptx" else ""
-            print(f"wrote {path}{extra}")
-        if args.report:
-            print(fit_report(result.fit_notes))
-    return status
+    outcome = run_jobs([job], options, catch_bugs=False)[0]
+    if outcome.status == "failed":
+        print(outcome.error, file=sys.stderr)
+        print(f"deckgen: {outcome.path} was not built; nothing was written for it.",
+              file=sys.stderr)
+        return outcome.exit_code
+    for w in outcome.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    if outcome.status == "up to date":
+        print(f"up to date: {outcome.target} ({_n_slides(outcome.slides)}; nothing changed "
+              "since it was built; --force builds it again)")
+        return 0
+    for path in map(Path, outcome.files):
+        extra = f" ({_n_slides(outcome.slides)})" if path.suffix == ".pptx" else ""
+        print(f"wrote {path}{extra}")
+    if options.report:
+        print(fit_report(outcome.fit_notes))
+    return 0
+
+
+def _many(col, options, jobs) -> int:
+    """Build a batch (several files, a folder, a course): progress, then a summary table."""
+    import time
+
+    from ..batch import Progress, cpu_count, exit_code, run_jobs, summary
+    start = time.perf_counter()
+    for course, n in col.courses:
+        print(f"course '{course.title}': {n} lecture{'s' if n != 1 else ''}")
+    progress = Progress(len(col.jobs))
+    for o in col.left_out:
+        if o.status == "failed":
+            progress.message(o.error)
+            progress.message(f"deckgen: the course {o.path} was not built; nothing was written "
+                             "for it.")
+
+    def done(i: int, o) -> None:
+        if o.status == "failed":
+            progress.message(o.error.rstrip("\n"))
+            if o.bug:
+                progress.message("deckgen: this is a bug in deckgen, not in your file; please "
+                                 "report it with the traceback above.")
+            progress.message(f"deckgen: {o.path} was not built; nothing was written for it.")
+        for w in o.warnings:
+            if o.status == "built":
+                progress.message(f"warning: {w}")
+        progress.done(o)
+        if options.report and o.status == "built":
+            print(f"{o.path}: {fit_report(o.fit_notes)}")
+
+    workers = jobs or cpu_count()
+    try:
+        outcomes = run_jobs(col.jobs, options, workers, on_done=done)
+    finally:
+        progress.close()
+    everything = outcomes + col.left_out
+    print(summary(everything, time.perf_counter() - start, workers))
+    return exit_code(everything)
+
+
+def _n_slides(n: int) -> str:
+    return f"{n} slide{'s' if n != 1 else ''}"
 
 
 def fit_report(notes) -> str:
@@ -84,42 +169,3 @@ def fit_report(notes) -> str:
     lines.append(f"  {shrunk} box(es) shrunk, {split} block(s) continued on more slides, "
                  f"{over} box(es) overflowing.")
     return "\n".join(lines)
-
-
-def _is_course(f) -> bool:
-    from ..course import is_course
-    return is_course(f)
-
-
-def _build_course(f, args, formats) -> int:
-    """Build every lecture of a course file; return the exit status."""
-    from ..cli import report
-    from ..course import build_course, load_course
-    try:
-        course = load_course(f)
-    except DeckgenError as exc:
-        report(exc)
-        print(f"deckgen: the course {f} was not built; nothing was written for it.",
-              file=sys.stderr)
-        return exc.exit_code
-    n = len(course.lectures)
-    print(f"course '{course.title}': {n} lecture{'s' if n != 1 else ''}")
-    status = 0
-
-    def done(res) -> None:
-        nonlocal status
-        if res.error is not None:
-            report(res.error)
-            print(f"deckgen: {res.lecture.path} was not built; nothing was written for it.",
-                  file=sys.stderr)
-            status = max(status, res.error.exit_code)
-            return
-        for w in res.result.warnings:
-            print(f"warning: {w}", file=sys.stderr)
-        for path in res.result.files:
-            k = len(res.result.deck.slides)
-            extra = f" ({k} slide{'s' if k != 1 else ''})" if path.suffix == ".pptx" else ""
-            print(f"wrote {path}{extra}")
-
-    build_course(course, args.out, args.theme, formats, on_done=done)
-    return status

@@ -9,20 +9,23 @@ from ..errors import DeckgenError
 NAME = "handout"
 HELP = "write handouts (PDF, DOCX) from content files"
 DESCRIPTION = ("Write a handout for each content file: a reading brief of two to four "
-               "pages with the key judgements, figures, charts and sources.")
+               "pages with the key judgements, figures, charts and sources; or the slides "
+               "with lines for notes; or notes pages.")
 EPILOG = """\
 examples:
   deckgen handout content/south-korea-briefing.yaml
       writes output/south-korea-briefing/south-korea-briefing-handout.pdf and .docx
   deckgen handout talk.yaml --format docx --out handouts/
   deckgen handout talk.yaml --style reading --theme default
+  deckgen handout talk.yaml --style slides --per-page 6
+      writes talk-handout-slides.pdf and .docx: six slides a page
 
 styles:
   reading   a document to read: judgements, context, figures table, charts,
             timeline, concerns and responses, sources (the default)
-  slides    three slides a page with lines for notes (not available yet: it
-            needs slide pictures from the preview painter)
-  notes     one slide a page with its speaker notes (not available yet)
+  slides    three slides a page with ruled lines for notes beside each;
+            --per-page 1, 2, 4 or 6 puts the lines below each slide
+  notes     one slide a page with its speaker notes below, then lines
 
 A file with problems is not written (earlier outputs stay as they were);
 every problem is listed with file:line:column.
@@ -30,11 +33,14 @@ every problem is listed with file:line:column.
 
 
 def add_arguments(p) -> None:
-    from ..handout import FORMATS, PLANNED, STYLES
+    from ..handout import FORMATS, STYLES
+    from ..handout.slides import DEFAULT_PER_PAGE, PER_PAGE
     p.add_argument("files", nargs="+", metavar="FILE", help="content file(s) (.yaml)")
     p.add_argument("--style", default="reading", metavar="STYLE",
-                   help=f"handout style: {', '.join(list(STYLES) + list(PLANNED))} "
-                        "(default: reading)")
+                   help=f"handout style: {', '.join(STYLES)} (default: reading)")
+    p.add_argument("--per-page", metavar="N",
+                   help=f"slides a page for --style slides: {', '.join(map(str, PER_PAGE))} "
+                        f"(default: {DEFAULT_PER_PAGE})")
     p.add_argument("--format", dest="formats", action="append", choices=list(FORMATS),
                    metavar="FORMAT",
                    help="pdf or docx; repeat for both (default: both)")
@@ -46,8 +52,9 @@ def add_arguments(p) -> None:
 
 def run(args) -> int:
     from ..cli import report
-    from ..handout import check_style
-    check_style(args.style)       # before reading any file: the style is the same for all
+    from ..handout import check_options
+    # before reading any file: the style and the count are the same for all
+    check_options(args.style, args.per_page)
     formats = list(dict.fromkeys(args.formats or ["pdf", "docx"]))
     status = 0
     for f in args.files:
@@ -73,7 +80,7 @@ def _one(path: str, args, formats: list[str]):
     from ..loader import load
     content = load(path)
     theme = resolve_theme(content, args.theme)
-    handout = make_handout(content, theme, args.style)
+    handout = make_handout(content, theme, args.style, per_page=args.per_page)
     for w in handout.warnings:
         print(f"warning: {w}", file=sys.stderr)
     target = Path(args.out) / content.name

@@ -24,6 +24,8 @@ def add_arguments(p) -> None:
                    help="output folder (default: output); PNGs go to DIR/<name>/preview/")
     p.add_argument("--dpi", type=int, default=96, metavar="N",
                    help="resolution (default 96: 1280×720 pixels for 16:9)")
+    p.add_argument("--quiz-slides", action="store_true",
+                   help="paint the quiz slides too, as 'deckgen build --quiz-slides' adds them")
 
 
 def run(args) -> int:
@@ -35,7 +37,11 @@ def run(args) -> int:
 
     content = load(args.file)
     theme = resolve_theme(content, args.theme)
-    deck = plan(content, theme)
+    quiz = None
+    if args.quiz_slides:
+        from ..quiz.formats import quiz_for
+        quiz = quiz_for(content)
+    deck = plan(content, theme, quiz=quiz)
     placed = design(deck, theme)
     target = Path(args.out) / content.name
     target.mkdir(parents=True, exist_ok=True)

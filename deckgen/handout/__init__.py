@@ -6,10 +6,10 @@ those blocks (``pdf`` with reportlab, ``docx`` with python-docx). A new
 style is a function in :data:`STYLES`; a new format a function in
 :data:`FORMATS`; neither touches the other.
 
-The ``slides`` (three slides a page with lines for notes) and ``notes``
-(one slide a page with its speaker notes) styles need pictures of the
-slides from the preview painter; until deckgen has one they are listed in
-:data:`PLANNED` and asking for them is a clear error, not a fake.
+The ``slides`` (three slides a page with lines for notes; 1, 2, 4 or 6 on
+request) and ``notes`` (one slide a page with its speaker notes) styles
+place pictures of the slides from the preview painter
+(:mod:`deckgen.handout.slides`).
 """
 
 from __future__ import annotations
@@ -23,21 +23,23 @@ from ..theme import Theme
 from .blocks import Handout
 
 
-def _reading(content: Content, theme: Theme, deck=None) -> Handout:
+def _reading(content: Content, theme: Theme, deck=None, per_page=None) -> Handout:
     from .reading import reading
     return reading(content, theme, deck)
 
 
-#: style name -> function(content, theme, deck) -> Handout
-STYLES: dict[str, Callable] = {"reading": _reading}
+def _slides(content: Content, theme: Theme, deck=None, per_page=None) -> Handout:
+    from .slides import slides
+    return slides(content, theme, deck, per_page)
 
-#: styles designed but not yet buildable, and what they wait for
-PLANNED: dict[str, str] = {
-    "slides": "slide pictures from the preview painter (three slides a page with lines "
-              "for notes)",
-    "notes": "slide pictures from the preview painter (one slide a page with its "
-             "speaker notes)",
-}
+
+def _notes(content: Content, theme: Theme, deck=None, per_page=None) -> Handout:
+    from .slides import notes
+    return notes(content, theme, deck, per_page)
+
+
+#: style name -> function(content, theme, deck, per_page) -> Handout
+STYLES: dict[str, Callable] = {"reading": _reading, "slides": _slides, "notes": _notes}
 
 
 def _pdf(handout: Handout, theme: Theme, path: Path) -> None:
@@ -55,16 +57,11 @@ FORMATS: dict[str, Callable] = {"pdf": _pdf, "docx": _docx}
 
 
 def check_style(style: str) -> None:
-    """Raise a :class:`DeckgenError` unless ``style`` can be built now."""
+    """Raise a :class:`DeckgenError` unless ``style`` is a handout style."""
     if style in STYLES:
         return
-    if style in PLANNED:
-        raise DeckgenError(
-            f"found the handout style '{style}', which needs {PLANNED[style]}; handouts "
-            f"cannot use slide pictures yet; allowed: {one_of(STYLES)}", path="--style")
-    known = list(STYLES) + list(PLANNED)
-    raise DeckgenError(f"found the handout style '{style}'; allowed: {one_of(known)}",
-                       path="--style", hint=did_you_mean(style, known))
+    raise DeckgenError(f"found the handout style '{style}'; allowed: {one_of(STYLES)}",
+                       path="--style", hint=did_you_mean(style, list(STYLES)))
 
 
 def file_name(content: Content, fmt: str, style: str = "reading") -> str:
@@ -73,15 +70,26 @@ def file_name(content: Content, fmt: str, style: str = "reading") -> str:
     return f"{content.name}-handout{suffix}.{fmt}"
 
 
-def make_handout(content: Content, theme: Theme, style: str = "reading", deck=None) -> Handout:
-    """Return the handout's blocks for ``content`` in ``style``."""
+def check_options(style: str, per_page=None) -> None:
+    """Raise a :class:`DeckgenError` unless ``style`` and ``per_page`` go together.
+
+    ``per_page`` (slides a page: 1, 2, 3, 4 or 6) is for the ``slides`` style only.
+    """
+    from .slides import check_per_page
     check_style(style)
-    return STYLES[style](content, theme, deck)
+    check_per_page(per_page, style)
+
+
+def make_handout(content: Content, theme: Theme, style: str = "reading", deck=None,
+                 per_page=None) -> Handout:
+    """Return the handout's blocks for ``content`` in ``style``."""
+    check_options(style, per_page)
+    return STYLES[style](content, theme, deck, per_page)
 
 
 def write_handout(content: Content, theme: Theme, path: Path, fmt: str,
-                  style: str = "reading", deck=None) -> Handout:
+                  style: str = "reading", deck=None, per_page=None) -> Handout:
     """Write the handout in ``fmt`` (``pdf`` or ``docx``) at ``path``; return its blocks."""
-    handout = make_handout(content, theme, style, deck)
+    handout = make_handout(content, theme, style, deck, per_page)
     FORMATS[fmt](handout, theme, Path(path))
     return handout

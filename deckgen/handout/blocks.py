@@ -1,8 +1,8 @@
 """The handout's block model: a format-neutral document that PDF and DOCX both render.
 
-A handout style (``reading``, later ``slides`` and ``notes``) turns content
+A handout style (``reading``, ``slides`` and ``notes``) turns content
 into a :class:`Handout`: a flat sequence of blocks — headings, paragraphs,
-lists, tables, charts — each carrying text with inline markup (``**bold**``,
+lists, tables, charts, pages of slide pictures — each carrying text with inline markup (``**bold**``,
 ``*italic*``, links) and, where a block is coloured, the theme colour as
 ``RRGGBB``. The PDF and DOCX renderers handle every block kind here and
 nothing else, so the two formats cannot drift apart: a new kind of block is
@@ -203,11 +203,46 @@ class Sources:
     entries: tuple[SourceEntry, ...]
 
 
+@dataclass(frozen=True)
+class SlideShot:
+    """One slide as the preview painter drew it: an RGB PNG, with its number, title and notes.
+
+    ``title`` is plain text (the picture's alt text); ``notes`` are the slide's
+    speaker notes exactly as the deck holds them.
+    """
+
+    number: int
+    title: str
+    png: bytes = field(repr=False)
+    size: tuple[int, int] = (0, 0)     # pixels
+    notes: str = ""
+
+    @property
+    def aspect(self) -> float:
+        """Return width / height."""
+        return self.size[0] / self.size[1]
+
+
+@dataclass(frozen=True)
+class SlideSheet:
+    """One page of a slide handout: up to ``per_page`` slides, with ruled lines for notes."""
+
+    slides: tuple[SlideShot, ...]
+    per_page: int = 3
+
+
+@dataclass(frozen=True)
+class NotesPage:
+    """One notes page: a slide, then its speaker notes."""
+
+    slide: SlideShot
+
+
 Block = Union[Heading, Para, BulletList, Note, TitleBlock, Judgements, Table, ChartRow,
-              Yardstick, Items, Callout, Quote, Columns, Image, Sources]
+              Yardstick, Items, Callout, Quote, Columns, Image, Sources, SlideSheet, NotesPage]
 
 KINDS = (Heading, Para, BulletList, Note, TitleBlock, Judgements, Table, ChartRow, Yardstick,
-         Items, Callout, Quote, Columns, Image, Sources)
+         Items, Callout, Quote, Columns, Image, Sources, SlideSheet, NotesPage)
 
 
 @dataclass(frozen=True)

@@ -430,12 +430,12 @@ class _Writer:
         self.doc.add_paragraph()
 
     def image(self, blk: b.Image) -> None:
-        from PIL import Image as PILImage
-        with PILImage.open(blk.path) as im:
-            iw, ih = im.size
+        from ..images import image_size, is_svg, svg_png
+        iw, ih = image_size(blk.path)
         max_w, max_h = self.text_width, 95 * 36000
         scale = min(max_w / iw, max_h / ih)
-        self.picture(blk.path.read_bytes(), int(iw * scale), blk.alt, blk.caption)
+        data = svg_png(blk.path) if is_svg(blk.path) else blk.path.read_bytes()
+        self.picture(data, int(iw * scale), blk.alt, blk.caption)
 
     def sources(self, blk: b.Sources) -> None:
         for i, e in enumerate(blk.entries):
@@ -446,6 +446,14 @@ class _Writer:
             if e.url:
                 par.add_run(". ")
                 self.link(par, e.url, e.url)
+
+    def slidesheet(self, blk: b.SlideSheet) -> None:
+        from .slides_docx import sheet
+        sheet(self, blk)
+
+    def notespage(self, blk: b.NotesPage) -> None:
+        from .slides_docx import notes_page
+        notes_page(self, blk)
 
     # -- header, footer, properties --------------------------------------
     def _field(self, par, instr: str, placeholder: str) -> None:
@@ -543,6 +551,9 @@ _ORDER = {
             "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"),
     "tcPr": ("cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection "
              "tcFitText vAlign hideMark"),
+    "tblPr": ("tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize "
+              "tblW jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook "
+              "tblCaption tblDescription"),
     "rPr": ("rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss "
             "imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs "
             "highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout "

@@ -574,13 +574,13 @@ class _Renderer:
         return [t]
 
     def image(self, blk: b.Image) -> list:
-        from PIL import Image as PILImage
         from reportlab.platypus import Image
-        with PILImage.open(blk.path) as im:
-            iw, ih = im.size
+
+        from ..images import image_size, png_source
+        iw, ih = image_size(blk.path)
         max_w, max_h = self.geo.frame_width, 95 * MM
         scale = min(max_w / iw, max_h / ih)
-        img = Image(str(blk.path), iw * scale, ih * scale)
+        img = Image(png_source(blk.path), iw * scale, ih * scale)   # SVG: its PNG copy
         img.hAlign = "LEFT"
         return [img]
 
@@ -600,6 +600,14 @@ class _Renderer:
                 text += f'. <a href="{url}" color="{link}"><u>{url}</u></a>'
             out.append(Paragraph(text, st, bulletText=f"[{e.number}]"))
         return _together_if_short(out, self.frame_height)
+
+    def slidesheet(self, blk: b.SlideSheet) -> list:
+        from .slides_pdf import sheet_flowables
+        return sheet_flowables(self, blk)
+
+    def notespage(self, blk: b.NotesPage) -> list:
+        from .slides_pdf import notes_flowables
+        return notes_flowables(self, blk)
 
     # -- the document --------------------------------------------------------
     def flowables(self) -> list:

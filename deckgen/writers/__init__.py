@@ -21,12 +21,14 @@ class Writer:
     """A format: its name, what it is, and the function that writes it.
 
     ``write(deck, content, theme, folder) -> list[str]`` writes into ``folder``
-    and returns the file names it wrote there.
+    and returns the file names it wrote there. ``default`` formats are what
+    ``deckgen build`` writes when no ``--formats`` are given.
     """
 
     name: str
     write: Callable
     doc: str = ""
+    default: bool = True
 
 
 def _pptx(deck, content, theme, folder: Path) -> list[str]:
@@ -39,26 +41,42 @@ def _pptx(deck, content, theme, folder: Path) -> list[str]:
 WRITERS: dict[str, Writer] = {}
 
 
-def register(name: str, write: Callable, doc: str = "") -> None:
+def register(name: str, write: Callable, doc: str = "", default: bool = True) -> None:
     """Add a format to the registry (its name is what ``--formats`` takes)."""
-    WRITERS[name] = Writer(name, write, doc)
+    WRITERS[name] = Writer(name, write, doc, default)
+
+
+def default_formats() -> list[str]:
+    """Return the formats ``deckgen build`` writes unless ``--formats`` says otherwise."""
+    return [name for name, w in WRITERS.items() if w.default]
 
 
 register("pptx", _pptx, "PowerPoint deck with native charts")
 
 
-def _handout(fmt: str) -> Callable:
-    """Return the writer of the reading handout in ``fmt`` (``pdf`` or ``docx``)."""
+def _handout(fmt: str, style: str = "reading") -> Callable:
+    """Return the writer of the handout in ``style`` and ``fmt`` (``pdf`` or ``docx``)."""
     def write(deck, content, theme, folder: Path) -> list[str]:
         from ..handout import file_name, write_handout
-        name = file_name(content, fmt)
-        write_handout(content, theme, folder / name, fmt, deck=deck)
+        name = file_name(content, fmt, style)
+        write_handout(content, theme, folder / name, fmt, style, deck=deck)
         return [name]
     return write
 
 
 register("handout-pdf", _handout("pdf"), "reading handout as PDF (reportlab, vector charts)")
 register("handout-docx", _handout("docx"), "reading handout as an editable Word document")
+# Slide pictures cost a painting of every slide (about 0.1 s each), so these are
+# written when asked for (--formats, or `deckgen handout --style slides|notes`);
+# the four share one painting of the deck.
+register("handout-slides-pdf", _handout("pdf", "slides"),
+         "slide handout as PDF: three slides a page with lines for notes", default=False)
+register("handout-slides-docx", _handout("docx", "slides"),
+         "slide handout as a Word document", default=False)
+register("handout-notes-pdf", _handout("pdf", "notes"),
+         "notes pages as PDF: each slide with its speaker notes", default=False)
+register("handout-notes-docx", _handout("docx", "notes"),
+         "notes pages as a Word document", default=False)
 
 
 def get_writers(names: list[str]) -> list[Writer]:

@@ -6,6 +6,7 @@ Only the pptx writer modules import this; nothing here knows slide kinds.
 from __future__ import annotations
 
 import hashlib
+import re
 import uuid
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -15,6 +16,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
+from pptx.shapes.autoshape import Shape as _Shape
 from pptx.util import Emu, Pt
 
 from ..layout import Box
@@ -64,128 +66,275 @@ def set_decorative(shape) -> None:
 SHAPES = {"rect": MSO_SHAPE.RECTANGLE, "oval": MSO_SHAPE.OVAL,
           "rounded": MSO_SHAPE.ROUNDED_RECTANGLE}
 
+# -- shapes and text written as XML ----------------------------------------------------------
+#
+# The helpers below write the same XML python-pptx's shape and text API writes
+# (add_shape / add_textbox, fill, line, TextFrame, runs), but straight into the
+# tree with lxml: python-pptx's proxies look every child up by XPath and name
+# each tag through ``qn`` on every access, which made drawing a deck several
+# times slower than designing it. tests/test_pptx_fast.py checks the XML
+# against python-pptx's own.
+
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+_SE = etree.SubElement
+_ALGN = {"left": "l", "center": "ctr", "right": "r"}
+_ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
+# name and preset geometry python-pptx gives each autoshape type
+_PRESETS = {"rect": ("Rectangle", "rect"), "oval": ("Oval", "ellipse"),
+            "rounded": ("Rounded Rectangle", "roundRect")}
+# python-pptx writes control characters other than tab and line feed as _xHHHH_
+_CTRL = re.compile(r"([\x00-\x08\x0B-\x1F])")
+_FILLS = tuple(_A + t for t in ("noFill", "solidFill", "gradFill", "blipFill", "pattFill",
+                                "grpFill"))
+_BU_TAGS = tuple(_A + t for t in ("buNone", "buChar", "buAutoNum", "buFont", "buClr",
+                                  "buSzPct"))
+
+
+def _centipoints(points: float) -> str:
+    """Return ``points`` as python-pptx writes a ``Pt`` in hundredths of a point."""
+    return str(int(points * 12700) // 127)
+
+
+def _insert(parent, el) -> None:
+    """Append ``el`` to a shape tree, before its ``p:extLst`` if it has one."""
+    last = parent[-1] if len(parent) else None
+    if last is not None and last.tag == _P + "extLst":
+        last.addprevious(el)
+    else:
+        parent.append(el)
+
+
+def _xfrm(sppr, box: Box) -> None:
+    xfrm = _SE(sppr, _A + "xfrm")
+    off = _SE(xfrm, _A + "off")
+    off.set("x", str(int(box.x)))
+    off.set("y", str(int(box.y)))
+    ext = _SE(xfrm, _A + "ext")
+    ext.set("cx", str(int(box.w)))
+    ext.set("cy", str(int(box.h)))
+
+
+def _solid(parent, hex6: str) -> None:
+    _SE(_SE(parent, _A + "solidFill"), _A + "srgbClr").set("val", str(rgb(hex6)))
+
+
+def _new_sp(shapes, name: str, basename: str):
+    """Return a new ``p:sp`` in ``shapes`` with its id, and ``name`` or python-pptx's name."""
+    sp_id = shapes._next_shape_id
+    sp = shapes._spTree.makeelement(_P + "sp", {})
+    _insert(shapes._spTree, sp)
+    nv = _SE(sp, _P + "nvSpPr")
+    cnv = _SE(nv, _P + "cNvPr")
+    cnv.set("id", str(sp_id))
+    cnv.set("name", name or f"{basename} {sp_id - 1}")
+    return sp, nv
+
 
 def rect(shapes, box: Box, fill: str, line: str | None = None, shape: str = "rect",
          decorative: bool = True, name: str = ""):
     """Add a filled rectangle (or oval, rounded rectangle) and return it."""
-    sp = shapes.add_shape(SHAPES[shape], Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h))
-    sp.fill.solid()
-    sp.fill.fore_color.rgb = rgb(fill)
+    basename, prst = _PRESETS[shape]
+    sp, nv = _new_sp(shapes, name, basename)
+    _SE(nv, _P + "cNvSpPr")
+    _SE(nv, _P + "nvPr")
+    sppr = _SE(sp, _P + "spPr")
+    _xfrm(sppr, box)
+    _SE(_SE(sppr, _A + "prstGeom", prst=prst), _A + "avLst")
+    _solid(sppr, fill)
+    ln = _SE(sppr, _A + "ln")
     if line:
-        sp.line.color.rgb = rgb(line)
-        sp.line.width = Pt(1)
+        ln.set("w", "12700")
+        _solid(ln, line)
     else:
-        sp.line.fill.background()
-    sp.shadow.inherit = False
-    if name:
-        sp.name = name
+        _SE(ln, _A + "noFill")
+    _SE(sppr, _A + "effectLst")
+    style = _SE(sp, _P + "style")
+    for tag, idx, val in (("lnRef", "1", "accent1"), ("fillRef", "3", "accent1"),
+                          ("effectRef", "2", "accent1"), ("fontRef", "minor", "lt1")):
+        _SE(_SE(style, _A + tag, idx=idx), _A + "schemeClr", val=val)
+    body = _SE(sp, _P + "txBody")
+    _SE(body, _A + "bodyPr", rtlCol="0", anchor="ctr")
+    _SE(body, _A + "lstStyle")
+    _SE(body, _A + "p")
+    shape_ = _Shape(sp, shapes)
     if decorative:
-        set_decorative(sp)
-    tf = sp.text_frame
-    tf.text = ""
-    return sp
+        set_decorative(shape_)
+    return shape_
 
 
-def _apply_run(r, run: Run, style: Style, lang: str, east_asian: str) -> None:
-    r.text = run.text
-    f = r.font
-    f.size = Pt(style.size)
-    f.bold = style.bold or run.bold
-    f.italic = style.italic or run.italic
-    f.name = style.font
-    f.color.rgb = rgb(style.color)
-    rpr = r._r.get_or_add_rPr()
+def add_textbox(shapes, box: Box, name: str = ""):
+    """Add an empty text box (as python-pptx's ``add_textbox``) and return it."""
+    sp, nv = _new_sp(shapes, name, "TextBox")
+    _SE(nv, _P + "cNvSpPr", txBox="1")
+    _SE(nv, _P + "nvPr")
+    sppr = _SE(sp, _P + "spPr")
+    _xfrm(sppr, box)
+    _SE(_SE(sppr, _A + "prstGeom", prst="rect"), _A + "avLst")
+    _SE(sppr, _A + "noFill")
+    body = _SE(sp, _P + "txBody")
+    _SE(_SE(body, _A + "bodyPr", wrap="none"), _A + "spAutoFit")
+    _SE(body, _A + "lstStyle")
+    _SE(body, _A + "p")
+    return _Shape(sp, shapes)
+
+
+def _apply_run(p, end, run: Run, style: Style, lang: str, east_asian: str, owner) -> None:
+    r = p.makeelement(_A + "r", {})
+    if end is not None:
+        end.addprevious(r)
+    else:
+        p.append(r)
+    rpr = _SE(r, _A + "rPr")
+    rpr.set("sz", _centipoints(style.size))
+    for attr, value in (("b", style.bold or run.bold), ("i", style.italic or run.italic)):
+        if value is not None:
+            rpr.set(attr, "1" if value else "0")
     rpr.set("lang", lang)
-    ea = rpr.find(qn("a:ea"))
-    if ea is None:
-        ea = etree.SubElement(rpr, qn("a:ea"))
-        # a:ea must follow a:latin in the schema order
-        latin = rpr.find(qn("a:latin"))
-        if latin is not None:
-            latin.addnext(ea)
-    ea.set("typeface", east_asian)
+    _solid(rpr, style.color)
+    _SE(rpr, _A + "latin", typeface=style.font)
+    _SE(rpr, _A + "ea", typeface=east_asian)
     if run.url:
-        r.hyperlink.address = run.url
-        f.underline = True
+        rid = owner.part.relate_to(run.url, _HYPERLINK, is_external=True)
+        _SE(rpr, _A + "hlinkClick").set(_R_ID, rid)
+        rpr.set("u", "sng")
+    _SE(r, _A + "t").text = _CTRL.sub(lambda m: "_x%04X_" % ord(m.group(1)), run.text)
 
 
-def _bullet(p, para: Para, style: Style, indent: int) -> None:
-    ppr = p._p.get_or_add_pPr()
-    for tag in ("a:buNone", "a:buChar", "a:buAutoNum", "a:buFont", "a:buClr", "a:buSzPct"):
-        for el in ppr.findall(qn(tag)):
-            ppr.remove(el)
+def _bullet(ppr, para: Para, style: Style, indent: int) -> None:
+    for el in [c for c in ppr if c.tag in _BU_TAGS]:
+        ppr.remove(el)
     if not para.bullet:
         ppr.set("marL", str(indent * para.level))
         ppr.set("indent", "0")
-        etree.SubElement(ppr, qn("a:buNone"))
+        _SE(ppr, _A + "buNone")
         return
     mar = indent * (para.level + 1)
     ppr.set("marL", str(mar))
     ppr.set("indent", str(-indent))
-    clr = etree.SubElement(ppr, qn("a:buClr"))
-    etree.SubElement(clr, qn("a:srgbClr")).set("val", style.color if para.level else style.color)
+    _SE(_SE(ppr, _A + "buClr"), _A + "srgbClr", val=style.color)
     if para.bullet == "num":
-        etree.SubElement(ppr, qn("a:buFont")).set("typeface", "+mj-lt")
-        au = etree.SubElement(ppr, qn("a:buAutoNum"))
-        au.set("type", "arabicPeriod")
+        _SE(ppr, _A + "buFont", typeface="+mj-lt")
+        au = _SE(ppr, _A + "buAutoNum", type="arabicPeriod")
         if para.number != 1:
             au.set("startAt", str(para.number))
     else:
-        etree.SubElement(ppr, qn("a:buFont")).set("typeface", "Arial")
-        etree.SubElement(ppr, qn("a:buChar")).set("char", para.bullet)
+        _SE(ppr, _A + "buFont", typeface="Arial")
+        _SE(ppr, _A + "buChar", char=para.bullet)
+
+
+def _set_inset(body, attr: str, value: int, default: int) -> None:
+    # python-pptx leaves an inset that equals PowerPoint's default unwritten
+    if value == default:
+        body.attrib.pop(attr, None)
+    else:
+        body.set(attr, str(int(value)))
 
 
 def fill_text(tf, paras: Sequence[Para], theme: Theme, lang: str, anchor: str = "top",
               inset: int = 0, indent: int = 0, line_spacing: float = 1.0,
               inset_y: int | None = None) -> None:
     """Write paragraphs into a text frame with explicit sizes and no autofit."""
-    tf.clear()
-    tf.word_wrap = True
-    body = tf._txBody.bodyPr
+    fill_body(tf._txBody, tf, paras, theme, lang, anchor, inset, indent, line_spacing, inset_y)
+
+
+def fill_body(tx, owner, paras: Sequence[Para], theme: Theme, lang: str, anchor: str = "top",
+              inset: int = 0, indent: int = 0, line_spacing: float = 1.0,
+              inset_y: int | None = None) -> None:
+    """Write paragraphs into a ``txBody`` element (see :func:`fill_text`).
+
+    ``owner`` is anything with the ``part`` the text lives in (a shape, a
+    cell, a text frame): links are related from that part.
+    """
+    old = tx.findall(_A + "p")
+    for extra in old[1:]:
+        tx.remove(extra)
+    first = old[0] if old else _SE(tx, _A + "p")
+    for el in [c for c in first if c.tag in (_A + "r", _A + "br", _A + "fld")]:
+        first.remove(el)
+    body = tx.find(_A + "bodyPr")
+    body.set("wrap", "square")
     for child in list(body):
         body.remove(child)
-    etree.SubElement(body, qn("a:noAutofit"))
-    tf.vertical_anchor = ANCHOR[anchor]
-    for side in ("left", "right"):
-        setattr(tf, f"margin_{side}", Emu(inset))
-    for side in ("top", "bottom"):
-        setattr(tf, f"margin_{side}", Emu(inset if inset_y is None else inset_y))
+    _SE(body, _A + "noAutofit")
+    body.set("anchor", _ANCHOR[anchor])
+    _set_inset(body, "lIns", inset, 91440)
+    _set_inset(body, "rIns", inset, 91440)
+    _set_inset(body, "tIns", inset if inset_y is None else inset_y, 45720)
+    _set_inset(body, "bIns", inset if inset_y is None else inset_y, 45720)
+    spacing = str(int(round(line_spacing * 100000.0)))
     for i, para in enumerate(paras):
-        p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
-        p.alignment = ALIGN[para.align]
-        p.line_spacing = line_spacing
+        p = first if i == 0 else _SE(tx, _A + "p")
+        ppr = p.find(_A + "pPr")
+        if ppr is None:
+            ppr = p.makeelement(_A + "pPr", {})
+            p.insert(0, ppr)
+        ppr.set("algn", _ALGN[para.align])
+        for el in ppr.findall(_A + "lnSpc"):
+            ppr.remove(el)
+        lnspc = ppr.makeelement(_A + "lnSpc", {})
+        ppr.insert(0, lnspc)
+        _SE(lnspc, _A + "spcPct", val=spacing)
         if para.space_before:
-            p.space_before = Pt(para.space_before)
+            for el in ppr.findall(_A + "spcBef"):
+                ppr.remove(el)
+            bef = ppr.makeelement(_A + "spcBef", {})
+            lnspc.addnext(bef)
+            _SE(bef, _A + "spcPts", val=_centipoints(para.space_before))
         if para.bullet or indent or para.level:
-            _bullet(p, para, para.style, indent or int(para.style.size * 12700 * BULLET_INDENT))
+            _bullet(ppr, para, para.style, indent or int(para.style.size * 12700 * BULLET_INDENT))
         runs = para.runs if para.runs is not None else parse(para.text)
         east_asian = theme.fonts.get("east_asian", para.style.font) if theme else para.style.font
+        end = p.find(_A + "endParaRPr")
         for run in runs:
-            _apply_run(p.add_run(), run, para.style, lang, east_asian)
+            _apply_run(p, end, run, para.style, lang, east_asian, owner)
         # the end-of-paragraph mark sets the empty line's height in editors
-        end = p._p.get_or_add_endParaRPr()
+        if end is None:
+            end = _SE(p, _A + "endParaRPr")
         end.set("lang", lang)
-        end.set("sz", str(int(para.style.size * 100)))
+        end.set("sz", _centipoints(para.style.size))
+
+
+def fill_cell(tc, owner, fill: str, inset: int, inset_y: int) -> None:
+    """Fill a table cell (``a:tc``) with a colour and set its margins, as python-pptx's
+    ``cell.fill.solid()``, ``fore_color`` and ``margin_*`` do."""
+    tcpr = tc.find(_A + "tcPr")
+    if tcpr is None:
+        tcpr = _SE(tc, _A + "tcPr")
+    fills = [c for c in tcpr if c.tag in _FILLS]
+    solid = tcpr.makeelement(_A + "solidFill", {})
+    if fills:
+        fills[0].addprevious(solid)
+        for old in fills:
+            tcpr.remove(old)
+    else:
+        later = [c for c in tcpr if c.tag in (_A + "headers", _A + "extLst")]
+        if later:
+            later[0].addprevious(solid)
+        else:
+            tcpr.append(solid)
+    _SE(solid, _A + "srgbClr", val=str(rgb(fill)))
+    for attr, value in (("marL", inset), ("marR", inset), ("marT", inset_y), ("marB", inset_y)):
+        tcpr.set(attr, str(int(value)))
 
 
 def textbox(shapes, box: Box, paras: Sequence[Para], theme: Theme, lang: str,
             anchor: str = "top", inset: int = 0, indent: int = 0, name: str = "",
             line_spacing: float = 1.0):
     """Add a text box with the paragraphs and return it."""
-    tb = shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h))
-    if name:
-        tb.name = name
+    tb = add_textbox(shapes, box, name)
     fill_text(tb.text_frame, paras, theme, lang, anchor, inset, indent, line_spacing)
     return tb
 
 
 def add_slide_number(shapes, box: Box, style: Style, number: int, lang: str, seed: str) -> None:
     """Add a text box holding a real slide-number field, right-aligned."""
-    tb = shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h))
-    tb.name = "Slide Number"
+    tb = add_textbox(shapes, box, "Slide Number")
     tf = tb.text_frame
     fill_text(tf, [Para("", style, align="right")], None, lang, anchor="middle")  # type: ignore[arg-type]
-    p = tf.paragraphs[0]._p
+    p = tf._txBody.find(_A + "p")
     fld = etree.SubElement(p, qn("a:fld"))
     guid = uuid.UUID(hashlib.md5(f"{seed}:{number}".encode()).hexdigest())
     fld.set("id", "{" + str(guid).upper() + "}")

@@ -28,9 +28,11 @@ from ..repro import build_time
 from ..placed import (ChartFrame, Group, Picture, PlacedDeck, PlacedSlide, Shape, SlideNumber,
                       TableFrame, TextBox)
 from ..theme import Theme
-from .pptx_base import add_slide_number, fill_text, rect, rgb, set_alt, set_decorative
+from .pptx_base import (add_slide_number, add_textbox, fill_body, fill_cell, fill_text, rect,
+                        rgb, set_alt, set_decorative)
 from .pptx_charts import add_chart
 from .pptx_master import find_layout, open_master
+from .pptx_package import speed_up
 
 
 class _Renderer:
@@ -46,19 +48,34 @@ class _Renderer:
             self._resize_masters()
             _apply_scheme(self.prs, theme)
         self.layouts: dict = {}
+        # constant-time part names and slide adding (python-pptx's grow with the deck)
+        self.package = speed_up(self.prs)
 
     def _resize_masters(self) -> None:
-        """Set the slide size and stretch the template's masters to match."""
+        """Set the slide size and stretch the template's masters to match.
+
+        Only shapes with a position of their own are stretched. A layout
+        placeholder without one inherits the master's, which is stretched
+        already; giving it one (python-pptx's ``left`` reads the inherited
+        value, its setter writes a position with no top and no height) would
+        stretch it twice and collapse it to the top edge for anyone adding a
+        slide in PowerPoint. Reading the XML directly also skips python-pptx's
+        search for each placeholder's base, which cost more than drawing a
+        short deck.
+        """
         prs = self.prs
         old_w = prs.slide_width
         prs.slide_width = Emu(self.placed.width)
         prs.slide_height = Emu(self.placed.height)
         scale = self.placed.width / old_w
         for m in [prs.slide_master] + list(prs.slide_layouts):
-            for sh in m.shapes:
-                if sh.left is not None and sh.width is not None:
-                    sh.left = Emu(int(sh.left * scale))
-                    sh.width = Emu(int(sh.width * scale))
+            for el in m.shapes._spTree.iter_shape_elms():
+                xfrm = el.xfrm
+                off = xfrm.off if xfrm is not None else None
+                ext = xfrm.ext if xfrm is not None else None
+                if off is not None and ext is not None:
+                    off.x = Emu(int(off.x * scale))
+                    ext.cx = Emu(int(ext.cx * scale))
 
     # -- items ------------------------------------------------------------
     def text(self, shapes, tb: TextBox):
@@ -68,9 +85,7 @@ class _Renderer:
                       name=tb.name)
             tf = sp.text_frame
         else:
-            sp = shapes.add_textbox(Emu(tb.box.x), Emu(tb.box.y), Emu(tb.box.w), Emu(tb.box.h))
-            if tb.name:
-                sp.name = tb.name
+            sp = add_textbox(shapes, tb.box, tb.name)
             tf = sp.text_frame
         fill_text(tf, tb.paras, self.theme, self.lang, tb.anchor, ix, 0, tb.line_spacing, iy)
         return sp
@@ -87,8 +102,12 @@ class _Renderer:
             gf.name = it.name
             set_alt(gf, it.alt, title=it.title)
         elif isinstance(it, Picture):
-            pic = shapes.add_picture(str(it.path), Emu(it.box.x), Emu(it.box.y), Emu(it.box.w),
-                                     Emu(it.box.h))
+            if it.path.suffix.lower() == ".svg":   # the SVG with a PNG copy, as PowerPoint does
+                from .pptx_svg import add_svg_picture
+                pic = add_svg_picture(shapes, it.path, it.box)
+            else:
+                pic = shapes.add_picture(str(it.path), Emu(it.box.x), Emu(it.box.y),
+                                         Emu(it.box.w), Emu(it.box.h))
             pic.name = it.name
             if it.decorative:
                 set_decorative(pic)
@@ -101,6 +120,9 @@ class _Renderer:
             grp.name = it.name
             for child in it.items:
                 self.item(grp.shapes, child)
+            # text and shapes are written straight into the group (pptx_base), so its
+            # extents are computed once here rather than after every shape
+            grp._element.recalculate_extents()
             set_alt(grp, it.alt, title=it.name)
         elif isinstance(it, SlideNumber):
             add_slide_number(shapes, it.box, it.style, it.number, self.lang, self.deck.title)
@@ -117,28 +139,28 @@ class _Renderer:
             table.columns[j].width = Emu(w)
         for i, h in enumerate(tf.heights):
             table.rows[i].height = Emu(h)
-        for i, row in enumerate(tf.cells):
-            for j, tb in enumerate(row):
-                cell = table.cell(i, j)
-                cell.fill.solid()
-                cell.fill.fore_color.rgb = rgb(tb.fill)
+        # cells are written as XML (pptx_base): python-pptx's cell proxies cost
+        # more than the rest of the slide
+        for tr, row in zip(table._tbl.tr_lst, tf.cells):
+            for tc, tb in zip(tr.tc_lst, row):
                 ix, iy = tb.insets
-                cell.margin_left = cell.margin_right = Emu(ix)
-                cell.margin_top = cell.margin_bottom = Emu(iy)
-                fill_text(cell.text_frame, tb.paras, self.theme, self.lang, tb.anchor, 0)
+                fill_cell(tc, gf, tb.fill, ix, iy)
+                fill_body(tc.get_or_add_txBody(), gf, tb.paras, self.theme, self.lang,
+                          tb.anchor, 0)
         set_alt(gf, tf.alt)
 
     # -- slides -----------------------------------------------------------
     def slide(self, ps: PlacedSlide) -> None:
-        slide = self.prs.slides.add_slide(self.layout(ps.layout))
+        layout = self.layout(ps.layout)
+        # only the title placeholder is used (idx 0); the others are not even copied
+        slide = (self.package.add_slide(layout, keep=lambda el: el.ph_idx == 0)
+                 if self.package is not None else self.prs.slides.add_slide(layout))
         if ps.background is not None:
-            bg = slide.background.fill
-            bg.solid()
-            bg.fore_color.rgb = rgb(ps.background)
+            _background(slide, ps.background)
         ph = slide.shapes.title
         tb = ps.title
-        ph.left, ph.top, ph.width, ph.height = (Emu(tb.box.x), Emu(tb.box.y), Emu(tb.box.w),
-                                                Emu(tb.box.h))
+        el = ph._element
+        el.x, el.y, el.cx, el.cy = Emu(tb.box.x), Emu(tb.box.y), Emu(tb.box.w), Emu(tb.box.h)
         ix, iy = tb.insets
         fill_text(ph.text_frame, tb.paras, self.theme, self.lang, tb.anchor, ix, 0,
                   tb.line_spacing, iy)
@@ -150,7 +172,12 @@ class _Renderer:
         for it in ps.items:
             self.item(slide.shapes, it)
         if ps.notes:
-            slide.notes_slide.notes_text_frame.text = ps.notes
+            if self.package is not None:
+                self.package.set_notes(slide, ps.notes)
+            else:
+                slide.notes_slide.notes_text_frame.text = ps.notes
+        if self.package is not None:
+            self.package.freeze(slide)   # finished: kept as XML bytes (memory)
 
     def layout(self, name: str):
         """Return the layout called ``name`` (the theme resolved it against this file)."""
@@ -177,7 +204,24 @@ class _Renderer:
         stamp = build_time(self.deck.date)
         cp.created = stamp
         cp.modified = stamp
+        print_handouts(self.prs)
         self.prs.save(str(path))
+
+
+def _background(slide, color: str) -> None:
+    """Fill the slide's background with ``color`` (the XML of ``background.fill.solid()``)."""
+    from lxml import etree
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    p = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+    csld = slide._element.cSld
+    for old in csld.findall(p + "bg"):
+        csld.remove(old)
+    bg = csld.makeelement(p + "bg", {})
+    csld.insert(0, bg)
+    bgpr = etree.SubElement(bg, p + "bgPr")
+    etree.SubElement(etree.SubElement(bgpr, a + "solidFill"), a + "srgbClr").set(
+        "val", str(rgb(color)))
+    etree.SubElement(bgpr, a + "effectLst")
 
 
 def _as_measured(shape) -> None:
@@ -192,6 +236,45 @@ def _as_measured(shape) -> None:
         for rpr in shape._element.iter(qn(tag)):
             rpr.set("cap", "none")
             rpr.set("spc", "0")
+
+
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+# CT_PresentationProperties is a sequence: htmlPubPr?, webPr?, prnPr?, showPr?, clrMru?, extLst?
+_AFTER_PRNPR = {f"{{{_P}}}{tag}" for tag in ("showPr", "clrMru", "extLst")}
+
+
+def print_handouts(prs) -> None:
+    """Set the deck to print handouts, three slides a page, framed (``p:prnPr``).
+
+    PowerPoint's print dialog starts from these settings: File > Print gives
+    the three-slide handout with lines for notes. The settings live in
+    ``ppt/presProps.xml``, which an organisation's master may have written
+    already: its other print settings stay, and the part is made when a
+    package has none.
+    """
+    from lxml import etree
+    from pptx.opc.constants import CONTENT_TYPE as CT
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.opc.package import Part
+    from pptx.opc.packuri import PackURI
+    try:
+        part = prs.part.part_related_by(RT.PRES_PROPS)
+        root = etree.fromstring(part.blob)
+    except KeyError:
+        part = Part(PackURI("/ppt/presProps.xml"), CT.PML_PRES_PROPS, prs.part.package, b"")
+        prs.part.relate_to(part, RT.PRES_PROPS)
+        root = etree.Element(f"{{{_P}}}presentationPr", nsmap={"p": _P})
+    prn = root.find(f"{{{_P}}}prnPr")
+    if prn is None:
+        prn = etree.Element(f"{{{_P}}}prnPr")
+        later = [child for child in root if child.tag in _AFTER_PRNPR]
+        if later:
+            later[0].addprevious(prn)
+        else:
+            root.append(prn)
+    prn.set("prnWhat", "handouts3")
+    prn.set("frameSlides", "1")
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 _SCHEME_SLOTS = (("dk1", "text"), ("lt1", "background"), ("dk2", "primary"), ("lt2", "surface"),
