@@ -383,15 +383,26 @@ def resolve_inside(text: str, node: Node, ctx: Ctx, path: str,
     if rel.is_absolute() or text.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", text):
         return ctx.error(node, path, f"found the absolute path '{text}'; allowed: a path "
                          "relative to the content file's folder")
-    base = ctx.folder.resolve()
-    target = (base / rel).resolve()
+    shown = text if len(text) <= 80 else text[:77] + "..."
     try:
+        base = ctx.folder.resolve()
+        target = (base / rel).resolve()
         target.relative_to(base)
     except ValueError:
-        return ctx.error(node, path, f"found the path '{text}', which leaves the content "
+        return ctx.error(node, path, f"found the path '{shown}', which leaves the content "
                          "folder; allowed: files inside the folder of the content file")
-    if not target.is_file():
-        return ctx.error(node, path, f"found the path '{text}', but no such file exists; "
+    except OSError as exc:
+        return ctx.error(node, path, f"found the path '{shown}', which cannot be used "
+                         f"({exc.strerror}); allowed: an existing file inside the content "
+                         "file's folder")
+    try:
+        exists = target.is_file()
+    except OSError as exc:       # a name too long for the file system, say
+        return ctx.error(node, path, f"found the path '{shown}', which cannot be used "
+                         f"({exc.strerror}); allowed: an existing file inside the content "
+                         "file's folder")
+    if not exists:
+        return ctx.error(node, path, f"found the path '{shown}', but no such file exists; "
                          "allowed: an existing file inside the content file's folder")
     if suffixes and target.suffix.lower() not in suffixes:
         return ctx.error(node, path, f"found the file '{text}'; allowed: {one_of(suffixes)} files")

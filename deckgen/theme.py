@@ -669,3 +669,39 @@ def _resolve_master(v: dict, locs: dict, layouts: dict, errors: list, warn) -> M
              for role, name in chosen.items()}
     return Master(path, {r: chosen[r] for r in ROLES}, boxes, info.width, info.height,
                   info.fonts, info.background)
+
+
+def paper(theme: Theme) -> Theme:
+    """Return the theme as it should print: dark backgrounds become white paper.
+
+    A theme for a dark hall (light text on navy) would print near-white text
+    on white paper in a handout or quiz sheet. Printed outputs take the
+    default theme's neutral colours instead, and every colour used for text
+    or lines is darkened until it reads on white (4.5:1). Light themes are
+    returned unchanged.
+    """
+    from dataclasses import replace
+
+    from .contrast import luminance, mix, ratio
+    if luminance(theme.palette["background"]) >= 0.5:
+        return theme
+    base = load_theme("default").palette
+
+    def readable(c: str) -> str:
+        t = 0.0
+        out = c
+        while ratio(out, "FFFFFF") < 4.5 and t < 1:
+            t += 0.05
+            out = mix(c, "000000", t)
+        return out
+
+    pal = dict(theme.palette)
+    for key in ("background", "text", "muted", "surface", "rule", "on_primary", "on_banner",
+                "on_light", "on_dark", "on_cover"):
+        if key in base:
+            pal[key] = base[key]
+    for key in ("primary", "banner", "cover", "link"):
+        if key in pal and isinstance(pal[key], str):
+            pal[key] = readable(pal[key])
+    pal["accents"] = [readable(c) for c in pal["accents"]]
+    return replace(theme, palette=pal)

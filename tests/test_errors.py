@@ -316,3 +316,16 @@ def test_unknown_format_lists_the_known_ones(write, run, tmp_path):
 _PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8"
     "ffff3f0005fe02fea7d6a3b20000000049454e44ae426082")
+
+
+def test_a_path_too_long_for_the_file_system_is_a_located_error(write, run, tmp_path):
+    (tmp_path / "images").mkdir()
+    long_name = "images/" + "x" * 300 + ".png"
+    f = write(f"title: A\nsections:\n  - title: S\n    slides:\n      - image: {long_name}\n"
+              "        alt: A picture\n")
+    code, _, stderr = run("validate", f)
+    assert code == 2 and "Traceback" not in stderr
+    assert stderr.splitlines()[0] == (
+        f"{f}:5:16: sections[0].slides[0].image: found the path '{long_name[:77]}...', which "
+        "cannot be used (File name too long); allowed: an existing file inside the content "
+        "file's folder")

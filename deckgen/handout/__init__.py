@@ -19,7 +19,7 @@ from typing import Callable
 
 from ..errors import DeckgenError, did_you_mean, one_of
 from ..model import Content
-from ..theme import Theme
+from ..theme import Theme, paper
 from .blocks import Handout
 
 
@@ -89,7 +89,12 @@ def make_handout(content: Content, theme: Theme, style: str = "reading", deck=No
 
 def write_handout(content: Content, theme: Theme, path: Path, fmt: str,
                   style: str = "reading", deck=None, per_page=None) -> Handout:
-    """Write the handout in ``fmt`` (``pdf`` or ``docx``) at ``path``; return its blocks."""
-    handout = make_handout(content, theme, style, deck, per_page)
-    FORMATS[fmt](handout, theme, Path(path))
+    """Write the handout in ``fmt`` (``pdf`` or ``docx``) at ``path``; return its blocks.
+
+    Pages are printed on paper, so they use :func:`deckgen.theme.paper` (a dark
+    theme's colours made to read on white); slide pictures keep the deck's look.
+    """
+    page = paper(theme)
+    handout = make_handout(content, page if style == "reading" else theme, style, deck, per_page)
+    FORMATS[fmt](handout, page, Path(path))
     return handout

@@ -32,6 +32,8 @@ def sheet_names(name: str, number: int, ext: str) -> tuple[str, str]:
 
 def write_format(fmt: str, quiz: QuizBuild, theme, folder: Path) -> tuple[list[str], list[Note]]:
     """Write one quiz format into ``folder``; return the file names and the notes."""
+    from ..theme import paper
+    theme = paper(theme)    # sheets are printed: a dark theme's colours made to read on white
     names, notes = _write(fmt, quiz, theme, Path(folder))
     return names, merge_notes(notes)
 
