@@ -121,6 +121,14 @@ def kind_of(path: Path) -> str:
     return "other"
 
 
+def _may_be_course(path: Path) -> bool:
+    """False when ``path`` cannot be a course file (no ``lectures`` in it): no parse needed."""
+    try:
+        return b"lectures" in path.read_bytes()
+    except OSError:
+        return False
+
+
 _LEFT_OUT = {"theme": "a theme file, not content", "other": "not a deckgen content file"}
 
 
@@ -131,11 +139,23 @@ def collect(paths, out_dir: Path) -> Collected:
     col = Collected()
     seen: set = set()
 
+    targets: dict = {}
+
     def add(job: Job) -> None:
         key = (str(job.path.resolve()), str(job.target.resolve()))
-        if key not in seen:
-            seen.add(key)
-            col.jobs.append(job)
+        if key in seen:
+            return
+        first = targets.get(key[1])
+        if first is not None:      # two files of one name would write one folder
+            col.left_out.append(Outcome(
+                str(job.path), "failed", exit_code=2,
+                error=f"{job.path}: found a second file named '{job.path.name}' for the output "
+                      f"folder {job.target}; allowed: files with different names, since each "
+                      f"is built into a folder of its name (the first is {first})"))
+            return
+        seen.add(key)
+        targets[key[1]] = job.path
+        col.jobs.append(job)
 
     def add_course(f: Path) -> set:
         try:
@@ -167,7 +187,7 @@ def collect(paths, out_dir: Path) -> Collected:
                     add(Job(f, out_dir))
                 elif k in _LEFT_OUT:
                     col.left_out.append(Outcome(str(f), "skipped", error=_LEFT_OUT[k]))
-        elif p.suffix.lower() in YAML_SUFFIXES and p.is_file() and is_course(p):
+        elif p.suffix.lower() in YAML_SUFFIXES and _may_be_course(p) and is_course(p):
             add_course(p)
         else:
             add(Job(p, out_dir))   # a missing or broken file is reported by its build
@@ -201,9 +221,13 @@ def _load(job: Job):
     return load_lecture(course, lecture)
 
 
-def build_job(job: Job, options: Options, formats: tuple, reason: str = "",
-              catch_bugs: bool = True) -> Outcome:
+def build_job(job: Job, options: Options, formats: tuple | None = None, reason: str = "",
+              catch_bugs: bool = True, writers_at_once: int = 1) -> Outcome:
     """Build one job (in this process); record its manifest; return what happened.
+
+    ``formats`` (default: the options') may be fewer than the options name,
+    when the others are up to date; ``writers_at_once`` > 1 writes them side by
+    side (``deckgen.parallel``).
 
     Problems in the user's files come back as a failed :class:`Outcome`; so
     do bugs, with their traceback, unless ``catch_bugs`` is false.
@@ -213,6 +237,7 @@ def build_job(job: Job, options: Options, formats: tuple, reason: str = "",
     from .build import build_content, resolve_theme
     from .writers import get_writers
     t0 = time.perf_counter()
+    formats = tuple(formats or options.formats)
     out = Outcome(str(job.path), "built", target=str(job.target), reason=reason)
     try:
         writers = get_writers(list(formats))
@@ -222,7 +247,7 @@ def build_job(job: Job, options: Options, formats: tuple, reason: str = "",
         previous = inc.read_manifest(job.target)
         result = build_content(content, job.out_dir, options.theme, list(formats), writers,
                                report=options.report, strict=options.strict,
-                               quiz_slides=options.quiz_slides)
+                               quiz_slides=options.quiz_slides, workers=writers_at_once)
         inc.record(job.target, _key(job, options), inc.theme_ref(content, options.theme),
                    snapshot, result.by_format, len(result.deck.slides), result.warnings,
                    previous)
@@ -294,8 +319,10 @@ def run_jobs(jobs: list, options: Options, workers: int | None = None,
         todo.append((i, job, formats, reason))
 
     if len(todo) <= 1 or workers <= 1:
+        # one file to build: its formats are written side by side instead
+        at_once = workers if len(todo) == 1 else 1
         for i, job, formats, reason in todo:
-            outcomes[i] = build_job(job, options, formats, reason, catch_bugs)
+            outcomes[i] = build_job(job, options, formats, reason, catch_bugs, at_once)
             if on_done:
                 on_done(i, outcomes[i])
         return outcomes
@@ -303,9 +330,10 @@ def run_jobs(jobs: list, options: Options, workers: int | None = None,
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
     import multiprocessing
-    # fork shares what this process has imported already; elsewhere the default
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    # fork shares what this process has imported already; with other threads
+    # running (or no fork at all), workers start afresh
+    from .parallel import can_fork
+    ctx = multiprocessing.get_context("fork" if can_fork() else "spawn")
     pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=ctx)
     try:
         futures = {pool.submit(build_job, job, options, formats, reason): (i, job)

@@ -74,10 +74,11 @@ def build(path: Path | str, out_dir: Path | str = "output", theme: str | None = 
 def build_content(content: Content, out_dir: Path | str = "output", theme: str | None = None,
                   formats: list[str] | None = None, writers=None,
                   report: bool = False, strict: bool = False,
-                  quiz_slides: bool = False) -> BuildResult:
+                  quiz_slides: bool = False, workers: int = 1) -> BuildResult:
     """Build already loaded content into ``out_dir/<name>/`` (see :func:`build`).
 
     A course builds its lectures through this, after applying its defaults.
+    With ``workers`` > 1 the formats are written that many at a time.
     """
     writers = writers or get_writers(formats or ["pptx"])
     th = resolve_theme(content, theme, strict)
@@ -92,14 +93,13 @@ def build_content(content: Content, out_dir: Path | str = "output", theme: str |
     except OSError as exc:
         raise OutputError(f"cannot create the output folder '{target_dir}': {exc.strerror}; "
                           "allowed: a folder you can write to (use --out)") from None
-    by_format: dict = {}
-
-    def job(folder, w):
-        by_format[w.name] = names = w.write(deck, content, th, folder)
-        return names
-
-    files = write_outputs(target_dir, [lambda folder, w=w: job(folder, w) for w in writers],
-                          when=build_time(content.date))
+    from .parallel import COST
+    per_job: list = []
+    files = write_outputs(target_dir, [lambda folder, w=w: w.write(deck, content, th, folder)
+                                       for w in writers], when=build_time(content.date),
+                          workers=workers, keys=[_family(w) for w in writers],
+                          costs=[COST.get(w.name, 1.0) for w in writers], per_job=per_job)
+    by_format = {w.name: names for w, names in zip(writers, per_job)}
     notes = []
     if report:
         from .design import design
@@ -108,7 +108,24 @@ def build_content(content: Content, out_dir: Path | str = "output", theme: str |
                        theme=th, by_format=by_format)
 
 
-def write_outputs(target_dir: Path, jobs, when=None) -> list[Path]:
+def _normalized(names: list[str], folder: Path, when) -> list[str]:
+    for name in names:
+        normalize(folder / name, when)
+    return names
+
+
+def _family(writer) -> str:
+    """Return what groups ``writer`` with others that must run in its process.
+
+    Writers from one module may share work (the quiz formats share one quiz);
+    those registered in ``deckgen.writers`` itself stand alone.
+    """
+    module = getattr(writer.write, "__module__", "") or ""
+    return writer.name if module in ("", "deckgen.writers") else module
+
+
+def write_outputs(target_dir: Path, jobs, when=None, workers: int = 1, keys=None, costs=None,
+                  per_job: list | None = None) -> list[Path]:
     """Run each job into one temporary folder, then move every file into place.
 
     ``jobs`` are callables ``job(folder) -> list[str]`` that write files into
@@ -116,16 +133,26 @@ def write_outputs(target_dir: Path, jobs, when=None) -> list[Path]:
     every job succeeded; on any failure (Ctrl-C included) the temporary folder
     is removed and earlier outputs stay as they were. With ``when`` (a
     datetime), zip-based files are made reproducible (``deckgen.repro``).
+    With ``workers`` > 1, jobs run that many at a time in forked processes
+    (``deckgen.parallel``; ``keys`` name jobs that must share one, ``costs``
+    weigh them). ``per_job``, when given, receives each job's list of names.
     """
     import shutil
     tmp = Path(tempfile.mkdtemp(prefix=".deckgen-", dir=target_dir))
+    if when is not None:      # each zip is made reproducible by the process that wrote it
+        jobs = [lambda folder, job=job: _normalized(job(folder), folder, when) for job in jobs]
     try:
         names: list[str] = []
-        for job in jobs:
-            names.extend(job(tmp))
-        if when is not None:
-            for name in names:
-                normalize(tmp / name, when)
+        if workers > 1 and len(jobs) > 1:
+            from .parallel import run_split
+            done = run_split(jobs, tmp, keys or [str(i) for i in range(len(jobs))],
+                             costs or [1.0] * len(jobs), workers)
+        else:
+            done = [job(tmp) for job in jobs]
+        for got in done:
+            names.extend(got)
+        if per_job is not None:
+            per_job.extend(done)
         final = []
         for name in names:
             dest = target_dir / name

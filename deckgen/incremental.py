@@ -127,6 +127,7 @@ def referenced_files(content_file: Path) -> set[Path]:
     except DeckgenError:
         return set()
     folder = Path(content_file).parent
+    base = folder.resolve()
     found: set[Path] = set()
     stack = [root]
     while stack:
@@ -136,8 +137,13 @@ def referenced_files(content_file: Path) -> set[Path]:
             if (0 < len(text) <= _MAX_REF and "\n" not in text and "." in text
                     and not text.startswith(("http:", "https:", "mailto:"))):
                 cand = folder / text
-                if cand.suffix and cand.is_file():
-                    found.add(cand.resolve())
+                try:
+                    # only files inside the content folder, as the loader allows
+                    real = cand.resolve()
+                    if cand.suffix and real.is_relative_to(base) and real.is_file():
+                        found.add(real)
+                except OSError:      # a name too long for the file system, say
+                    continue
         elif node.kind == "map":
             stack.extend(v for _, v in node.items)
         else:

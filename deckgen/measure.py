@@ -32,14 +32,22 @@ class FontInfo:
         return self.ascent + self.descent + self.line_gap
 
 
+@lru_cache(maxsize=64)
 def font_info(font_name: str, bold: bool = False, italic: bool = False) -> FontInfo:
     """Return the metrics of the shipped face standing in for ``font_name``."""
-    return _file_info(font_path(font_name, bold, italic))
+    path = font_path(font_name, bold, italic)
+    try:
+        st = path.stat()
+        stamp = (st.st_size, st.st_mtime_ns)
+    except OSError:
+        stamp = None
+    return _file_info(path, stamp)
 
 
 @lru_cache(maxsize=32)
-def _file_info(path) -> FontInfo:
-    # cached by file, so Calibri and Carlito (one file) are read once
+def _file_info(path, stamp) -> FontInfo:
+    # cached by file (and its size and time), so Calibri and Carlito (one file)
+    # are read once, and a font file edited between two builds is read again
     from .ttfmetrics import UnsupportedFont, read_metrics
     try:
         widths, ascent, descent, gap = read_metrics(path)
@@ -62,9 +70,6 @@ def _file_info_fonttools(path) -> FontInfo:
     info = FontInfo(widths, hh.ascent / upm, -hh.descent / upm, hh.lineGap / upm)
     tt.close()
     return info
-
-
-font_info.cache_clear = _file_info.cache_clear   # fontfiles clears it with the other caches
 
 
 def char_width(ch: str, font: str, bold: bool = False, italic: bool = False) -> float:

@@ -39,17 +39,29 @@ def _zip_time(when: datetime) -> tuple:
     return (when.year, when.month, when.day, when.hour, when.minute, when.second)
 
 
+def _order(names) -> list[str]:
+    # [Content_Types].xml first, as Office writes it; the rest in a fixed order
+    return sorted(names, key=lambda n: (n != "[Content_Types].xml", n))
+
+
 def normalize_zip_bytes(data: bytes, when: datetime) -> bytes:
     """Return a zip archive rewritten with fixed times and order (recursing into zips)."""
-    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     src = zipfile.ZipFile(io.BytesIO(data))
-    names = src.namelist()
-    # [Content_Types].xml first, as Office writes it; the rest in a fixed order
-    order = sorted(names, key=lambda n: (n != "[Content_Types].xml", n))
+    return zip_entries({name: src.read(name) for name in src.namelist()}, when)
+
+
+def zip_entries(entries: dict, when: datetime) -> bytes:
+    """Return a reproducible zip archive of ``entries`` (name -> bytes).
+
+    The same archive :func:`normalize_zip_bytes` makes of a zip holding them,
+    so a writer that has its parts in memory (the pptx writer) is spared
+    compressing everything twice.
+    """
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name in order:
-            body = src.read(name)
+        for name in _order(entries):
+            body = entries[name]
             if Path(name).suffix.lower() in _ZIP_SUFFIXES and body[:2] == b"PK":
                 body = normalize_zip_bytes(body, when)
             elif name.endswith("core.xml"):
@@ -62,11 +74,43 @@ def normalize_zip_bytes(data: bytes, when: datetime) -> bytes:
     return out.getvalue()
 
 
+def is_normalized(data: bytes, when: datetime) -> bool:
+    """True when ``data`` is a zip :func:`normalize_zip_bytes` would leave as it is.
+
+    Checks the entries' order, times and attributes, the document dates and,
+    recursively, the zips inside, without recompressing anything else.
+    """
+    try:
+        src = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        return False
+    infos = src.infolist()
+    names = [i.filename for i in infos]
+    if names != _order(names) or len(set(names)) != len(names) or src.comment:
+        return False
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    for info in infos:
+        if (info.date_time != _zip_time(when) or info.compress_type != zipfile.ZIP_DEFLATED
+                or info.external_attr != 0o644 << 16 or info.create_system != 0 or info.extra
+                or info.comment):
+            return False
+        if Path(info.filename).suffix.lower() in _ZIP_SUFFIXES or \
+                info.filename.endswith("core.xml"):
+            body = src.read(info.filename)
+            if body[:2] == b"PK" and Path(info.filename).suffix.lower() in _ZIP_SUFFIXES:
+                if not is_normalized(body, when):
+                    return False
+            elif info.filename.endswith("core.xml") and \
+                    _DATE_TAG.sub(rb"\g<1>" + stamp + rb"\g<2>", body) != body:
+                return False
+    return True
+
+
 def normalize(path: Path, when: datetime) -> None:
     """Make one output file reproducible in place (zip-based formats; others untouched)."""
     if path.suffix.lower() not in _ZIP_SUFFIXES:
         return
     data = path.read_bytes()
-    if data[:2] != b"PK":
+    if data[:2] != b"PK" or is_normalized(data, when):
         return
     path.write_bytes(normalize_zip_bytes(data, when))

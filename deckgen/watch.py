@@ -130,7 +130,7 @@ class Watcher:
         outcomes = run_jobs(jobs, self.options, self.workers, on_done=done)
         if self.preview:
             for job, o in zip(jobs, outcomes):
-                if o.status in ("built", "up to date"):
+                if o.status == "built" or (first and o.status == "up to date"):
                     try:
                         self._repaint(job, repaint_all or first)
                     except Exception as exc:   # a preview problem must not stop watching

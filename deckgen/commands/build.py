@@ -7,8 +7,8 @@ from pathlib import Path
 
 NAME = "build"
 HELP = "build decks from content files, folders and courses"
-DESCRIPTION = ("Build a deck and the other outputs from each content file, from every content "
-               "file in a folder, or from every lecture of a course, several at once. A file "
+DESCRIPTION = ("Build a deck and the other outputs from each content file, from every content\n"
+               "file in a folder, or from every lecture of a course, several at once. A file\n"
                "whose inputs did not change since its last build is not built again.")
 EPILOG = """\
 examples:
@@ -51,7 +51,8 @@ def _positive(text: str) -> int:
 
 def add_arguments(p) -> None:
     from ..writers import WRITERS, default_formats
-    p.add_argument("files", nargs="+", metavar="FILE", help="content file(s) (.yaml)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="content file(s) (.yaml), course "
+                   "file(s), or folder(s) of them")
     p.add_argument("--theme", metavar="T", help="theme name or path to a theme .yaml "
                    "(wins over the file's own 'theme:')")
     p.add_argument("--out", metavar="DIR", default="output",
@@ -125,7 +126,8 @@ def _many(col, options, jobs) -> int:
     for o in col.left_out:
         if o.status == "failed":
             progress.message(o.error)
-            progress.message(f"deckgen: the course {o.path} was not built; nothing was written "
+            what = "the course " if o.reason == "course" else ""
+            progress.message(f"deckgen: {what}{o.path} was not built; nothing was written "
                              "for it.")
 
     def done(i: int, o) -> None:

@@ -7,10 +7,9 @@ from pathlib import Path
 
 NAME = "watch"
 HELP = "rebuild files, folders or courses whenever they (or what they use) change"
-DESCRIPTION = ("Build the files, then watch them and everything they use — theme files, "
-               "CSV and Excel data, images, course files — and build again what a change "
-               "affects, as soon as it is saved. Problems are printed and watching goes on; "
-               "Ctrl-C stops.")
+DESCRIPTION = ("Build the files, then watch them and everything they use (theme files, CSV\n"
+               "and Excel data, images, course files) and build again what a change affects,\n"
+               "as soon as it is saved. Problems are printed and watching goes on; Ctrl-C stops.")
 EPILOG = """\
 examples:
   deckgen watch talk.yaml

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import uuid
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -336,8 +335,9 @@ def add_slide_number(shapes, box: Box, style: Style, number: int, lang: str, see
     fill_text(tf, [Para("", style, align="right")], None, lang, anchor="middle")  # type: ignore[arg-type]
     p = tf._txBody.find(_A + "p")
     fld = etree.SubElement(p, qn("a:fld"))
-    guid = uuid.UUID(hashlib.md5(f"{seed}:{number}".encode()).hexdigest())
-    fld.set("id", "{" + str(guid).upper() + "}")
+    h = hashlib.md5(f"{seed}:{number}".encode()).hexdigest().upper()
+    # a GUID's text form (what str(uuid.UUID(h)) gives), without importing uuid and platform
+    fld.set("id", "{" + f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}" + "}")
     fld.set("type", "slidenum")
     rpr = etree.SubElement(fld, qn("a:rPr"))
     rpr.set("lang", lang)

@@ -245,6 +245,28 @@ def _freeze(part) -> None:
     part.__class__ = frozen
 
 
+def package_entries(prs) -> dict:
+    """Return every file of the package (name -> bytes), as ``prs.save`` would zip them.
+
+    The same content-types stream, relationships and parts that python-pptx's
+    ``PackageWriter`` writes, for a caller that zips them itself
+    (:func:`deckgen.repro.zip_entries` writes them reproducibly, compressing
+    once instead of twice).
+    """
+    from pptx.opc.oxml import serialize_part_xml
+    from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+    from pptx.opc.serialized import _ContentTypesItem
+    package = prs.part.package
+    parts = tuple(package.iter_parts())
+    out = {CONTENT_TYPES_URI.membername: serialize_part_xml(_ContentTypesItem.xml_for(parts)),
+           PACKAGE_URI.rels_uri.membername: package._rels.xml}
+    for part in parts:
+        out[part.partname.membername] = part.blob
+        if part._rels:
+            out[part.partname.rels_uri.membername] = part.rels.xml
+    return out
+
+
 def speed_up(prs) -> FastPackage | None:
     """Install constant-time bookkeeping on ``prs``; return it, or None if python-pptx differs."""
     try:

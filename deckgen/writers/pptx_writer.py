@@ -30,7 +30,6 @@ from ..placed import (ChartFrame, Group, Picture, PlacedDeck, PlacedSlide, Shape
 from ..theme import Theme
 from .pptx_base import (add_slide_number, add_textbox, fill_body, fill_cell, fill_text, rect,
                         rgb, set_alt, set_decorative)
-from .pptx_charts import add_chart
 from .pptx_master import find_layout, open_master
 from .pptx_package import speed_up
 
@@ -97,6 +96,8 @@ class _Renderer:
             rect(shapes, it.box, it.fill, line=it.line, shape=it.shape,
                  decorative=it.decorative, name=it.name)
         elif isinstance(it, ChartFrame):
+            # charts bring python-pptx's chart data and XlsxWriter: loaded when drawn
+            from .pptx_charts import add_chart
             gf = add_chart(shapes, it.box, it.chart, it.ctype, self.theme, self.lang,
                            axis_max=it.axis_max)
             gf.name = it.name
@@ -205,7 +206,13 @@ class _Renderer:
         cp.created = stamp
         cp.modified = stamp
         print_handouts(self.prs)
-        self.prs.save(str(path))
+        if self.package is not None:
+            # zipped once, already reproducible (write_outputs then leaves it as it is)
+            from ..repro import zip_entries
+            from .pptx_package import package_entries
+            Path(path).write_bytes(zip_entries(package_entries(self.prs), stamp))
+        else:
+            self.prs.save(str(path))
 
 
 def _background(slide, color: str) -> None:

@@ -1,0 +1,162 @@
+"""deckgen watch: a saved change builds once; errors are printed and watching goes on."""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from deckgen.batch import Options
+from deckgen.watch import Watcher
+
+WAIT = 60.0      # bound on every wait: builds on a busy machine can be slow
+
+
+class Running:
+    """A Watcher in a thread, with what it reported."""
+
+    def __init__(self, targets, out: Path, **kw) -> None:
+        self.outcomes: list = []
+        self.log, self.err = io.StringIO(), io.StringIO()
+        self.stop = threading.Event()
+        self.watcher = Watcher(targets, Options(formats=("pptx",)), out, workers=1,
+                               interval=0.05, out=self.log, err=self.err,
+                               on_outcome=self.outcomes.append, **kw)
+        self.thread = threading.Thread(target=self.watcher.run, args=(self.stop,), daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        self.wait_for(lambda: "watching" in self.log.getvalue())
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join(WAIT)
+        assert not self.thread.is_alive(), "the watcher did not stop"
+
+    def wait_for(self, condition, what: str = "") -> None:
+        end = time.monotonic() + WAIT
+        while not condition():
+            assert self.thread.is_alive(), f"the watcher stopped:\n{self.err.getvalue()}"
+            assert time.monotonic() < end, f"waited {WAIT} s for {what or condition}:\n" \
+                f"{self.log.getvalue()}\n{self.err.getvalue()}"
+            time.sleep(0.02)
+
+    def settle(self) -> None:
+        """Give the watcher time for several more looks (any extra build would show)."""
+        time.sleep(0.6)
+
+    def built(self) -> list:
+        return [Path(o.path).name for o in self.outcomes if o.status == "built"]
+
+
+def _save(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+    # a save within the same clock tick as the last one still shows as a change
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+
+
+def test_an_edit_builds_that_file_once(tmp_path):
+    folder = tmp_path / "talks"
+    folder.mkdir()
+    a = folder / "a.yaml"
+    b = folder / "b.yaml"
+    a.write_text("title: A\ncontext: [One]\n")
+    b.write_text("title: B\ncontext: [One]\n")
+    out = tmp_path / "out"
+    with Running([folder], out) as w:
+        assert sorted(w.built()) == ["a.yaml", "b.yaml"]      # the first build
+        deck = out / "a" / "a.pptx"
+        ino = deck.stat().st_ino
+        _save(a, "title: A\ncontext: [One, Two]\n")
+        w.wait_for(lambda: len(w.built()) == 3, "the rebuild")
+        w.settle()
+        assert w.built() == ["a.yaml", "b.yaml", "a.yaml"]
+        assert deck.stat().st_ino != ino
+        assert "rebuilt " in w.log.getvalue()
+
+
+def test_saving_without_a_change_builds_nothing_and_a_theme_edit_rebuilds(tmp_path):
+    look = tmp_path / "look.yaml"
+    look.write_text("extends: default\npalette: {primary: '#7A1F5C'}\n")
+    f = tmp_path / "talk.yaml"
+    f.write_text("title: T\ntheme: look.yaml\ncontext: [One]\n")
+    with Running([f], tmp_path / "out") as w:
+        assert w.built() == ["talk.yaml"]
+        _save(f, f.read_text())                 # same bytes, new time
+        w.settle()
+        assert w.built() == ["talk.yaml"]
+        _save(look, "extends: default\npalette: {primary: '#205C7A'}\n")
+        w.wait_for(lambda: len(w.built()) == 2, "the rebuild after the theme changed")
+        w.settle()
+        assert w.built() == ["talk.yaml", "talk.yaml"]
+
+
+def test_a_mistake_is_reported_and_watching_goes_on(tmp_path):
+    f = tmp_path / "talk.yaml"
+    f.write_text("title: T\n")
+    with Running([f], tmp_path / "out") as w:
+        _save(f, "title: T\nconcerns: [{title: X, impact: hgh}]\n")
+        w.wait_for(lambda: any(o.status == "failed" for o in w.outcomes), "the failure")
+        assert f"{f}:2:31: concerns[0].impact: found 'hgh'" in w.err.getvalue()
+        assert "was not built; the previous outputs stay" in w.err.getvalue()
+        _save(f, "title: T\nconcerns: [{title: X, impact: high}]\n")
+        w.wait_for(lambda: len(w.built()) == 2, "the build after the fix")
+        w.settle()
+        assert [o.status for o in w.outcomes] == ["built", "failed", "built"]
+
+
+def test_a_new_file_in_a_watched_folder_is_built(tmp_path):
+    folder = tmp_path / "talks"
+    folder.mkdir()
+    (folder / "a.yaml").write_text("title: A\n")
+    with Running([folder], tmp_path / "out") as w:
+        (folder / "b.yaml").write_text("title: B\n")
+        w.wait_for(lambda: "b.yaml" in w.built(), "the new file's build")
+        w.settle()
+        assert sorted(w.built()) == ["a.yaml", "b.yaml"]
+
+
+def test_preview_repaints_only_the_slides_that_changed(tmp_path):
+    f = tmp_path / "talk.yaml"
+    f.write_text("title: T\ncontext: [One]\noutlook: [Later]\n")
+    out = tmp_path / "out"
+    with Running([f], out, preview=True, dpi=10) as w:
+        folder = out / "talk" / "preview"
+        w.wait_for(lambda: (folder / "contact-sheet.png").exists(), "the first previews")
+        stamps = {p.name: p.stat().st_mtime_ns for p in folder.glob("slide-*.png")}
+        assert len(stamps) == 3
+        _save(f, "title: T\ncontext: [One]\noutlook: [Much later]\n")
+        w.wait_for(lambda: "painted 1 slide preview" in w.log.getvalue(), "the repaint")
+        after = {p.name: p.stat().st_mtime_ns for p in folder.glob("slide-*.png")}
+        assert [n for n in sorted(after) if after[n] != stamps[n]] == ["slide-03.png"]
+
+
+def test_ctrl_c_stops_watching_cleanly(tmp_path):
+    f = tmp_path / "talk.yaml"
+    f.write_text("title: T\n")
+    proc = subprocess.Popen([sys.executable, "-m", "deckgen", "watch", str(f), "--formats",
+                             "pptx", "--out", str(tmp_path / "out"), "--interval", "0.1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        end = time.monotonic() + WAIT
+        while not (tmp_path / "out" / "talk" / "talk.pptx").exists():
+            assert proc.poll() is None and time.monotonic() < end
+            time.sleep(0.05)
+        time.sleep(0.3)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=WAIT)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0
+    assert err.strip().splitlines()[-1] == "deckgen: stopped watching."
+    assert "Traceback" not in err
