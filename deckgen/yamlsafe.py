@@ -181,7 +181,9 @@ def parse_yaml(text: str, file: str = "<string>") -> Node:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "is not valid YAML"
         loc = _loc(file, mark) if mark else Loc(file)
-        line = text.split("\n")[loc.line - 1] if loc.line else ""
+        # YAML also breaks lines at \r, NEL and the Unicode separators
+        lines = re.split("\r\n|[\n\r\x85\u2028\u2029]", text)
+        line = lines[loc.line - 1] if 0 < loc.line <= len(lines) else ""
         errors.append(ContentError(f"YAML syntax error: {problem}", loc, hint=_syntax_hint(line)))
         raise ErrorList(errors) from None
     except yaml.YAMLError as exc:  # pragma: no cover - reader errors are pre-scanned

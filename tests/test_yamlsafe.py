@@ -101,3 +101,10 @@ def test_brackets_in_quotes_and_comments_do_not_count():
     text = "a: '" + "[" * 100 + "'\nb: \"" + "{" * 100 + "\"  # " + "[" * 100 + "\n"
     root = parse_yaml(text, "f.yaml")
     assert root.get("a").text == "[" * 100
+
+
+def test_syntax_error_after_carriage_return_line_breaks():
+    # YAML counts a lone \r as a line break; the hint lookup must too
+    assert errors_of("a: 1\rb: 2\rc\rd: [") == [
+        "f.yaml:4:1: YAML syntax error: could not find expected ':' (text that starts with "
+        "* [ { & ! or contains ': ' must be in quotes, e.g. title: \"*Italic* at the start\")"]
