@@ -39,21 +39,8 @@ TITLES = {"question": "The question", "bluf": "Key judgements", "context": "Cont
           "objectives": "Learning objectives", "discussion": "Discussion questions",
           "sources": "Sources"}
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
-
-
-def long_date(date: str) -> str:
-    """Return ``2024-10-18`` as ``18 October 2024`` (British order); ``2024`` stays."""
-    if not date:
-        return ""
-    parts = date.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = _MONTHS[int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{int(parts[2])} {month} {parts[0]}"
+# dates read the same on slides and in handouts: one function for both
+from ..design import long_date  # noqa: E402,F401  (used here and by pdf.py, docx.py)
 
 
 def luminance(hex6: str) -> float:
