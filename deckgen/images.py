@@ -113,10 +113,10 @@ def check_svg(path: Path, folder: Path) -> tuple[int, int]:
         if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", ref):   # a URL (or a Windows drive)
             raise SvgError(f"which links to '{ref}'", "pictures embedded in the SVG or files "
                            "inside the content file's folder")
-        target = (path.parent / ref).resolve()
         try:
+            target = (path.parent / ref).resolve()
             target.relative_to(base)
-        except ValueError:
+        except (ValueError, OSError):
             raise SvgError(f"which links to '{ref}', outside the content file's folder",
                            "pictures embedded in the SVG or files inside that folder") from None
     return image_size(path)

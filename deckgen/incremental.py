@@ -142,7 +142,7 @@ def referenced_files(content_file: Path) -> set[Path]:
                     real = cand.resolve()
                     if cand.suffix and real.is_relative_to(base) and real.is_file():
                         found.add(real)
-                except OSError:      # a name too long for the file system, say
+                except (OSError, ValueError):   # too long for the file system, a NUL byte
                     continue
         elif node.kind == "map":
             stack.extend(v for _, v in node.items)

@@ -390,6 +390,13 @@ def _walk(node: Node, schema: dict, path: str, out: dict, locs: dict, errors: li
 
 def find_theme(name_or_path: str, relative_to: Path | None = None) -> Path | None:
     """Return the theme file for a name (built-in) or a path, or None."""
+    try:
+        return _find_theme(name_or_path, relative_to)
+    except (OSError, ValueError):     # a name too long for the file system, a NUL byte
+        return None
+
+
+def _find_theme(name_or_path: str, relative_to: Path | None) -> Path | None:
     cand = Path(name_or_path)
     if cand.suffix in (".yaml", ".yml"):
         for base in ([relative_to] if relative_to else []) + [Path.cwd()]:

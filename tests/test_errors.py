@@ -329,3 +329,10 @@ def test_a_path_too_long_for_the_file_system_is_a_located_error(write, run, tmp_
         f"{f}:5:16: sections[0].slides[0].image: found the path '{long_name[:77]}...', which "
         "cannot be used (File name too long); allowed: an existing file inside the content "
         "file's folder")
+
+
+def test_a_theme_name_too_long_for_the_file_system_is_a_user_error(write, run, tmp_path):
+    f = write("title: A\ntheme: '" + "9" * 400 + "'\n")
+    code, _, stderr = run("build", f, "--out", tmp_path / "o", "--formats", "pptx")
+    assert code == 2 and "Traceback" not in stderr
+    assert "no such theme exists" in stderr.splitlines()[0]
