@@ -462,15 +462,7 @@ class _Planner:
 
     # -- order ------------------------------------------------------------
     def order(self) -> tuple[str, ...]:
-        if self.c.outline:
-            names = list(self.c.outline)
-            if "title" not in names:
-                names.insert(0, "title")
-            if "charts" not in names:
-                at = names.index("figures") + 1 if "figures" in names else len(names)
-                names.insert(at, "charts")
-            return tuple(names)
-        return STORYLINES[self.c.kind]
+        return block_order(self.c)
 
     def present(self, block: str) -> bool:
         if block in ("title", "charts"):
@@ -504,6 +496,22 @@ class _Planner:
                       organisation=c.organisation, date=c.date,
                       subject=plain(c.question or c.subtitle), yardstick=c.yardstick,
                       sources=c.sources, warnings=tuple(self.warnings))
+
+
+def block_order(content: Content) -> tuple[str, ...]:
+    """Return the order of blocks: the outline (with title and charts placed) or the storyline.
+
+    The deck and the reading handout both follow it, so they tell the same story.
+    """
+    if content.outline:
+        names = list(content.outline)
+        if "title" not in names:
+            names.insert(0, "title")
+        if "charts" not in names:
+            at = names.index("figures") + 1 if "figures" in names else len(names)
+            names.insert(at, "charts")
+        return tuple(names)
+    return STORYLINES[content.kind]
 
 
 def plan(content: Content, theme: Theme, quiz=None) -> d.Deck:

@@ -20,17 +20,12 @@ from ..theme import Theme
 from ..yardstick import YARDSTICK_TITLES, YARDSTICKS
 from . import blocks as b
 
-# The contract's storylines with deckgen's additions (docs/content-format.md):
-# a block the file has is never dropped. Kept here rather than imported from
-# the slide storyline: a handout may order things differently from slides.
-ORDER = {
-    "briefing": ("title", "objectives", "question", "bluf", "context", "figures", "charts",
-                 "timeline", "concerns", "constraints", "responses", "outlook", "sections",
-                 "discussion", "sources"),
-    "lecture": ("title", "objectives", "question", "context", "sections", "figures", "charts",
-                "timeline", "concerns", "constraints", "responses", "bluf", "outlook",
-                "discussion", "sources"),
-}
+# The reading handout follows the deck's storyline block for block (the
+# contract's storylines with deckgen's additions, docs/content-format.md), so
+# slides and handout tell the same story; one definition serves both.
+from ..storyline import STORYLINES  # noqa: E402
+
+ORDER = STORYLINES
 
 TITLES = {"question": "The question", "bluf": "Key judgements", "context": "Context",
           "figures": "Key figures", "charts": "Charts", "timeline": "Timeline",
@@ -434,15 +429,8 @@ class _Builder:
 
     # -- order ------------------------------------------------------------
     def order(self) -> tuple[str, ...]:
-        if self.c.outline:
-            names = [n for n in self.c.outline if n != "quiz"]
-            if "title" not in names:
-                names.insert(0, "title")
-            if "charts" not in names:
-                at = names.index("figures") + 1 if "figures" in names else len(names)
-                names.insert(at, "charts")
-            return tuple(names)
-        return ORDER[self.c.kind]
+        from ..storyline import block_order
+        return tuple(n for n in block_order(self.c) if n != "quiz")
 
     def present(self, block: str) -> bool:
         if block in ("title", "charts"):
