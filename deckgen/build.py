@@ -87,12 +87,7 @@ def build_content(content: Content, out_dir: Path | str = "output", theme: str |
         from .quiz.formats import quiz_for
         quiz = quiz_for(content)
     deck = plan(content, th, quiz=quiz)
-    target_dir = Path(out_dir) / content.name
-    try:
-        target_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"cannot create the output folder '{target_dir}': {exc.strerror}; "
-                          "allowed: a folder you can write to (use --out)") from None
+    target_dir = output_folder(out_dir, content.name)
     from .parallel import COST
     per_job: list = []
     files = write_outputs(target_dir, [lambda folder, w=w: w.write(deck, content, th, folder)
@@ -122,6 +117,17 @@ def _family(writer) -> str:
     """
     module = getattr(writer.write, "__module__", "") or ""
     return writer.name if module in ("", "deckgen.writers") else module
+
+
+def output_folder(out_dir: Path | str, name: str) -> Path:
+    """Create and return ``out_dir/name``; a folder that cannot be made is a user error."""
+    target = Path(out_dir) / name
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create the output folder '{target}': {exc.strerror}; "
+                          "allowed: a folder you can write to (use --out)") from None
+    return target
 
 
 def write_outputs(target_dir: Path, jobs, when=None, workers: int = 1, keys=None, costs=None,

@@ -36,3 +36,17 @@ def test_dark_theme_handouts_print_dark_text(tmp_path, fmt, name):
                     pale += 1
     assert total > 500
     assert pale / total < 0.05
+
+
+def test_the_handout_command_prints_a_dark_theme_on_paper(run, tmp_path):
+    code, _, err = run("handout", BRIEFING, "--theme", "dark", "--format", "pdf", "--out", tmp_path)
+    assert code == 0, err
+    pale = total = 0
+    with pdfplumber.open(tmp_path / "south-korea-briefing" / "south-korea-briefing-handout.pdf") as pdf:
+        for page in pdf.pages:
+            for ch in page.chars:
+                col = ch.get("non_stroking_color")
+                if ch["text"].strip() and isinstance(col, (tuple, list)) and len(col) == 3:
+                    total += 1
+                    pale += sum(col) / 3 > 0.8
+    assert total > 500 and pale / total < 0.05

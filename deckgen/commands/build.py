@@ -49,10 +49,10 @@ def _positive(text: str) -> int:
     return n
 
 
-def add_arguments(p) -> None:
+def add_inputs(p, metavar: str, files_help: str) -> None:
+    """Add the arguments build and watch share: files, --theme, --out, --formats."""
     from ..writers import WRITERS, default_formats
-    p.add_argument("files", nargs="+", metavar="FILE", help="content file(s) (.yaml), course "
-                   "file(s), or folder(s) of them")
+    p.add_argument("files", nargs="+", metavar=metavar, help=files_help)
     p.add_argument("--theme", metavar="T", help="theme name or path to a theme .yaml "
                    "(wins over the file's own 'theme:')")
     p.add_argument("--out", metavar="DIR", default="output",
@@ -61,6 +61,10 @@ def add_arguments(p) -> None:
     p.add_argument("--formats", metavar="LIST", default=",".join(default_formats()),
                    help=f"comma-separated outputs to write (default: {', '.join(default_formats())}; "
                         f"also: {', '.join(extra)})")
+
+
+def add_arguments(p) -> None:
+    add_inputs(p, "FILE", "content file(s) (.yaml), course file(s), or folder(s) of them")
     p.add_argument("--strict", action="store_true",
                    help="stop with an error (exit 2) when the theme's text colours fall below "
                         "their WCAG contrast, instead of warning")

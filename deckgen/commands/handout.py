@@ -71,29 +71,22 @@ def run(args) -> int:
 
 
 def _one(path: str, args, formats: list[str]):
-    from pathlib import Path
 
-    from ..build import resolve_theme, write_outputs
+    from ..build import output_folder, resolve_theme, write_outputs
     from ..repro import build_time
-    from ..errors import OutputError
-    from ..handout import file_name, make_handout, FORMATS
+    from ..handout import FORMATS, file_name, prepare
     from ..loader import load
     content = load(path)
     theme = resolve_theme(content, args.theme)
-    handout = make_handout(content, theme, args.style, per_page=args.per_page)
+    handout, page = prepare(content, theme, args.style, per_page=args.per_page)
     for w in handout.warnings:
         print(f"warning: {w}", file=sys.stderr)
-    target = Path(args.out) / content.name
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"cannot create the output folder '{target}': {exc.strerror}; "
-                          "allowed: a folder you can write to (use --out)") from None
+    target = output_folder(args.out, content.name)
 
     def job(fmt):
         def write(folder):
             name = file_name(content, fmt, args.style)
-            FORMATS[fmt](handout, theme, folder / name)
+            FORMATS[fmt](handout, page, folder / name)
             return [name]
         return write
 

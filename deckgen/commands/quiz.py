@@ -85,10 +85,8 @@ def write_quiz(path, out_dir, formats, seed=None, variants=1, theme=None):
 
     All files are written or none (:func:`deckgen.build.write_outputs`).
     """
-    from pathlib import Path
 
-    from ..build import resolve_theme, write_outputs
-    from ..errors import OutputError
+    from ..build import output_folder, resolve_theme, write_outputs
     from ..loader import load
     from ..quiz import build_quiz
     from ..quiz.formats import write_format
@@ -98,12 +96,7 @@ def write_quiz(path, out_dir, formats, seed=None, variants=1, theme=None):
     notes: list = list(quiz.notes)
     if quiz.empty:
         return [], notes
-    target = Path(out_dir) / content.name
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"cannot create the output folder '{target}': {exc.strerror}; "
-                          "allowed: a folder you can write to (use --out)") from None
+    target = output_folder(out_dir, content.name)
 
     def job(fmt):
         def run_one(folder):

@@ -25,18 +25,8 @@ changing it builds nothing (see 'deckgen build --help').
 
 
 def add_arguments(p) -> None:
-    from ..writers import WRITERS, default_formats
-    from .build import _positive
-    p.add_argument("files", nargs="+", metavar="FILE|DIR",
-                   help="content file(s), course file(s) or folder(s) to watch")
-    p.add_argument("--theme", metavar="T", help="theme name or path to a theme .yaml "
-                   "(wins over the file's own 'theme:')")
-    p.add_argument("--out", metavar="DIR", default="output",
-                   help="output folder (default: output); each file gets DIR/<name>/")
-    extra = [name for name in WRITERS if name not in default_formats()]
-    p.add_argument("--formats", metavar="LIST", default=",".join(default_formats()),
-                   help=f"comma-separated outputs to write (default: {', '.join(default_formats())}; "
-                        f"also: {', '.join(extra)})")
+    from .build import _positive, add_inputs
+    add_inputs(p, "FILE|DIR", "content file(s), course file(s) or folder(s) to watch")
     p.add_argument("--preview", action="store_true",
                    help="also paint the slide previews (DIR/<name>/preview/) after each build")
     p.add_argument("--dpi", type=_positive, default=96, metavar="N",

@@ -89,12 +89,19 @@ def make_handout(content: Content, theme: Theme, style: str = "reading", deck=No
 
 def write_handout(content: Content, theme: Theme, path: Path, fmt: str,
                   style: str = "reading", deck=None, per_page=None) -> Handout:
-    """Write the handout in ``fmt`` (``pdf`` or ``docx``) at ``path``; return its blocks.
+    """Write the handout in ``fmt`` (``pdf`` or ``docx``) at ``path``; return its blocks."""
+    handout, page = prepare(content, theme, style, deck, per_page)
+    FORMATS[fmt](handout, page, Path(path))
+    return handout
+
+
+def prepare(content: Content, theme: Theme, style: str = "reading", deck=None,
+            per_page=None) -> tuple[Handout, Theme]:
+    """Return the handout's blocks and the theme its pages are printed in.
 
     Pages are printed on paper, so they use :func:`deckgen.theme.paper` (a dark
     theme's colours made to read on white); slide pictures keep the deck's look.
     """
     page = paper(theme)
-    handout = make_handout(content, page if style == "reading" else theme, style, deck, per_page)
-    FORMATS[fmt](handout, page, Path(path))
-    return handout
+    return make_handout(content, page if style == "reading" else theme, style, deck,
+                        per_page), page
