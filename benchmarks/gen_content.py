@@ -130,9 +130,9 @@ def _support_files(folder: Path) -> None:
 def _planned(path: Path) -> int:
     """Return how many slides deckgen plans for a content file."""
     sys.path.insert(0, str(ROOT))
-    from deckgen.build import resolve_theme
-    from deckgen.loader import load
-    from deckgen.storyline import plan
+    from deckgen.build.pipeline import resolve_theme
+    from deckgen.content.loader import load
+    from deckgen.deck.storyline import plan
     content = load(path)
     return len(plan(content, resolve_theme(content, None)).slides)
 

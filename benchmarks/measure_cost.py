@@ -21,12 +21,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from deckgen import layout, measure  # noqa: E402
-from deckgen.design import design  # noqa: E402
-from deckgen.loader import load  # noqa: E402
-from deckgen.storyline import plan  # noqa: E402
-from deckgen.theme import load_theme  # noqa: E402
-from deckgen.writers.pptx_writer import write_pptx  # noqa: E402
+from deckgen.layout import geometry as layout
+from deckgen.text import measure  # noqa: E402
+from deckgen.deck.design import design  # noqa: E402
+from deckgen.content.loader import load  # noqa: E402
+from deckgen.deck.storyline import plan  # noqa: E402
+from deckgen.theme.theme import load_theme  # noqa: E402
+from deckgen.render.pptx_writer import write_pptx  # noqa: E402
 
 FILES = [ROOT / "content" / "south-korea-briefing.yaml", ROOT / "tests" / "fixtures" / "stress.yaml"]
 

@@ -140,11 +140,11 @@ def equivalent_markdown(content_file: Path, md: Path) -> int:
     text as paragraphs (bullets as bullets), tables as pipe tables and the
     speaker notes as pandoc notes: the words are the same, the design is not.
     """
-    from deckgen.build import resolve_theme
-    from deckgen.design import design
-    from deckgen.loader import load
-    from deckgen.placed import Group, TableFrame, TextBox
-    from deckgen.storyline import plan
+    from deckgen.build.pipeline import resolve_theme
+    from deckgen.deck.design import design
+    from deckgen.content.loader import load
+    from deckgen.layout.placed import Group, TableFrame, TextBox
+    from deckgen.deck.storyline import plan
     content = load(content_file)
     theme = resolve_theme(content, None)
     deck = plan(content, theme)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from deckgen.cli import main
+from deckgen.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = sorted((ROOT / "content").glob("*.yaml"))
@@ -69,7 +69,7 @@ def to_pdf(pptx: Path, out_dir: Path, timeout: int = 180) -> Path:
 # -- every deck the tests build is also opened by LibreOffice ---------------------
 # (tests/test_zz_every_deck_opens.py converts them at the end of the session)
 
-import deckgen.build as _build_module  # noqa: E402
+import deckgen.build.pipeline as _build_module  # noqa: E402
 
 BUILT_DECKS: list[Path] = []
 _write_outputs = _build_module.write_outputs

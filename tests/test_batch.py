@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from deckgen.batch import Job, Options, collect, kind_of, run_jobs, summary
+from deckgen.build.batch import Job, Options, collect, kind_of, run_jobs, summary
 
 
 def _put(folder: Path, name: str, text: str) -> Path:
@@ -133,7 +133,7 @@ def test_several_files_get_a_summary_and_the_exit_code_of_the_worst(run, write, 
 
 def test_a_bug_in_one_job_is_reported_with_its_traceback_and_the_others_go_on(
         monkeypatch, tmp_path):
-    import deckgen.build as build_module
+    import deckgen.build.pipeline as build_module
     real = build_module.plan
     calls = []
 
@@ -168,7 +168,7 @@ def test_jobs_must_be_a_positive_number(run, write, tmp_path, capsys):
 def test_progress_is_a_bar_on_a_terminal_and_lines_otherwise():
     import io
 
-    from deckgen.batch import Outcome, Progress
+    from deckgen.build.batch import Outcome, Progress
     err = io.StringIO()
     bar = Progress(2, out=io.StringIO(), err=err, tty=True)
     bar.done(Outcome("a.yaml", "built", slides=3, seconds=0.5))

@@ -9,8 +9,8 @@ import pytest
 from pptx import Presentation
 from pptx.util import Inches, Pt
 
-from deckgen.build import build
-from deckgen.check import check_pptx, contrast
+from deckgen.build.pipeline import build
+from deckgen.render.check import check_pptx, contrast
 
 from .conftest import BRIEFING
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from deckgen.build import build
-from deckgen.check import check_pptx
-from deckgen.theme import builtin_names
+from deckgen.build.pipeline import build
+from deckgen.render.check import check_pptx
+from deckgen.theme.theme import builtin_names
 
 from .conftest import CONTENT
 

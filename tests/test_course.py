@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from deckgen.course import build_course, is_course, load_course, load_lecture
+from deckgen.content.course import build_course, is_course, load_course, load_lecture
 from deckgen.errors import ErrorList, one_of
-from deckgen.theme import builtin_names
+from deckgen.theme.theme import builtin_names
 
 from .conftest import ROOT
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from deckgen.datafiles import col_letters, parse_range
+from deckgen.content.datafiles import col_letters, parse_range
 from deckgen.errors import ErrorList
-from deckgen.loader import load
+from deckgen.content.loader import load
 
 
 @pytest.fixture

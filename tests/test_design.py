@@ -4,15 +4,15 @@ import pytest
 from pptx import Presentation
 from pptx.util import Pt
 
-from deckgen.build import build
-from deckgen.design import design
-from deckgen.layout import EMU_PER_PT
-from deckgen.loader import load
-from deckgen.placed import Para, Style, TableFrame, TextBox
-from deckgen.storyline import plan
-from deckgen.textfit import fit
-from deckgen.theme import load_theme
-from deckgen.layout import Box
+from deckgen.build.pipeline import build
+from deckgen.deck.design import design
+from deckgen.layout.geometry import EMU_PER_PT
+from deckgen.content.loader import load
+from deckgen.layout.placed import Para, Style, TableFrame, TextBox
+from deckgen.deck.storyline import plan
+from deckgen.layout.fitting import fit
+from deckgen.theme.theme import load_theme
+from deckgen.layout.geometry import Box
 
 from .conftest import CONTENT, ROOT, SPEC_ONLY
 

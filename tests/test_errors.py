@@ -307,7 +307,7 @@ def test_unknown_format_lists_the_known_ones(write, run, tmp_path):
     code, _, stderr = run("build", f, "--formats", "pptx,keynote", "--out", tmp_path / "o")
     assert code == 2
     from deckgen.errors import one_of
-    from deckgen.writers import WRITERS
+    from deckgen.build.formats import WRITERS
     assert stderr.splitlines()[0] == (f"--formats: found the format 'keynote'; allowed: "
                                       f"{one_of(WRITERS)}")
 

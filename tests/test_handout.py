@@ -7,14 +7,14 @@ from pdfminer.pdfdocument import PDFNoOutlines
 import pytest
 from docx import Document
 
-from deckgen.build import resolve_theme
-from deckgen.charts import fmt_value
+from deckgen.build.pipeline import resolve_theme
+from deckgen.deck.charts import fmt_value
 from deckgen.handout import blocks as b
 from deckgen.handout import file_name, make_handout, write_handout
 from deckgen.handout.pdf import page_geometry
 from deckgen.handout.reading import for_readers, long_date
-from deckgen.loader import load
-from deckgen.markup import plain
+from deckgen.content.loader import load
+from deckgen.content.markup import plain
 
 from .conftest import BRIEFING, CONTENT, ROOT, SPEC_ONLY
 
@@ -312,7 +312,7 @@ def test_lecture_image_is_embedded(pdfs):
 def test_hangul_is_drawn_with_a_real_glyph(made, pdfs):
     from fontTools.ttLib import TTFont
 
-    from deckgen.fontfiles import HANGUL, font_path
+    from deckgen.text.fontfiles import HANGUL, font_path
     got = pdfs["korean-briefing"]
     text = got["text"]
     for phrase in ("한반도 정세 브리핑", "서울의 선택지와 국내 제약", "전투병 파병",
@@ -484,7 +484,7 @@ def test_unknown_style_lists_the_styles(run, tmp_path):
 
 
 def test_build_writes_the_handouts(tmp_path):
-    from deckgen.build import build
+    from deckgen.build.pipeline import build
     result = build(KOREAN, tmp_path, formats=["handout-pdf", "handout-docx"])
     assert [p.name for p in result.files] == ["korean-briefing-handout.pdf",
                                               "korean-briefing-handout.docx"]

@@ -12,14 +12,14 @@ import pytest
 from docx import Document
 from PIL import Image
 
-from deckgen.build import build, resolve_theme
-from deckgen.design import design
+from deckgen.build.pipeline import build, resolve_theme
+from deckgen.deck.design import design
 from deckgen.handout import file_name, make_handout, FORMATS
 from deckgen.handout import slides as sl
 from deckgen.handout.pdf import page_geometry
-from deckgen.loader import load
-from deckgen.markup import plain
-from deckgen.storyline import plan
+from deckgen.content.loader import load
+from deckgen.content.markup import plain
+from deckgen.deck.storyline import plan
 
 from .conftest import BRIEFING, CONTENT, ROOT
 
@@ -330,7 +330,7 @@ def test_notes_pdf_gives_each_slide_a_page_with_its_notes(made, pdfs):
 def test_hangul_notes_are_drawn_with_a_real_glyph(made, pdfs):
     from fontTools.ttLib import TTFont
 
-    from deckgen.fontfiles import HANGUL, font_path
+    from deckgen.text.fontfiles import HANGUL, font_path
     page = pdfs[("korean-briefing", "notes", 0)]["pages"][2]    # slide 3: key judgements
     assert "국방부 장관의 반복된 입장." in page["text"]
     hangul = [c for c in page["chars"] if "\uac00" <= c["text"] <= "\ud7a3"]
@@ -510,7 +510,7 @@ def test_handout_command_writes_slides_and_notes(run, tmp_path, made):
 
 
 def test_build_writes_slide_formats_only_when_asked(tmp_path, made):
-    from deckgen.writers import WRITERS, default_formats
+    from deckgen.build.formats import WRITERS, default_formats
     names = ["handout-slides-pdf", "handout-slides-docx", "handout-notes-pdf",
              "handout-notes-docx"]
     assert set(names) <= set(WRITERS)
@@ -530,8 +530,8 @@ def test_build_writes_slide_formats_only_when_asked(tmp_path, made):
 def test_build_defaults_leave_out_the_slide_formats():
     import argparse
 
-    from deckgen.commands import build as command
-    from deckgen.writers import default_formats
+    from deckgen.cli import build as command
+    from deckgen.build.formats import default_formats
     parser = argparse.ArgumentParser()
     command.add_arguments(parser)
     args = parser.parse_args(["talk.yaml"])

@@ -23,7 +23,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from deckgen.cli import main
+from deckgen.cli.main import main
 
 from .conftest import CONTENT
 

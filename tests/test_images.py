@@ -11,8 +11,8 @@ import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from deckgen.build import build
-from deckgen.images import image_size, svg_png
+from deckgen.build.pipeline import build
+from deckgen.content.pictures import image_size, svg_png
 
 from .conftest import requires_soffice, to_pdf
 

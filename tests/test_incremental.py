@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from deckgen import incremental as inc
+from deckgen.build import incremental as inc
 
 
 def _put(folder: Path, name: str, text: str) -> Path:
@@ -189,8 +189,8 @@ def test_outputs_are_the_same_bytes_with_or_without_the_cache(run, write, tmp_pa
 
 
 def test_a_file_that_changes_while_it_is_built_leaves_no_manifest(tmp_path, monkeypatch):
-    from deckgen.batch import Job, Options, build_job
-    import deckgen.build as build_module
+    from deckgen.build.batch import Job, Options, build_job
+    import deckgen.build.pipeline as build_module
     f = tmp_path / "talk.yaml"
     f.write_text("title: A\n")
     real = build_module.plan

@@ -14,7 +14,7 @@ HEAVY = ("matplotlib", "reportlab", "docx", "openpyxl", "fontTools", "pdfplumber
 def _modules_after(args: list[str], tmp_path) -> set:
     code = (
         "import json, sys\n"
-        "from deckgen.cli import main\n"
+        "from deckgen.cli.main import main\n"
         f"code = main({args!r})\n"
         "print(json.dumps([code, sorted(sys.modules)]))\n")
     done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,

@@ -16,7 +16,7 @@ import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from deckgen.build import build
+from deckgen.build.pipeline import build
 
 from .conftest import CONTENT, ROOT, SPEC_ONLY, requires_soffice, to_pdf
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from deckgen.loader import load
-from deckgen.markup import Run, parse, plain
-from deckgen.yardstick import parse_likelihood
+from deckgen.content.loader import load
+from deckgen.content.markup import Run, parse, plain
+from deckgen.content.yardstick import parse_likelihood
 
 from .conftest import BRIEFING, CONTENT, SPEC_ONLY
 

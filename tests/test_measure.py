@@ -2,8 +2,8 @@
 
 import pytest
 
-from deckgen.fontfiles import font_path
-from deckgen.measure import Piece, font_info, line_height, width, wrap
+from deckgen.text.fontfiles import font_path
+from deckgen.text.measure import Piece, font_info, line_height, width, wrap
 
 
 def test_widths_come_from_the_font_files():

@@ -9,10 +9,10 @@ from datetime import date
 import pytest
 from pptx import Presentation
 
-from deckgen.build import build
-from deckgen.commands.new import starter, title_from
-from deckgen.loader import TOP, content_json_schema, load
-from deckgen.yamlsafe import read_yaml
+from deckgen.build.pipeline import build
+from deckgen.cli.new import starter, title_from
+from deckgen.content.loader import TOP, content_json_schema, load
+from deckgen.content.yamlsafe import read_yaml
 
 
 @pytest.mark.parametrize("kind", ["briefing", "lecture"])
@@ -22,7 +22,7 @@ def test_the_starter_has_every_block_commented_and_builds(run, tmp_path, kind):
     f = tmp_path / "my-first-talk.yaml"
     assert out.splitlines() == [
         f"wrote {f} (a {kind} with every block; edit it, then: deckgen build {f})",
-        f"wrote {tmp_path / 'deckgen.schema.json'} (lets editors complete keys and flag "
+        f"wrote {tmp_path / 'deckgen.content.grammar.json'} (lets editors complete keys and flag "
         "mistakes; see the README)"]
     text = f.read_text()
     keys = [k.text for k, _ in read_yaml(f).items]
@@ -55,13 +55,13 @@ def test_help_explains_itself_with_an_example(run, command, capsys):
 
 def test_the_schema_written_beside_it_is_deckgens(run, tmp_path):
     run("new", "talk", "--out", tmp_path)
-    written = json.loads((tmp_path / "deckgen.schema.json").read_text())
+    written = json.loads((tmp_path / "deckgen.content.grammar.json").read_text())
     assert written == content_json_schema()
     # a second file in the same folder keeps the schema that is there
-    (tmp_path / "deckgen.schema.json").write_text("{}")
+    (tmp_path / "deckgen.content.grammar.json").write_text("{}")
     code, out, err = run("new", "talk-2", "--out", tmp_path)
     assert code == 0 and len(out.splitlines()) == 1
-    assert (tmp_path / "deckgen.schema.json").read_text() == "{}"
+    assert (tmp_path / "deckgen.content.grammar.json").read_text() == "{}"
 
 
 def test_new_does_not_overwrite(run, tmp_path):

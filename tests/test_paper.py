@@ -3,9 +3,9 @@
 import pdfplumber
 import pytest
 
-from deckgen.build import build
-from deckgen.contrast import ratio
-from deckgen.theme import load_theme, paper
+from deckgen.build.pipeline import build
+from deckgen.theme.contrast import ratio
+from deckgen.theme.theme import load_theme, paper
 
 from .conftest import BRIEFING
 

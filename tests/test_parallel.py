@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from deckgen.errors import ContentError
-from deckgen.parallel import can_fork, run_split, split
+from deckgen.build.parallel import can_fork, run_split, split
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
 
@@ -62,8 +62,8 @@ def test_split_balances_by_cost():
 
 
 def test_a_build_with_several_formats_writes_the_same_files_either_way(tmp_path):
-    from deckgen.build import build_content
-    from deckgen.loader import load
+    from deckgen.build.pipeline import build_content
+    from deckgen.content.loader import load
 
     from .conftest import BRIEFING
     formats = ["pptx", "handout-docx", "gift", "quiz-docx"]

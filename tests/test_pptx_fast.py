@@ -19,14 +19,16 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
-from deckgen.build import resolve_theme
-from deckgen.layout import Box
-from deckgen.loader import load
-from deckgen.markup import parse
-from deckgen.placed import Para, Style
-from deckgen.storyline import plan
-from deckgen.textfit import BULLET_INDENT
-from deckgen.writers import pptx_base, pptx_package, pptx_writer
+from deckgen.build.pipeline import resolve_theme
+from deckgen.layout.geometry import Box
+from deckgen.content.loader import load
+from deckgen.content.markup import parse
+from deckgen.layout.placed import Para, Style
+from deckgen.deck.storyline import plan
+from deckgen.layout.fitting import BULLET_INDENT
+from deckgen.render import pptx_base
+from deckgen.render import pptx_package
+from deckgen.render import pptx_writer
 
 from .conftest import BRIEFING, ROOT
 
@@ -217,7 +219,7 @@ def test_the_fast_package_writes_the_same_file_as_python_pptx(path, monkeypatch,
     fast_file = _write(path, True, monkeypatch, tmp_path / "fast.pptx")
     slow_file = _write(path, False, monkeypatch, tmp_path / "slow.pptx")
     # zipped once, reproducibly: what normalising python-pptx's own file gives
-    from deckgen.repro import build_time, normalize_zip_bytes
+    from deckgen.build.repro import build_time, normalize_zip_bytes
     assert fast_file == normalize_zip_bytes(slow_file, build_time(load(path).date))
     # notes, charts with their workbooks, pictures and links are all there
     names = " ".join(_parts(fast_file))
@@ -237,7 +239,7 @@ def test_adding_slides_never_walks_the_whole_package(monkeypatch):
     content = load(BRIEFING)
     theme = resolve_theme(content, None)
     deck = plan(content, theme)
-    from deckgen.design import design
+    from deckgen.deck.design import design
     placed = design(deck, theme)
     renderer = pptx_writer._Renderer(deck, placed, theme)
     before = len(walks)
@@ -251,7 +253,7 @@ def test_a_finished_slide_is_kept_as_bytes_and_comes_back_when_read(monkeypatch)
     content = load(LECTURE)
     theme = resolve_theme(content, None)
     deck = plan(content, theme)
-    from deckgen.design import design
+    from deckgen.deck.design import design
     placed = design(deck, theme)
     renderer = pptx_writer._Renderer(deck, placed, theme)
     for ps in placed.slides:

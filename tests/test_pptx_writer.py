@@ -7,9 +7,9 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Pt
 
-from deckgen.build import build
-from deckgen.loader import load
-from deckgen.markup import plain
+from deckgen.build.pipeline import build
+from deckgen.content.loader import load
+from deckgen.content.markup import plain
 
 from .conftest import BRIEFING, CONTENT, SPEC_ONLY
 
@@ -230,7 +230,7 @@ def test_deck_prints_handouts_three_to_a_page(built):
 def test_print_settings_made_where_a_package_has_none(tmp_path):
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-    from deckgen.writers.pptx_writer import print_handouts
+    from deckgen.render.pptx_writer import print_handouts
     prs = Presentation()
     (rid,) = [r.rId for r in prs.part.rels.values() if r.reltype == RT.PRES_PROPS]
     prs.part.drop_rel(rid)

@@ -12,14 +12,14 @@ import pdfplumber
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
-from deckgen.build import build
-from deckgen.design import design
-from deckgen.layout import EMU_PER_PT
-from deckgen.loader import load
-from deckgen.placed import TableFrame, TextBox
-from deckgen.preview import paint
-from deckgen.storyline import plan
-from deckgen.theme import load_theme
+from deckgen.build.pipeline import build
+from deckgen.deck.design import design
+from deckgen.layout.geometry import EMU_PER_PT
+from deckgen.content.loader import load
+from deckgen.layout.placed import TableFrame, TextBox
+from deckgen.render.preview import paint
+from deckgen.deck.storyline import plan
+from deckgen.theme.theme import load_theme
 
 from .conftest import BRIEFING, requires_soffice, to_pdf
 

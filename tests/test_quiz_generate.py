@@ -5,11 +5,11 @@ import re
 
 import pytest
 
-from deckgen.loader import load
-from deckgen.markup import plain
+from deckgen.content.loader import load
+from deckgen.content.markup import plain
 from deckgen.quiz.generate import generate
 from deckgen.quiz.numbers import numeric_options
-from deckgen.yardstick import YARDSTICKS
+from deckgen.content.yardstick import YARDSTICKS
 
 from .conftest import BRIEFING, CONTENT, SPEC_ONLY
 

@@ -6,11 +6,11 @@ import pdfplumber
 import pytest
 from docx import Document
 
-from deckgen.loader import load
-from deckgen.markup import plain
+from deckgen.content.loader import load
+from deckgen.content.markup import plain
 from deckgen.quiz import build_quiz
 from deckgen.quiz.formats import write_format
-from deckgen.theme import load_theme
+from deckgen.theme.theme import load_theme
 
 from .conftest import BRIEFING
 

@@ -8,13 +8,13 @@ import pdfplumber
 import pytest
 from pptx import Presentation
 
-from deckgen.build import build
-from deckgen.design import design
-from deckgen.loader import load
-from deckgen.markup import plain
+from deckgen.build.pipeline import build
+from deckgen.deck.design import design
+from deckgen.content.loader import load
+from deckgen.content.markup import plain
 from deckgen.quiz import build_quiz
-from deckgen.storyline import plan
-from deckgen.theme import load_theme
+from deckgen.deck.storyline import plan
+from deckgen.theme.theme import load_theme
 
 from .conftest import BRIEFING, ROOT, requires_soffice, to_pdf
 from .test_design import _extent, text_boxes

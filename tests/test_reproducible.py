@@ -7,9 +7,9 @@ from datetime import datetime, timedelta
 import pytest
 import time_machine
 
-from deckgen import build as build_module
-from deckgen.build import build
-from deckgen.writers import WRITERS
+from deckgen.build import pipeline as build_module
+from deckgen.build.pipeline import build
+from deckgen.build.formats import WRITERS
 
 from .conftest import CONTENT
 
@@ -56,7 +56,7 @@ def test_a_failing_writer_leaves_the_previous_outputs(tmp_path, monkeypatch):
     def boom(*args, **kwargs):
         raise KeyboardInterrupt   # as if the user pressed Ctrl-C mid-write
 
-    from deckgen.writers import Writer
+    from deckgen.build.formats import Writer
     monkeypatch.setitem(WRITERS, "explode", Writer("explode", lambda deck, c, t, folder: boom()))
     with pytest.raises(KeyboardInterrupt):
         build(path, tmp_path, formats=["pptx", "explode"])

@@ -14,12 +14,12 @@ import re
 import jsonschema
 import pytest
 
-from deckgen.commands.schema import render
-from deckgen.course import COURSE_RECORD, course_json_schema, load_course
+from deckgen.cli.schema import render
+from deckgen.content.course import COURSE_RECORD, course_json_schema, load_course
 from deckgen.errors import ErrorList
-from deckgen.loader import TOP_RECORD, content_json_schema, load
-from deckgen.schema import INVALID, Ctx, records
-from deckgen.yamlsafe import parse_yaml, read_yaml
+from deckgen.content.loader import TOP_RECORD, content_json_schema, load
+from deckgen.content.grammar import INVALID, Ctx, records
+from deckgen.content.yamlsafe import parse_yaml, read_yaml
 
 from .conftest import CONTENT, ROOT, SPEC_ONLY
 

@@ -1,9 +1,9 @@
 """The storyline: order of blocks, slide kinds, splitting, chart placement."""
 
-from deckgen.charts import pick_type
-from deckgen.loader import load
-from deckgen.storyline import balanced, chunks, plan
-from deckgen.theme import load_theme
+from deckgen.deck.charts import pick_type
+from deckgen.content.loader import load
+from deckgen.deck.storyline import balanced, chunks, plan
+from deckgen.theme.theme import load_theme
 
 from .conftest import BRIEFING
 

@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from deckgen.contrast import needed, ratio, text_on
+from deckgen.theme.contrast import needed, ratio, text_on
 from deckgen.errors import ErrorList
-from deckgen.fontfiles import FONT_DIR, font_path
-from deckgen.layout import frame
-from deckgen.measure import width
-from deckgen.theme import builtin_names, load_theme
+from deckgen.text.fontfiles import FONT_DIR, font_path
+from deckgen.layout.geometry import frame
+from deckgen.text.measure import width
+from deckgen.theme.theme import builtin_names, load_theme
 
 from .conftest import BRIEFING, CONTENT
 
@@ -378,7 +378,7 @@ def test_logo_footer_and_4_3_reach_the_deck(write, tmp_path):
         footer: "Department of War Studies"
         logo: {file: crest.png, position: bottom-right}
         """, "dept.yaml")
-    from deckgen.build import build
+    from deckgen.build.pipeline import build
     for other in CONTENT:   # 4:3 lays every example out without overflow
         notes = build(other, tmp_path / "all", str(f), ["pptx"], report=True).fit_notes
         assert not [n for n in notes if n.action == "overflow"], other
@@ -402,7 +402,7 @@ def test_logo_footer_and_4_3_reach_the_deck(write, tmp_path):
 def test_a_logo_with_alt_text_is_read_out(write, tmp_path):
     from pptx import Presentation
 
-    from deckgen.build import build
+    from deckgen.build.pipeline import build
     _png(tmp_path / "crest.png")
     f = write("logo: {file: crest.png, alt: Crest of the department, slides: all}\n", "c.yaml")
     prs = Presentation(str(build(BRIEFING, tmp_path / "out", str(f), ["pptx"]).files[0]))

@@ -13,9 +13,9 @@ import zipfile
 import pytest
 from pptx import Presentation
 
-from deckgen.build import build
-from deckgen.contrast import mix
-from deckgen.theme import builtin_names, load_theme
+from deckgen.build.pipeline import build
+from deckgen.theme.contrast import mix
+from deckgen.theme.theme import builtin_names, load_theme
 
 from .conftest import BRIEFING, CONTENT, requires_soffice, to_pdf
 

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from deckgen.build import build
+from deckgen.build.pipeline import build
 from deckgen.errors import ErrorList
-from deckgen.theme import load_theme
+from deckgen.theme.theme import load_theme
 
 from .conftest import BRIEFING, requires_soffice, to_pdf
 
@@ -190,8 +190,8 @@ def test_a_palette_background_unlike_the_masters_is_a_warning(folder):
 def test_the_preview_shows_the_masters_logo(folder, on_pptx, tmp_path):
     from PIL import Image
 
-    from deckgen.design import design
-    from deckgen.preview import paint_slide
+    from deckgen.deck.design import design
+    from deckgen.render.preview import paint_slide
     result, prs = on_pptx
     theme = load_theme(str(folder / "ministry.yaml"))
     placed = design(result.deck, theme)

@@ -7,8 +7,8 @@ import logging
 import pytest
 from fontTools.ttLib import TTFont
 
-from deckgen.fontfiles import FONT_DIR
-from deckgen.ttfmetrics import UnsupportedFont, read_metrics
+from deckgen.text.fontfiles import FONT_DIR
+from deckgen.text.metrics import UnsupportedFont, read_metrics
 
 FONTS = sorted(FONT_DIR.glob("*.ttf"))
 
@@ -38,7 +38,8 @@ def test_files_it_does_not_read_say_so(tmp_path):
 
 
 def test_measuring_falls_back_to_fonttools_for_such_files(monkeypatch):
-    from deckgen import measure, ttfmetrics
+    from deckgen.text import measure
+    from deckgen.text import metrics as ttfmetrics
 
     def refuse(path):
         raise UnsupportedFont("pretend")

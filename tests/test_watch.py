@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from deckgen.batch import Options
-from deckgen.watch import Watcher
+from deckgen.build.batch import Options
+from deckgen.build.watch import Watcher
 
 WAIT = 60.0      # bound on every wait: builds on a busy machine can be slow
 

@@ -3,7 +3,7 @@
 import pytest
 
 from deckgen.errors import ErrorList
-from deckgen.yamlsafe import MAX_BYTES, MAX_DEPTH, parse_yaml, read_yaml
+from deckgen.content.yamlsafe import MAX_BYTES, MAX_DEPTH, parse_yaml, read_yaml
 
 
 def errors_of(text: str) -> list[str]:

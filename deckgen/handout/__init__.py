@@ -17,24 +17,24 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from ..errors import DeckgenError, did_you_mean, one_of
-from ..model import Content
-from ..theme import Theme, paper
-from .blocks import Handout
+from deckgen.errors import DeckgenError, did_you_mean, one_of
+from deckgen.content.model import Content
+from deckgen.theme.theme import Theme, paper
+from deckgen.handout.blocks import Handout
 
 
 def _reading(content: Content, theme: Theme, deck=None, per_page=None) -> Handout:
-    from .reading import reading
+    from deckgen.handout.reading import reading
     return reading(content, theme, deck)
 
 
 def _slides(content: Content, theme: Theme, deck=None, per_page=None) -> Handout:
-    from .slides import slides
+    from deckgen.handout.slides import slides
     return slides(content, theme, deck, per_page)
 
 
 def _notes(content: Content, theme: Theme, deck=None, per_page=None) -> Handout:
-    from .slides import notes
+    from deckgen.handout.slides import notes
     return notes(content, theme, deck, per_page)
 
 
@@ -43,12 +43,12 @@ STYLES: dict[str, Callable] = {"reading": _reading, "slides": _slides, "notes": 
 
 
 def _pdf(handout: Handout, theme: Theme, path: Path) -> None:
-    from .pdf import write_pdf
+    from deckgen.handout.pdf import write_pdf
     write_pdf(handout, theme, path)
 
 
 def _docx(handout: Handout, theme: Theme, path: Path) -> None:
-    from .docx import write_docx
+    from deckgen.handout.docx import write_docx
     write_docx(handout, theme, path)
 
 
@@ -75,7 +75,7 @@ def check_options(style: str, per_page=None) -> None:
 
     ``per_page`` (slides a page: 1, 2, 3, 4 or 6) is for the ``slides`` style only.
     """
-    from .slides import check_per_page
+    from deckgen.handout.slides import check_per_page
     check_style(style)
     check_per_page(per_page, style)
 

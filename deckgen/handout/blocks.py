@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
 
-from ..model import Chart, Item
+from deckgen.content.model import Chart, Item
 
 
 @dataclass(frozen=True)

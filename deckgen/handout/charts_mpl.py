@@ -14,12 +14,12 @@ import textwrap
 from contextlib import contextmanager
 from functools import lru_cache
 
-from ..charts import fmt_number
-from ..fontfiles import HANGUL, font_path
-from ..markup import plain
-from ..model import Chart, Item
-from ..theme import Theme
-from ..yardstick import YARDSTICKS
+from deckgen.deck.charts import fmt_number
+from deckgen.text.fontfiles import HANGUL, font_path
+from deckgen.content.markup import plain
+from deckgen.content.model import Chart, Item
+from deckgen.theme.theme import Theme
+from deckgen.content.yardstick import YARDSTICKS
 
 #: Sizes of chart text, in points, chosen to sit with 10 pt body text.
 TICK_PT = 7.5
@@ -233,7 +233,7 @@ def _line(ax, chart: Chart, ctype: str, theme: Theme, width_pt: float) -> None:
 
 
 def _on(color: str) -> str:
-    from .reading import on_color
+    from deckgen.handout.reading import on_color
     return on_color(color)
 
 

@@ -16,11 +16,11 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from ..markup import parse, plain
-from ..repro import build_time
-from ..theme import Theme
-from . import blocks as b
-from .charts_mpl import chart_figure, chart_height, png_bytes, yardstick_figure, yardstick_height
+from deckgen.content.markup import parse, plain
+from deckgen.build.repro import build_time
+from deckgen.theme.theme import Theme
+from deckgen.handout import blocks as b
+from deckgen.handout.charts_mpl import (chart_figure, chart_height, png_bytes, yardstick_figure, yardstick_height)
 
 MM_PER_PT = 25.4 / 72
 NOTE_STYLE = "Presenter Note"
@@ -430,7 +430,7 @@ class _Writer:
         self.doc.add_paragraph()
 
     def image(self, blk: b.Image) -> None:
-        from ..images import image_size, is_svg, svg_png
+        from deckgen.content.pictures import image_size, is_svg, svg_png
         iw, ih = image_size(blk.path)
         max_w, max_h = self.text_width, 95 * 36000
         scale = min(max_w / iw, max_h / ih)
@@ -448,11 +448,11 @@ class _Writer:
                 self.link(par, e.url, e.url)
 
     def slidesheet(self, blk: b.SlideSheet) -> None:
-        from .slides_docx import sheet
+        from deckgen.handout.slides_docx import sheet
         sheet(self, blk)
 
     def notespage(self, blk: b.NotesPage) -> None:
-        from .slides_docx import notes_page
+        from deckgen.handout.slides_docx import notes_page
         notes_page(self, blk)
 
     # -- header, footer, properties --------------------------------------
@@ -577,7 +577,7 @@ def _place(parent, el) -> None:
 
 
 def _long_date(date: str) -> str:
-    from .reading import long_date
+    from deckgen.handout.reading import long_date
     return long_date(date)
 
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..markup import plain
-from ..theme import Theme
-from ..writers.pdf_fonts import PdfFonts, paragraph_markup, register, wrap_wide
-from . import blocks as b
-from .charts_mpl import chart_figure, chart_height, theme_style, yardstick_figure, yardstick_height
+from deckgen.content.markup import plain
+from deckgen.theme.theme import Theme
+from deckgen.handout.pdf_fonts import PdfFonts, paragraph_markup, register, wrap_wide
+from deckgen.handout import blocks as b
+from deckgen.handout.charts_mpl import (chart_figure, chart_height, theme_style, yardstick_figure, yardstick_height)
 
 MM = 72 / 25.4
 
@@ -163,7 +163,7 @@ def _flowable_classes():
             return self.width, self.height
 
         def draw(self):
-            from .mpl_reportlab import draw_figure
+            from deckgen.handout.mpl_reportlab import draw_figure
             with theme_style(self.theme):
                 draw_figure(self.make(self.width, self.height), self.canv, self.fonts)
 
@@ -576,7 +576,7 @@ class _Renderer:
     def image(self, blk: b.Image) -> list:
         from reportlab.platypus import Image
 
-        from ..images import image_size, png_source
+        from deckgen.content.pictures import image_size, png_source
         iw, ih = image_size(blk.path)
         max_w, max_h = self.geo.frame_width, 95 * MM
         scale = min(max_w / iw, max_h / ih)
@@ -602,11 +602,11 @@ class _Renderer:
         return _together_if_short(out, self.frame_height)
 
     def slidesheet(self, blk: b.SlideSheet) -> list:
-        from .slides_pdf import sheet_flowables
+        from deckgen.handout.slides_pdf import sheet_flowables
         return sheet_flowables(self, blk)
 
     def notespage(self, blk: b.NotesPage) -> list:
-        from .slides_pdf import notes_flowables
+        from deckgen.handout.slides_pdf import notes_flowables
         return notes_flowables(self, blk)
 
     # -- the document --------------------------------------------------------
@@ -691,7 +691,7 @@ class _Renderer:
         c.restoreState()
 
     def _string(self, c, x: float, y: float, text: str, size: float) -> None:
-        from .mpl_reportlab import text_runs
+        from deckgen.handout.mpl_reportlab import text_runs
         from reportlab.pdfbase.pdfmetrics import stringWidth
         f = self.s.body_fonts
         for run, wide in text_runs(text):
@@ -703,7 +703,7 @@ class _Renderer:
     def _banner(self, c, cx: float, y: float) -> float:
         """Draw the classification as a filled banner centred on ``cx``; return its width."""
         from reportlab.pdfbase.pdfmetrics import stringWidth
-        from .mpl_reportlab import text_runs
+        from deckgen.handout.mpl_reportlab import text_runs
         s = self.s
         text = self.h.classification.upper()
         size = RUNNING + 0.5
@@ -779,7 +779,7 @@ def _color(hex6: str):
 def _fit(text: str, width: float, fonts: PdfFonts, size: float) -> str:
     """Return ``text`` cut with an ellipsis to fit ``width`` points (Hangul measured as drawn)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from .mpl_reportlab import text_runs
+    from deckgen.handout.mpl_reportlab import text_runs
 
     def w(t: str) -> float:
         return sum(stringWidth(r, fonts.wide if wide else fonts.regular, size)
@@ -793,7 +793,7 @@ def _fit(text: str, width: float, fonts: PdfFonts, size: float) -> str:
 
 
 def _date_text(date: str) -> str:
-    from .reading import long_date
+    from deckgen.handout.reading import long_date
     return long_date(date)
 
 

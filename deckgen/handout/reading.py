@@ -13,17 +13,17 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
-from ..charts import describe, fmt_value, pick_type
-from ..markup import plain
-from ..model import Chart, Content, Item, Point, Slide
-from ..theme import Theme
-from ..yardstick import YARDSTICK_TITLES, YARDSTICKS
-from . import blocks as b
+from deckgen.deck.charts import describe, fmt_value, pick_type
+from deckgen.content.markup import plain
+from deckgen.content.model import Chart, Content, Item, Point, Slide
+from deckgen.theme.theme import Theme
+from deckgen.content.yardstick import YARDSTICK_TITLES, YARDSTICKS
+from deckgen.handout import blocks as b
 
 # The reading handout follows the deck's storyline block for block (the
 # contract's storylines with deckgen's additions, docs/content-format.md), so
 # slides and handout tell the same story; one definition serves both.
-from ..storyline import STORYLINES  # noqa: E402
+from deckgen.deck.storyline import STORYLINES  # noqa: E402
 
 ORDER = STORYLINES
 
@@ -35,7 +35,7 @@ TITLES = {"question": "The question", "bluf": "Key judgements", "context": "Cont
           "sources": "Sources"}
 
 # dates read the same on slides and in handouts: one function for both
-from ..design import long_date  # noqa: E402,F401  (used here and by pdf.py, docx.py)
+from deckgen.deck.design import long_date  # noqa: E402,F401  (used here and by pdf.py, docx.py)
 
 
 def luminance(hex6: str) -> float:
@@ -429,7 +429,7 @@ class _Builder:
 
     # -- order ------------------------------------------------------------
     def order(self) -> tuple[str, ...]:
-        from ..storyline import block_order
+        from deckgen.deck.storyline import block_order
         return tuple(n for n in block_order(self.c) if n != "quiz")
 
     def present(self, block: str) -> bool:

@@ -16,11 +16,11 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from ..errors import DeckgenError
-from ..markup import plain
-from ..model import Content
-from ..theme import Theme
-from . import blocks as b
+from deckgen.errors import DeckgenError
+from deckgen.content.markup import plain
+from deckgen.content.model import Content
+from deckgen.theme.theme import Theme
+from deckgen.handout import blocks as b
 
 #: Painting resolution. A 13.33 in slide becomes 2,000 pixels: 300 pixels an
 #: inch even on a notes page, where the slide is printed about 18 cm wide.
@@ -140,8 +140,8 @@ def shots(content: Content, theme: Theme, deck=None, dpi: int = DPI) -> tuple[b.
     a process (a build after a ``handout`` command, a second build of the
     same file); painting is deterministic, so the pictures are the same.
     """
-    from ..design import design
-    from ..storyline import plan
+    from deckgen.deck.design import design
+    from deckgen.deck.storyline import plan
     planned = deck if deck is not None else plan(content, theme)
     placed = design(planned, theme)
     files = _files(placed, theme)
@@ -163,7 +163,7 @@ def _files(placed, theme: Theme) -> tuple:
     """Return (path, size, modified) of every file the painter reads besides fonts."""
     import os
 
-    from ..placed import Picture
+    from deckgen.layout.placed import Picture
     paths = {str(it.path) for ps in placed.slides for it in ps.walk() if isinstance(it, Picture)}
     if theme.master is not None:
         paths.add(str(theme.master.path))
@@ -180,7 +180,7 @@ def _files(placed, theme: Theme) -> tuple:
 def _shot(ps, placed, theme: Theme, dpi: int) -> b.SlideShot:
     import io
 
-    from ..preview import paint_pixels
+    from deckgen.render.preview import paint_pixels
     im = paint_pixels(ps, placed, theme, dpi)
     buf = io.BytesIO()
     # RGB, 8 bits, not interlaced: the PDF takes these bytes as they are

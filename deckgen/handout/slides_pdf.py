@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import blocks as b
-from .pdf_png import draw_png
-from .slides import CAPTION, LINE_GAP, MM, sheet_slots
+from deckgen.handout import blocks as b
+from deckgen.handout.pdf_png import draw_png
+from deckgen.handout.slides import CAPTION, LINE_GAP, MM, sheet_slots
 
 CAPTION_SIZE = 8.5
 NOTES_SIZE = 10.5
@@ -35,7 +35,7 @@ def _classes():
             """Draw "Slide 3  Title" with its baseline just under ``top``, cut to ``width``."""
             from reportlab.pdfbase.pdfmetrics import stringWidth
 
-            from .pdf import _fit
+            from deckgen.handout.pdf import _fit
             c, s = self.canv, self.r.s
             base = top - CAPTION_SIZE
             label = f"Slide {shot.number}"

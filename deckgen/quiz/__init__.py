@@ -7,7 +7,7 @@ normalized questions in one or more versions, plus notes); the modules
 build``. Writers read this model only, never the content file.
 """
 
-from .model import NumericAnswer, QuizBuild, QuizQuestion, Version
+from deckgen.quiz.model import NumericAnswer, QuizBuild, QuizQuestion, Version
 
 __all__ = ["build_quiz", "NumericAnswer", "QuizBuild", "QuizQuestion", "Version"]
 
@@ -16,6 +16,6 @@ def __getattr__(name: str):
     # build_quiz (and the question generators behind it) load on first use, so
     # that listing the quiz formats (deckgen.writers) does not import them
     if name == "build_quiz":
-        from .assemble import build_quiz
+        from deckgen.quiz.assemble import build_quiz
         return build_quiz
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

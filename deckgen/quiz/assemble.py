@@ -20,13 +20,13 @@ import random
 import re
 from dataclasses import replace
 
-from ..markup import plain
-from ..model import Content, Quiz
-from ..yardstick import YARDSTICKS
-from .generate import KIND_OF, KINDS, Bag, generate
-from .model import NumericAnswer, QuizBuild, QuizQuestion, Version
-from .numbers import numbers_in, same_number
-from .text import key_words
+from deckgen.content.markup import plain
+from deckgen.content.model import Content, Quiz
+from deckgen.content.yardstick import YARDSTICKS
+from deckgen.quiz.generate import KIND_OF, KINDS, Bag, generate
+from deckgen.quiz.model import NumericAnswer, QuizBuild, QuizQuestion, Version
+from deckgen.quiz.numbers import numbers_in, same_number
+from deckgen.quiz.text import key_words
 
 #: Generated questions added when ``quiz.count`` is not given.
 DEFAULT_GENERATED = 10

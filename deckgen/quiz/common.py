@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..charts import fmt_number
-from ..markup import plain
-from .model import QuizQuestion
+from deckgen.deck.charts import fmt_number
+from deckgen.content.markup import plain
+from deckgen.quiz.model import QuizQuestion
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 

@@ -13,8 +13,8 @@ import sys
 import weakref
 from pathlib import Path
 
-from .common import Note, merge_notes
-from .model import QuizBuild
+from deckgen.quiz.common import Note, merge_notes
+from deckgen.quiz.model import QuizBuild
 
 #: Quiz formats as ``deckgen quiz --format`` names them, and their ``--formats`` names.
 FORMATS = {"pdf": "quiz-pdf", "docx": "quiz-docx", "gift": "gift", "moodle": "moodle",
@@ -32,7 +32,7 @@ def sheet_names(name: str, number: int, ext: str) -> tuple[str, str]:
 
 def write_format(fmt: str, quiz: QuizBuild, theme, folder: Path) -> tuple[list[str], list[Note]]:
     """Write one quiz format into ``folder``; return the file names and the notes."""
-    from ..theme import paper
+    from deckgen.theme.theme import paper
     theme = paper(theme)    # sheets are printed: a dark theme's colours made to read on white
     names, notes = _write(fmt, quiz, theme, Path(folder))
     return names, merge_notes(notes)
@@ -42,9 +42,9 @@ def _write(fmt: str, quiz: QuizBuild, theme, folder: Path) -> tuple[list[str], l
     many = len(quiz.versions) > 1
     if fmt in ("pdf", "docx"):
         if fmt == "pdf":
-            from .sheet_pdf import write_pdf_sheet as write
+            from deckgen.quiz.sheet_pdf import write_pdf_sheet as write
         else:
-            from .sheet_docx import write_docx_sheet as write
+            from deckgen.quiz.sheet_docx import write_docx_sheet as write
         names = []
         for v in quiz.versions:
             sheet, key = sheet_names(quiz.name, v.number, fmt)
@@ -53,18 +53,18 @@ def _write(fmt: str, quiz: QuizBuild, theme, folder: Path) -> tuple[list[str], l
             names += [sheet, key]
         return names, []
     if fmt == "gift":
-        from .gift import write_gift
+        from deckgen.quiz.gift import write_gift
         text, notes = write_gift(quiz)
         name = f"{quiz.name}.gift.txt"
         (folder / name).write_text(text, encoding="utf-8", newline="\n")
         return [name], notes
     if fmt == "moodle":
-        from .moodle_xml import write_moodle_xml
+        from deckgen.quiz.moodle_xml import write_moodle_xml
         text, notes = write_moodle_xml(quiz)
         name = f"{quiz.name}-moodle.xml"
         (folder / name).write_text(text, encoding="utf-8", newline="\n")
         return [name], notes
-    from .qti import write_qti
+    from deckgen.quiz.qti import write_qti
     data, notes = write_qti(quiz)
     name = f"{quiz.name}-qti.zip"
     (folder / name).write_bytes(data)
@@ -86,7 +86,7 @@ def quiz_for(content) -> QuizBuild:
     hit = _BUILT.get(key)
     if hit is not None and hit[0]() is content:
         return hit[1]
-    from .assemble import build_quiz
+    from deckgen.quiz.assemble import build_quiz
     quiz = build_quiz(content)
     _BUILT[key] = (weakref.ref(content, lambda _r, k=key: _BUILT.pop(k, None)), quiz)
     for note in quiz.notes:

@@ -28,12 +28,12 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from ..markup import plain
-from ..model import Content, Figure, Item
-from ..yardstick import YARDSTICKS
-from .model import QuizQuestion
-from .numbers import PERCENT_UNITS, fmt, numeric_options, places_for
-from .text import cap, date_span, quoted, spoken_date, when
+from deckgen.content.markup import plain
+from deckgen.content.model import Content, Figure, Item
+from deckgen.content.yardstick import YARDSTICKS
+from deckgen.quiz.model import QuizQuestion
+from deckgen.quiz.numbers import PERCENT_UNITS, fmt, numeric_options, places_for
+from deckgen.quiz.text import cap, date_span, quoted, spoken_date, when
 
 #: Order in which kinds of generated questions are picked (round robin).
 KINDS = ("figure", "member", "likelihood", "judgement", "timeline", "members")

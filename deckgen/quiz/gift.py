@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 
-from ..markup import plain
-from .common import Note, label, moodle_fraction, number, penalty
-from .html import to_html
-from .model import QuizBuild, QuizQuestion
+from deckgen.content.markup import plain
+from deckgen.quiz.common import Note, label, moodle_fraction, number, penalty
+from deckgen.quiz.html import to_html
+from deckgen.quiz.model import QuizBuild, QuizQuestion
 
 _SPECIAL = re.compile(r"([\\~=#{}:])")
 _WEIGHT = re.compile(r"^%-*[0-9]{1,2}\.?[0-9]*%")

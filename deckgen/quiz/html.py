@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from ..markup import parse
+from deckgen.content.markup import parse
 
 
 def to_html(text: str) -> str:

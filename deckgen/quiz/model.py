@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..errors import Loc
+from deckgen.errors import Loc
 
 #: The seven question types of the content format.
 TYPES = ("choice", "multi", "true-false", "numeric", "short", "order", "match")

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from ..markup import plain
-from .common import Note, label, moodle_fraction, number, penalty
-from .html import to_html
-from .model import QuizBuild, QuizQuestion
+from deckgen.content.markup import plain
+from deckgen.quiz.common import Note, label, moodle_fraction, number, penalty
+from deckgen.quiz.html import to_html
+from deckgen.quiz.model import QuizBuild, QuizQuestion
 
 _TYPES = {"choice": "multichoice", "multi": "multichoice", "true-false": "truefalse",
           "numeric": "numerical", "short": "shortanswer", "match": "matching",

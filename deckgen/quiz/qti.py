@@ -20,10 +20,10 @@ import io
 import zipfile
 from xml.sax.saxutils import escape, quoteattr
 
-from ..markup import plain
-from .common import Note, label, number
-from .html import to_html
-from .model import QuizBuild, QuizQuestion
+from deckgen.content.markup import plain
+from deckgen.quiz.common import Note, label, number
+from deckgen.quiz.html import to_html
+from deckgen.quiz.model import QuizBuild, QuizQuestion
 
 NS_QTI = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 NS_CP = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"

@@ -16,10 +16,10 @@ import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..markup import parse
-from ..theme import Theme
-from .common import LETTERS, key_lines, key_short, origin_text, points_text
-from .model import QuizBuild, QuizQuestion, Version
+from deckgen.content.markup import parse
+from deckgen.theme.theme import Theme
+from deckgen.quiz.common import LETTERS, key_lines, key_short, origin_text, points_text
+from deckgen.quiz.model import QuizBuild, QuizQuestion, Version
 
 BODY = 10.5
 SMALL = 8.5

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..markup import plain
+from deckgen.content.markup import plain
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")

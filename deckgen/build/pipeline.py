@@ -1,0 +1,170 @@
+"""Build: content file -> every requested output, all or nothing.
+
+Each output is written to a temporary file beside its target and moved into
+place only when every format has been written, so a failed or interrupted
+build leaves the previous outputs as they were.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from deckgen.deck.model import Deck
+from deckgen.build.repro import build_time, normalize
+from deckgen.errors import ContentError, ErrorList, OutputError
+from deckgen.content.loader import load
+from deckgen.content.model import Content
+from deckgen.deck.storyline import plan
+from deckgen.theme.theme import Theme, load_theme
+from deckgen.build.formats import get_writers
+
+
+@dataclass
+class BuildResult:
+    """What a build wrote, and what it warns about."""
+
+    content: Content
+    deck: Deck
+    files: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    fit_notes: list = field(default_factory=list)   # design.FitNote, with --report
+    theme: Theme | None = None                      # the theme it was built in
+    by_format: dict = field(default_factory=dict)   # format name -> file names it wrote
+
+
+def resolve_theme(content: Content, cli_theme: str | None, strict: bool = False) -> Theme:
+    """Return the theme: the command line's, else the content file's, else default.
+
+    With ``strict``, a theme whose text colours fall below their WCAG contrast
+    is an error rather than a warning (``Theme.warnings``).
+    """
+    if cli_theme:
+        return load_theme(cli_theme, relative_to=Path.cwd(), strict=strict)
+    if content.theme:
+        try:
+            return load_theme(content.theme, relative_to=content.folder, strict=strict)
+        except ErrorList as exc:
+            loc = content.locs.get("theme")
+            for e in exc.errors:
+                if e.loc is None and loc is not None:
+                    e.loc = loc
+                    e.__init__(e.message, loc, e.path, e.hint)
+            raise
+    return load_theme("default", strict=strict)
+
+
+def build(path: Path | str, out_dir: Path | str = "output", theme: str | None = None,
+          formats: list[str] | None = None, report: bool = False,
+          strict: bool = False, quiz_slides: bool = False) -> BuildResult:
+    """Build one content file into ``out_dir/<name>/``.
+
+    With ``quiz_slides`` the deck ends with the quiz's questions, each
+    followed by its answer (before the sources). Returns a
+    :class:`BuildResult`. Raises :class:`ErrorList` or another
+    :class:`DeckgenError` for problems the user must fix; nothing is written then.
+    """
+    writers = get_writers(formats or ["pptx"])
+    return build_content(load(path), out_dir, theme, formats, writers, report=report,
+                         strict=strict, quiz_slides=quiz_slides)
+
+
+def build_content(content: Content, out_dir: Path | str = "output", theme: str | None = None,
+                  formats: list[str] | None = None, writers=None,
+                  report: bool = False, strict: bool = False,
+                  quiz_slides: bool = False, workers: int = 1) -> BuildResult:
+    """Build already loaded content into ``out_dir/<name>/`` (see :func:`build`).
+
+    A course builds its lectures through this, after applying its defaults.
+    With ``workers`` > 1 the formats are written that many at a time.
+    """
+    writers = writers or get_writers(formats or ["pptx"])
+    th = resolve_theme(content, theme, strict)
+    quiz = None
+    if quiz_slides:   # the quiz the build writes (the file's seed, version 1)
+        from deckgen.quiz.formats import quiz_for
+        quiz = quiz_for(content)
+    deck = plan(content, th, quiz=quiz)
+    target_dir = output_folder(out_dir, content.name)
+    from deckgen.build.parallel import COST
+    per_job: list = []
+    files = write_outputs(target_dir, [lambda folder, w=w: w.write(deck, content, th, folder)
+                                       for w in writers], when=build_time(content.date),
+                          workers=workers, keys=[_family(w) for w in writers],
+                          costs=[COST.get(w.name, 1.0) for w in writers], per_job=per_job)
+    by_format = {w.name: names for w, names in zip(writers, per_job)}
+    notes = []
+    if report:
+        from deckgen.deck.design import design
+        notes = design(deck, th).notes
+    return BuildResult(content, deck, files, list(th.warnings) + list(deck.warnings), notes,
+                       theme=th, by_format=by_format)
+
+
+def _normalized(names: list[str], folder: Path, when) -> list[str]:
+    for name in names:
+        normalize(folder / name, when)
+    return names
+
+
+def _family(writer) -> str:
+    """Return what groups ``writer`` with others that must run in its process.
+
+    Writers from one module may share work (the quiz formats share one quiz);
+    those registered in ``deckgen.writers`` itself stand alone.
+    """
+    module = getattr(writer.write, "__module__", "") or ""
+    return writer.name if module in ("", "deckgen.build.formats") else module
+
+
+def output_folder(out_dir: Path | str, name: str) -> Path:
+    """Create and return ``out_dir/name``; a folder that cannot be made is a user error."""
+    target = Path(out_dir) / name
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create the output folder '{target}': {exc.strerror}; "
+                          "allowed: a folder you can write to (use --out)") from None
+    return target
+
+
+def write_outputs(target_dir: Path, jobs, when=None, workers: int = 1, keys=None, costs=None,
+                  per_job: list | None = None) -> list[Path]:
+    """Run each job into one temporary folder, then move every file into place.
+
+    ``jobs`` are callables ``job(folder) -> list[str]`` that write files into
+    ``folder`` and return their names. Nothing reaches ``target_dir`` unless
+    every job succeeded; on any failure (Ctrl-C included) the temporary folder
+    is removed and earlier outputs stay as they were. With ``when`` (a
+    datetime), zip-based files are made reproducible (``deckgen.repro``).
+    With ``workers`` > 1, jobs run that many at a time in forked processes
+    (``deckgen.parallel``; ``keys`` name jobs that must share one, ``costs``
+    weigh them). ``per_job``, when given, receives each job's list of names.
+    """
+    import shutil
+    tmp = Path(tempfile.mkdtemp(prefix=".deckgen-", dir=target_dir))
+    if when is not None:      # each zip is made reproducible by the process that wrote it
+        jobs = [lambda folder, job=job: _normalized(job(folder), folder, when) for job in jobs]
+    try:
+        names: list[str] = []
+        if workers > 1 and len(jobs) > 1:
+            from deckgen.build.parallel import run_split
+            done = run_split(jobs, tmp, keys or [str(i) for i in range(len(jobs))],
+                             costs or [1.0] * len(jobs), workers)
+        else:
+            done = [job(tmp) for job in jobs]
+        for got in done:
+            names.extend(got)
+        if per_job is not None:
+            per_job.extend(done)
+        final = []
+        for name in names:
+            dest = target_dir / name
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp / name, dest)
+            final.append(dest)
+        return final
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

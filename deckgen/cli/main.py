@@ -1,0 +1,91 @@
+"""The ``deckgen`` command line.
+
+Exit codes: 0 when all went well, 2 when content (or a theme, or an
+argument) needs fixing, 1 for a bug in deckgen (printed with its traceback).
+Each sub-command lives in its own module under ``deckgen.commands``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import traceback
+
+from deckgen import __version__
+from deckgen.cli import COMMANDS
+from deckgen.errors import EXIT_BUG, EXIT_USER, DeckgenError
+
+_EPILOG_MAIN = """\
+examples:
+  deckgen build content/south-korea-briefing.yaml
+  deckgen build talk.yaml --theme default --out slides/
+  deckgen validate content/*.yaml
+
+Run 'deckgen COMMAND --help' for each command's options and examples.
+The content format is described in docs/content-format.md.
+"""
+
+
+def _modules():
+    return [importlib.import_module(f".{name}", __package__) for name in COMMANDS]
+
+
+def _parser(modules, only: str | None = None) -> argparse.ArgumentParser:
+    """Return the parser; with ``only``, just that command gets its arguments.
+
+    Setting up a command's arguments may import what the command needs (the
+    handout and quiz packages list their formats), so a run of one command
+    leaves the others' set-up out; ``deckgen --help`` needs none of it.
+    """
+    p = argparse.ArgumentParser(
+        prog="deckgen",
+        description="Turn a YAML content file into a designed slide deck, handouts and quizzes.",
+        epilog=_EPILOG_MAIN, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=f"deckgen {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    for mod in modules:
+        sp = sub.add_parser(mod.NAME, help=mod.HELP, description=mod.DESCRIPTION,
+                            epilog=mod.EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+        if only is None or mod.NAME == only:
+            mod.add_arguments(sp)
+        sp.set_defaults(_run=mod.run)
+    return p
+
+
+def _command(argv: list[str]) -> str | None:
+    """Return the command ``argv`` runs, when its first word names one; else None."""
+    first = next((a for a in argv if not a.startswith("-")), None)
+    return first if first in COMMANDS else None
+
+
+def report(exc: DeckgenError) -> None:
+    """Print a user error (or a list of them) to stderr, without a traceback."""
+    print(exc.render(), file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = _parser(_modules(), _command(argv))
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return EXIT_USER
+    try:
+        return args._run(args)
+    except DeckgenError as exc:
+        report(exc)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("deckgen: interrupted; no partial files were left.", file=sys.stderr)
+        return 130
+    except Exception:  # a bug: keep the traceback so it can be reported
+        traceback.print_exc()
+        print("deckgen: this is a bug in deckgen, not in your file; please report it "
+              "with the traceback above.", file=sys.stderr)
+        return EXIT_BUG
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,181 @@
+"""Pictures on slides: their size, and SVG drawn as PNG where a PNG is needed.
+
+A raster picture (PNG, JPEG, ...) is used as it is. An SVG goes into the
+deck as itself, with a PNG copy beside it (PowerPoint draws the SVG; older
+PowerPoint, LibreOffice and every reader that knows no SVG draw the PNG).
+The preview painter and the reading handout draw the PNG too. deckgen
+rasterises SVG with resvg (``resvg-py``: a self-contained wheel, no system
+library) using only the fonts deckgen ships, so the same SVG gives the same
+PNG on every machine, and a build stays reproducible.
+
+SVG is untrusted input like the content file: it is read with a size cap,
+and a picture it links to must be a file inside the content folder (resvg
+would otherwise read any image on the machine, ``/home/...`` included).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+#: An SVG file larger than this is refused (20 MiB, as for data files).
+MAX_SVG_BYTES = 20 * 1024 * 1024
+#: The longest side, in pixels, of a PNG copy made for the deck (sharp at 2x on a 16:9 slide).
+DECK_PIXELS = 2000
+_SVG_NS = "http://www.w3.org/2000/svg"
+_XLINK = "{http://www.w3.org/1999/xlink}href"
+_LENGTH = re.compile(r"^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(px|in|cm|mm|pt|pc|em|ex|%)?\s*$")
+
+
+_DRAWN = "an SVG file saved by a drawing program (Inkscape, Illustrator, a browser)"
+
+
+class SvgError(ValueError):
+    """An SVG deckgen cannot use: what was found (after the file's name) and what is allowed."""
+
+    def __init__(self, found: str, allowed: str = _DRAWN) -> None:
+        super().__init__(f"{found}; allowed: {allowed}")
+        self.found = found
+        self.allowed = allowed
+
+
+def is_svg(path: Path | str) -> bool:
+    """True when ``path`` names an SVG file (by its suffix)."""
+    return Path(path).suffix.lower() == ".svg"
+
+
+def _positive_lengths(root: ET.Element) -> None:
+    """Raise :class:`SvgError` when the root's width, height or viewBox gives a size of 0.
+
+    resvg refuses such a file with "invalid size"; this says which attribute
+    is at fault. What resvg can work out for itself (a missing or relative
+    size, which it takes from the viewBox or the drawing) is left to it.
+    """
+    for key in ("width", "height"):
+        text = root.get(key)
+        m = _LENGTH.match(text) if text is not None else None
+        if m and float(m.group(1)) <= 0:
+            raise SvgError(f"whose {key} is '{text}'", f"a {key} above 0")
+    vb = root.get("viewBox")
+    if vb is not None:
+        parts = [p for p in re.split(r"[\s,]+", vb.strip()) if p]
+        try:
+            nums = [float(p) for p in parts]
+        except ValueError:
+            nums = []
+        if len(nums) != 4 or nums[2] <= 0 or nums[3] <= 0:
+            raise SvgError(f"whose viewBox is '{vb}'", "four numbers, x y width height, with "
+                           "a width and height above 0")
+
+
+def _root(path: Path) -> ET.Element:
+    """Return the parsed document's root (the whole tree, for the link check)."""
+    size = path.stat().st_size
+    if size > MAX_SVG_BYTES:
+        raise SvgError(f"of {size:,} bytes", f"at most {MAX_SVG_BYTES:,} bytes")
+    try:
+        return ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        line, col = exc.position
+        reason = str(exc).split(":", 1)[0]
+        raise SvgError(f"which is not well-formed XML (line {line}, column {col + 1}: "
+                       f"{reason})") from None
+
+
+def _links(root: ET.Element) -> list[str]:
+    """Return every file or URL the SVG refers to (not ``#id`` nor ``data:``)."""
+    out = []
+    for el in root.iter():
+        for key in ("href", _XLINK):
+            ref = (el.get(key) or "").strip()
+            if ref and not ref.startswith("#") and not ref.lower().startswith("data:"):
+                out.append(ref)
+    return out
+
+
+def check_svg(path: Path, folder: Path) -> tuple[int, int]:
+    """Return the size of an SVG's PNG copy, or raise :class:`SvgError` saying why it cannot be used.
+
+    ``folder`` is the content folder: pictures the SVG links to must be in
+    it. The SVG is drawn here, so that what resvg cannot draw is found when
+    the content is loaded rather than in the middle of a build (and the
+    build then reuses the drawing).
+    """
+    root = _root(path)
+    if root.tag not in (f"{{{_SVG_NS}}}svg", "svg"):
+        name = root.tag.rsplit("}", 1)[-1]
+        raise SvgError(f"whose top element is <{name}>, not <svg>")
+    _positive_lengths(root)
+    base = folder.resolve()
+    for ref in _links(root):
+        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", ref):   # a URL (or a Windows drive)
+            raise SvgError(f"which links to '{ref}'", "pictures embedded in the SVG or files "
+                           "inside the content file's folder")
+        try:
+            target = (path.parent / ref).resolve()
+            target.relative_to(base)
+        except (ValueError, OSError):
+            raise SvgError(f"which links to '{ref}', outside the content file's folder",
+                           "pictures embedded in the SVG or files inside that folder") from None
+    return image_size(path)
+
+
+def image_size(path: Path | str) -> tuple[int, int]:
+    """Return a picture's width and height in pixels (of its PNG copy, for an SVG).
+
+    Only the ratio matters to callers: pictures are scaled to fit their box.
+    An SVG's ratio is resvg's own (from width, height, viewBox or, with none
+    of them, the drawing), so the PNG copy and the box always agree.
+    """
+    path = Path(path)
+    from PIL import Image
+    if is_svg(path):
+        import io
+        with Image.open(io.BytesIO(svg_png(path))) as im:
+            return im.size
+    with Image.open(path) as im:
+        return im.size
+
+
+def svg_png(path: Path | str) -> bytes:
+    """Return an SVG drawn as PNG bytes, its longest side :data:`DECK_PIXELS` pixels.
+
+    Drawn once per file (and modification time) in a process: the deck, the
+    preview and the handout of one build share the drawing.
+    """
+    path = Path(path).resolve()
+    return _render(str(path), path.stat().st_mtime_ns, DECK_PIXELS)
+
+
+def png_source(path: Path | str):
+    """Return what an image reader can open: a raster's path, or an SVG's PNG copy as a stream."""
+    import io
+    if is_svg(path):
+        return io.BytesIO(svg_png(path))
+    return str(path)
+
+
+@lru_cache(maxsize=32)
+def _render(path: str, mtime_ns: int, longest: int) -> bytes:
+    # given both, resvg fits the drawing inside longest × longest, keeping
+    # its ratio: a very tall or wide SVG never asks for a huge canvas
+    return _draw(path, width=longest, height=longest)
+
+
+def _draw(path: str, **side) -> bytes:
+    import resvg_py
+
+    from deckgen.text.fontfiles import FONT_DIR
+    fonts = sorted(str(p) for p in FONT_DIR.glob("*.ttf"))
+    family = "Liberation Sans"   # Arial's metrics, for every generic family
+    try:
+        # only the shipped fonts: the same PNG on every machine
+        return resvg_py.svg_to_bytes(
+            svg_path=path, skip_system_fonts=True, font_files=fonts, font_family=family,
+            serif_family=family, sans_serif_family=family, monospace_family=family,
+            cursive_family=family, fantasy_family=family, dpi=96,
+            resources_dir=str(Path(path).parent), **side)
+    except (ValueError, OSError) as exc:
+        raise SvgError(f"which cannot be drawn ({exc})") from None

@@ -1,0 +1,628 @@
+"""Design: the planned deck -> placed slides (pure; no files, no python-pptx).
+
+One function per slide kind draws that kind's design as boxes: text boxes,
+shapes, charts, pictures, tables and groups. Every text box then goes through
+the fitting engine (``deckgen.textfit``), which lays out its lines with the
+font files and shrinks text that does not fit, never below the theme's
+minimum. The pptx writer and the preview painter both draw the result.
+"""
+
+from __future__ import annotations
+
+from deckgen.deck import model as d
+from deckgen.deck.charts import fmt_number
+from deckgen.theme.contrast import luminance, mix
+from deckgen.layout.geometry import (CARD_BAND, CARD_EVIDENCE_PT, CARD_GAP, CARD_PAD, CARD_TEXT_PT, CARD_TITLE_PT, EMU_PER_IN, JUDGE_BADGE_W, JUDGE_GAP, JUDGE_NUM_W, TABLE_INSET, TABLE_PT, TWO_COL_GAP, YARD_HEAD_H, YARD_LABEL_PT, YARD_LABEL_W, Box, card_width, count_lines, evidence_height, frame, judgement_height, judgement_text_width, table_row_height, table_widths, text_height, text_width, title_size)
+from deckgen.content.markup import Run, parse, plain
+from deckgen.layout.placed import (ChartFrame, FitNote, Group, Para, Picture, PlacedDeck, PlacedSlide, Shape, SlideNumber, Style, TableFrame, TextBox)
+from deckgen.layout.fitting import fit, height_of
+from deckgen.theme.theme import Theme
+from deckgen.content.yardstick import YARDSTICK_TITLES, YARDSTICKS
+
+IN = EMU_PER_IN
+_CONF_DOTS = {"low": "●○○", "moderate": "●●○", "high": "●●●"}
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+
+
+def long_date(date: str) -> str:
+    """Return ``2024-10-18`` as ``18 October 2024`` (British order)."""
+    if not date:
+        return ""
+    parts = date.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = _MONTHS[int(parts[1]) - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}"
+    return f"{int(parts[2])} {month} {parts[0]}"
+
+
+def source_short(src) -> str:
+    """Return a source as a footer cites it: ``Author, Publisher, 2024``."""
+    who = plain(src.author or src.publisher or src.title or src.id)
+    pub = plain(src.publisher) if src.author and src.publisher else ""
+    year = src.date[:4] if src.date else ""
+    return ", ".join(x for x in (who, pub, year) if x)
+
+
+def ink(theme: Theme) -> str:
+    """Return the darker of the theme's two text-on-fill colours (for outlines)."""
+    light, dark = theme.color("on_light"), theme.color("on_dark")
+    return light if luminance(light) <= luminance(dark) else dark
+
+
+class _Designer:
+    def __init__(self, deck: d.Deck, theme: Theme) -> None:
+        self.deck = deck
+        self.theme = theme
+        self.frame = frame(theme, bool(deck.classification))
+        self.body_font = theme.fonts["body"]
+        self.head_font = theme.fonts["heading"]
+        self.minimum = theme.sizes["body_minimum"]     # body text: never below this
+        self.floor = theme.sizes["minimum"]            # any text: never below this
+        self.caption = theme.sizes["caption"]
+        # an organisation's master draws its own title and section slides:
+        # deckgen paints no cover colour over them and uses the content colours
+        self.covers = theme.master is None
+
+    # -- helpers ----------------------------------------------------------
+    def style(self, size="body", color: str = "text", bold: bool = False, italic: bool = False,
+              heading: bool = False) -> Style:
+        pt = self.theme.sizes[size] if isinstance(size, str) else float(size)
+        pal = self.theme.palette
+        col = pal[color] if color in pal and isinstance(pal[color], str) else color
+        return Style(pt, col, self.head_font if heading else self.body_font, bold, italic)
+
+    def text(self, box: Box, paras, anchor="top", inset=0, name="", fill=None, shape="rect",
+             min_size=None, line=None, spacing=1.0, inset_y=None) -> TextBox:
+        if min_size is None:
+            min_size = min(self.minimum, min((p.style.size for p in paras), default=self.minimum))
+        min_size = max(min_size, self.floor)
+        return TextBox(box, list(paras), anchor, inset, spacing, name, fill, line, shape, min_size,
+                       inset_y=inset_y)
+
+    def shape(self, box: Box, fill: str, shape="rect", line=None, name="", decorative=True) -> Shape:
+        return Shape(box, fill, line, shape, name, decorative)
+
+    def title_box(self, s: d.Slide, box: Box | None = None, size: float | None = None,
+                  color: str = "primary", anchor: str = "middle") -> TextBox:
+        box = box or self.frame.title
+        text = s.full_title
+        pt = size or title_size(text, self.theme, box.w)
+        return self.text(box, [Para(text, self.style(pt, color, bold=True, heading=True))],
+                         anchor=anchor, name="Title", min_size=min(pt, 24.0))
+
+    def band_color(self, word: str) -> str:
+        bands = [b.word for b in YARDSTICKS[self.deck.yardstick]]
+        cols = self.theme.palette["yardstick"]
+        return cols[bands.index(word) % len(cols)]
+
+    # -- furniture --------------------------------------------------------
+    def furniture(self, s: d.Slide, number: int, dark: bool) -> list:
+        f, t = self.frame, self.theme
+        items: list = []
+        logo = t.logo
+        if logo is not None and f.logo is not None and (s.kind not in ("title", "section")
+                                                         or logo.slides == "all"):
+            items.append(Picture(f.logo, logo.path, logo.alt, name="Logo",
+                                 decorative=not logo.alt))
+        if self.deck.classification:
+            for box, name in ((f.banner_top, "Classification (top)"),
+                              (f.banner_bottom, "Classification (bottom)")):
+                items.append(self.text(box, [Para(self.deck.classification,
+                                                  self.style("caption", "on_banner", bold=True),
+                                                  align="center")],
+                                       anchor="middle", name=name, fill=t.color("banner")))
+        if number > 1:
+            num_w = int(0.9 * IN)
+            color = "on_cover" if dark else "muted"
+            items.append(SlideNumber(Box(f.footer.x + f.footer.w - num_w, f.footer.y, num_w,
+                                         f.footer.h), self.style("caption", color), number))
+            x0 = f.footer.x
+            if t.footer:
+                # the theme's footer text first, as wide as it needs (up to 45 % of the row)
+                fw = min(int(text_width(t.footer, self.caption, font=self.body_font)) + int(0.05 * IN),
+                         int((f.footer.w - num_w) * 0.45))
+                items.append(self.text(Box(x0, f.footer.y, fw, f.footer.h),
+                                       [Para(t.footer, self.style("caption", color))],
+                                       anchor="middle", name="Footer"))
+                x0 += fw + int(0.3 * IN)
+            if s.sources:
+                sbox = Box(x0, f.footer.y, f.footer.x + f.footer.w - num_w - int(0.2 * IN) - x0,
+                           f.footer.h)
+                label = "Source" if len(s.sources) == 1 else "Sources"
+                text = f"{label}: " + "; ".join(
+                    f"[{n}] {source_short(self.deck.sources[n - 1])}" for n in s.sources)
+                if count_lines(text, self.caption, sbox.w, font=self.body_font) > 1:
+                    # a footer holds one line: cite by number; the list is on the Sources slide
+                    text = f"{label}: " + ", ".join(f"[{n}]" for n in s.sources) + \
+                        " (see the Sources slide)"
+                items.append(self.text(sbox, [Para(text, self.style("caption", color))],
+                                       anchor="middle", name="Sources"))
+        return items
+
+    # -- slide kinds --------------------------------------------------------
+    def title_slide(self, s: d.TitleSlide, out: list) -> TextBox:
+        t, f = self.theme, self.frame
+        W, H = t.slide_width, t.slide_height
+        left = t.margins["left"] + int(0.3 * IN)
+        width = W - left - t.margins["right"] - int(0.3 * IN)
+        top = int(H * 0.16)
+        if f.logo is not None and t.logo.slides == "all" and f.logo.y < H // 2:
+            top = max(top, f.logo.y + f.logo.h + int(0.2 * IN))
+        out.append(self.shape(Box(0, top, int(0.28 * IN), int(H * 0.5)), t.accent(2)))
+        if self.covers:   # light text on the cover colour
+            fg, sub, meta = ("on_cover", mix(t.color("on_cover"), t.color("cover"), 0.15),
+                             mix(t.color("on_cover"), t.color("cover"), 0.2))
+        else:             # on the master's own title slide: the content colours
+            fg, sub, meta = "primary", "text", "muted"
+        size = t.sizes["cover"]
+        while size > 32 and count_lines(s.title, size, width, True, self.head_font) > 2:
+            size -= 2
+        lines = count_lines(s.title, size, width, True, self.head_font)
+        tbox = Box(left, top, width, text_height(lines, size, self.head_font) + int(0.2 * IN))
+        title = self.text(tbox, [Para(s.title, self.style(size, fg, bold=True, heading=True))],
+                          name="Title", min_size=28)
+        y = tbox.y + tbox.h + int(0.15 * IN)
+        if s.subtitle:
+            sub_style = self.style(26, sub)
+            sh = height_of([Para(s.subtitle, sub_style)], width) + int(0.15 * IN)
+            out.append(self.text(Box(left, y, width, sh), [Para(s.subtitle, sub_style)],
+                                 name="Subtitle"))
+        meta_paras = []
+        if s.authors:
+            meta_paras.append(Para(", ".join(s.authors), self.style(22, fg, bold=True)))
+        line2 = " · ".join(x for x in (s.organisation, long_date(s.date)) if x)
+        if line2:
+            meta_paras.append(Para(line2, self.style(20, meta)))
+        if meta_paras:
+            mh = int(1.2 * IN)
+            bottom = H - f.banner_bottom.h - t.margins["bottom"] - int(0.3 * IN)
+            out.append(self.text(Box(left, bottom - mh, width, mh), meta_paras, anchor="bottom",
+                                 name="Authors"))
+        return title
+
+    def question_slide(self, s: d.QuestionSlide, out: list) -> TextBox:
+        b, t = self.frame.body, self.theme
+        inner = b.w - int(1.0 * IN)
+        size = 32.0
+        font = self.body_font
+        while size > t.sizes["body"] and text_height(count_lines(s.question, size, inner, font=font),
+                                                     size, font) > b.h * 0.8:
+            size -= 2
+        h = min(text_height(count_lines(s.question, size, inner, font=font), size, font)
+                + int(0.6 * IN), b.h)
+        y = b.y + (b.h - h) // 2
+        out.append(self.shape(Box(b.x, y, int(0.12 * IN), h), t.accent(2)))
+        out.append(self.text(Box(b.x + int(0.5 * IN), y, inner, h),
+                             [Para(s.question, self.style(size, "primary"))], anchor="middle",
+                             name="Question"))
+        return self.title_box(s)
+
+    def judgements_slide(self, s: d.JudgementsSlide, out: list) -> TextBox:
+        b, t = self.frame.body, self.theme
+        n = len(s.judgements)
+        badge_w, num_w, gap = JUDGE_BADGE_W, JUDGE_NUM_W, JUDGE_GAP
+        text_w = judgement_text_width(b.w)
+        body = t.sizes["body"]
+        needs = [judgement_height(j.text, body, self.body_font, b.w) for j in s.judgements]
+        # rows share the spare height, but no row grows by more than half an inch
+        spare = min(max(b.h - sum(needs) - gap * (n - 1), 0) // n, int(0.5 * IN))
+        y = b.y
+        for i, j in enumerate(s.judgements):
+            h = needs[i] + spare
+            row = Box(b.x, y, b.w, h)
+            out.append(self.shape(row, t.color("surface")))
+            circ = Box(row.x + int(0.15 * IN), row.y + (h - int(0.5 * IN)) // 2, int(0.5 * IN),
+                       int(0.5 * IN))
+            out.append(self.text(circ, [Para(str(s.start + i), self.style(18, "on_primary", bold=True),
+                                             align="center")], anchor="middle", shape="oval",
+                                 fill=t.color("primary"), name=f"Judgement {s.start + i}"))
+            out.append(self.text(Box(row.x + num_w, row.y, text_w, h),
+                                 [Para(j.text, self.style("body"))], anchor="middle",
+                                 name="Judgement text"))
+            bx = Box(row.x + row.w - badge_w, row.y, badge_w, h)
+            paras = []
+            if j.likelihood is not None:
+                out.append(self.shape(Box(bx.x, bx.y, int(0.1 * IN), bx.h),
+                                      self.band_color(j.likelihood.word)))
+                paras = [Para(j.likelihood.word.capitalize(), self.style(20, "text", bold=True)),
+                         Para(j.likelihood.percent(), self.style(16, "muted"))]
+            if j.confidence:
+                paras.append(Para(f"{_CONF_DOTS[j.confidence]} {j.confidence} confidence",
+                                  self.style(16, "muted")))
+            if paras:
+                out.append(self.text(Box(bx.x + int(0.25 * IN), bx.y, bx.w - int(0.3 * IN), bx.h),
+                                     paras, anchor="middle", name="Likelihood"))
+            y += h + gap
+        return self.title_box(s)
+
+    def point_paras(self, points, level: int = 0, numbered: bool = False, start: int = 1,
+                    size: float | None = None) -> list[Para]:
+        t = self.theme
+        body = size or t.sizes["body"]
+        out = []
+        for i, p in enumerate(points):
+            pt = body if level == 0 else max(body - 2, t.sizes["body_minimum"])
+            bullet = "num" if (numbered and level == 0) else ("•" if level == 0 else "–")
+            out.append(Para(p.text, self.style(pt, "text" if level == 0 else "muted"), level=level,
+                            bullet=bullet, number=start + i,
+                            space_before=10 if level == 0 and i else 4))
+            out.extend(self.point_paras(p.points, level + 1, size=size))
+        return out
+
+    def bullets_slide(self, s: d.BulletsSlide, out: list) -> TextBox:
+        b = self.frame.body
+        out.append(self.shape(Box(b.x, b.y - int(0.12 * IN), int(1.2 * IN), int(0.06 * IN)),
+                              self.theme.accent(2)))
+        out.append(self.text(Box(b.x, b.y + int(0.05 * IN), b.w, b.h - int(0.05 * IN)),
+                             self.point_paras(s.points, numbered=s.numbered, start=s.start),
+                             name="Bullets"))
+        return self.title_box(s)
+
+    def two_column_slide(self, s: d.TwoColumnSlide, out: list) -> TextBox:
+        b, t = self.frame.body, self.theme
+        gap = TWO_COL_GAP
+        w = (b.w - gap) // 2
+        for k, pts in enumerate((s.left, s.right)):
+            x = b.x + k * (w + gap)
+            out.append(self.shape(Box(x, b.y, w, int(0.06 * IN)), t.accent(k)))
+            out.append(self.text(Box(x, b.y + int(0.2 * IN), w, b.h - int(0.2 * IN)),
+                                 self.point_paras(pts),
+                                 name="Left column" if k == 0 else "Right column"))
+        return self.title_box(s)
+
+    def figures_slide(self, s: d.FiguresSlide, out: list) -> TextBox:
+        b, t = self.frame.body, self.theme
+        n = len(s.figures)
+        cols = n if n <= 3 else (2 if n == 4 else 3)
+        rows = (n + cols - 1) // cols
+        gap = int(0.3 * IN)
+        cw = (b.w - gap * (cols - 1)) // cols
+        ch = (b.h - gap * (rows - 1)) // rows
+        if n == 1:
+            cw = min(cw, int(7 * IN))
+        for i, fig in enumerate(s.figures):
+            r, c = divmod(i, cols)
+            x = b.x + c * (cw + gap) + ((b.w - cw) // 2 if n == 1 else 0)
+            y = b.y + r * (ch + gap)
+            card = Box(x, y, cw, ch)
+            out.append(self.shape(card, t.color("surface")))
+            out.append(self.shape(Box(x, y, cw, int(0.08 * IN)), t.accent(i)))
+            inner = card.inset(int(0.25 * IN), int(0.2 * IN))
+            num = (f"{fmt_number(fig.value[0])}–{fmt_number(fig.value[1])}"
+                   if fig.is_range else fmt_number(fig.value))
+            unit = fig.unit
+            big = t.sizes["figure"] * (1.3 if n == 1 else 1.0)
+            attach = unit in ("%", "‰")
+            whole = num + (unit if attach else "")
+            while big > 28 and count_lines(whole, big, inner.w, True, self.head_font) > 1:
+                big -= 4
+            paras = [Para("", self.style(big, t.accent(i), bold=True, heading=True),
+                          runs=(Run(whole, bold=True),))]
+            if unit and not attach:
+                paras.append(Para(unit, self.style(22, "primary", bold=True)))
+            if fig.label:
+                paras.append(Para(fig.label, self.style(20 if n > 1 else 24, "text"), space_before=6))
+            cap = []
+            if fig.as_of:
+                cap.append(f"as of {long_date(fig.as_of)}")
+            if fig.source:
+                cap.append("source " + ", ".join(f"[{self.source_number(r.id)}]" for r in fig.source))
+            if cap:
+                text = "; ".join(cap)
+                paras.append(Para(text[0].upper() + text[1:], self.style("caption", "muted"),
+                                  space_before=6))
+            out.append(self.text(inner, paras, anchor="middle", name=f"Figure {fig.id}",
+                                 min_size=self.caption))
+        return self.title_box(s)
+
+    def source_number(self, sid: str) -> int:
+        for n, src in enumerate(self.deck.sources, start=1):
+            if src.id == sid:
+                return n
+        return 0
+
+    def chart_slide(self, s: d.ChartSlide, out: list) -> TextBox:
+        b = self.frame.body
+        box = b
+        if s.chart.title and plain(s.chart.title) != s.title:
+            unit = s.chart.unit
+            head = s.chart.title + (f" ({unit})" if unit and unit != "%" else "")
+            out.append(self.text(Box(b.x, b.y, b.w, int(0.45 * IN)),
+                                 [Para(head, self.style(20, "muted", bold=True))], name="Chart title"))
+            box = Box(b.x, b.y + int(0.5 * IN), b.w, b.h - int(0.5 * IN))
+        out.append(ChartFrame(box, s.chart, s.chart_type, s.alt,
+                              title=plain(s.chart.title or s.title), name=f"Chart {s.chart.id}",
+                              axis_max=s.axis_max))
+        return self.title_box(s)
+
+    def timeline_slide(self, s: d.TimelineSlide, out: list) -> TextBox:
+        b, t = self.frame.body, self.theme
+        items: list = []
+        n = len(s.events)
+        mid = b.y + b.h // 2
+        items.append(self.shape(Box(b.x, mid - int(0.03 * IN), b.w, int(0.06 * IN)), t.color("rule")))
+        slot = b.w // n
+        label_w = min(slot * 2 - int(0.2 * IN), int(4.2 * IN)) if n > 1 else b.w
+        half = b.h // 2 - int(0.25 * IN)
+        dot = int(0.26 * IN)
+        stem_h = int(0.2 * IN)
+        for i, ev in enumerate(s.events):
+            cx = b.x + slot * i + slot // 2
+            items.append(self.shape(Box(cx - dot // 2, mid - dot // 2, dot, dot),
+                                    t.accent(i % 2 * 2), shape="oval"))
+            above = i % 2 == 0
+            lx = max(cx - label_w // 2, b.x)
+            rx = min(cx + label_w // 2, b.x + b.w)
+            if above:
+                box = Box(lx, b.y, rx - lx, half)
+                items.append(self.shape(Box(cx - int(0.01 * IN), mid - dot // 2 - stem_h,
+                                            int(0.02 * IN), stem_h), t.color("rule")))
+            else:
+                box = Box(lx, mid + int(0.25 * IN), rx - lx, half)
+                items.append(self.shape(Box(cx - int(0.01 * IN), mid + dot // 2, int(0.02 * IN),
+                                            stem_h), t.color("rule")))
+            paras = [Para(long_date(ev.date), self.style(20, "primary", bold=True), align="center"),
+                     Para(ev.text, self.style(18, "text"), align="center", space_before=2)]
+            items.append(self.text(box, paras, anchor="bottom" if above else "top",
+                                   name=f"Event {i + 1}"))
+        alt = "Timeline: " + "; ".join(f"{long_date(e.date)}: {plain(e.text)}" for e in s.events)
+        out.append(Group("Timeline", alt, items))
+        return self.title_box(s)
+
+    def items_slide(self, s: d.ItemsSlide, out: list) -> TextBox:
+        b, t = self.frame.body, self.theme
+        n = len(s.items)
+        cw = card_width(b.w, n)
+        show_likelihood = s.block == "responses"
+        for i, (item, ev) in enumerate(zip(s.items, s.evidence)):
+            x = b.x + i * (cw + CARD_GAP)
+            card = Box(x, b.y, cw, b.h)
+            out.append(self.shape(card, t.color("surface")))
+            if show_likelihood and item.likelihood is not None:
+                col = self.band_color(item.likelihood.word)
+                label = f"{item.likelihood.word.upper()} · {item.likelihood.percent()}"
+            elif item.impact:
+                col = t.palette["impact"][item.impact]
+                label = f"{item.impact.upper()} IMPACT"
+            else:
+                col, label = t.color("primary"), ""
+            band = Box(x, b.y, cw, CARD_BAND)
+            if label:
+                out.append(self.text(band, [Para(label, self.style(14, t.text_on(col), bold=True))],
+                                     anchor="middle", inset=CARD_PAD, inset_y=0, fill=col,
+                                     name="Card heading", min_size=14))
+            else:
+                out.append(self.shape(band, col))
+            inner = Box(x + CARD_PAD, b.y + CARD_BAND + int(0.12 * IN), cw - 2 * CARD_PAD,
+                        b.h - CARD_BAND - int(0.12 * IN) - CARD_PAD)
+            paras = [Para(item.title, self.style(CARD_TITLE_PT, "primary", bold=True, heading=True))]
+            if item.detail:
+                paras.append(Para(item.detail, self.style(CARD_TEXT_PT, "text"), space_before=6))
+            for p in item.points:
+                paras.append(Para(p.text, self.style(CARD_TEXT_PT, "text"), bullet="•", space_before=4))
+            texts = [e.text for e in ev]
+            ev_h = evidence_height(texts, inner.w, self.body_font)
+            if ev_h:
+                ebox = Box(inner.x, card.y + card.h - ev_h - CARD_PAD, inner.w, ev_h)
+                out.append(self.shape(Box(inner.x, ebox.y - int(0.08 * IN), inner.w,
+                                          int(0.02 * IN)), t.color("rule")))
+                eparas = [Para("EVIDENCE", self.style(CARD_EVIDENCE_PT, "muted", bold=True))]
+                eparas += [Para(e, self.style(CARD_EVIDENCE_PT, "text"), bullet="›") for e in texts]
+                out.append(self.text(ebox, eparas, name="Evidence", min_size=CARD_EVIDENCE_PT))
+            text_h = inner.h - (ev_h + int(0.2 * IN) if ev_h else 0)
+            out.append(self.text(Box(inner.x, inner.y, inner.w, text_h), paras,
+                                 name=f"Card {item.id or i + 1}"))
+        return self.title_box(s)
+
+    def yardstick_slide(self, s: d.YardstickSlide, out: list) -> TextBox:
+        b, t = self.frame.body, self.theme
+        bands = YARDSTICKS[s.yardstick]
+        colors = t.palette["yardstick"]
+        items: list = []
+        label_w = YARD_LABEL_W
+        sx = b.x + label_w + int(0.2 * IN)
+        sw = b.w - label_w - int(0.2 * IN)
+        head_h = YARD_HEAD_H
+
+        def X(p: float) -> int:
+            return sx + int(sw * p)
+
+        strip_y = b.y + int(0.42 * IN)
+        strip_h = int(0.16 * IN)
+        rows_top = b.y + head_h
+        rows_h = b.h - head_h
+        for k, band in enumerate(bands):
+            col = colors[k % len(colors)]
+            w = max(X(band.high) - X(band.low), int(0.04 * IN))
+            items.append(self.shape(Box(X(band.low), rows_top, w, rows_h),
+                                    mix(col, t.color("background"), 0.82)))
+            items.append(self.shape(Box(X(band.low), strip_y, w, strip_h), col))
+            lw = int(1.7 * IN)
+            cx = (X(band.low) + X(band.high)) // 2
+            lx = min(max(cx - lw // 2, sx - int(0.2 * IN)), sx + sw - lw + int(0.3 * IN))
+            above = k % 2 == 0
+            ly = b.y if above else strip_y + strip_h
+            items.append(self.text(Box(lx, ly, lw, int(0.38 * IN)),
+                                   [Para(band.word, self.style(14, "text"), align="center")],
+                                   anchor="bottom" if above else "top", name=f"Band {band.word}",
+                                   min_size=14))
+        n = len(s.items)
+        row_h = rows_h // max(n, 1)
+        for i, item in enumerate(s.items):
+            ry = rows_top + i * row_h
+            lk = item.likelihood
+            items.append(self.text(Box(b.x, ry, label_w, row_h),
+                                   [Para(item.title, self.style(YARD_LABEL_PT, "text", bold=True))],
+                                   anchor="middle", name=f"Response {i + 1}"))
+            col = self.band_color(lk.word)
+            bar_h = int(0.3 * IN)
+            x0, x1 = X(lk.low), X(lk.high)
+            w = max(x1 - x0, int(0.18 * IN))
+            x0 = min(x0, sx + sw - w)
+            items.append(self.shape(Box(x0, ry + (row_h - bar_h) // 2, w, bar_h), col,
+                                    shape="rounded", line=mix(col, ink(t), 0.3)))
+            label = f"{lk.word} · {lk.percent()}".replace(" %", "\u00a0%")   # keep "%" with its number
+            x1 = x0 + w     # a point estimate's bar is wider than its range
+            pad = int(0.1 * IN)
+            # beside the bar, on the side with room for it (never over the titles
+            # left of the scale); where neither side holds one line, it wraps
+            need = int(text_width(label, 16, font=self.body_font)) + pad
+            room_r = sx + sw + int(0.2 * IN) - (x1 + pad)
+            room_l = x0 - pad - sx
+            right = need <= room_r or (need > room_l and room_r >= room_l)
+            lab_w = min(need, room_r if right else room_l)
+            lx = x1 + pad if right else x0 - pad - lab_w
+            items.append(self.text(Box(lx, ry, lab_w, row_h),
+                                   [Para(label, self.style(16, "text"),
+                                         align="left" if right else "right")],
+                                   anchor="middle", name=f"Likelihood {i + 1}", min_size=14))
+        out.append(Group("Probability yardstick", s.alt, items))
+        out.append(self.text(Box(b.x, b.y, label_w, head_h - int(0.15 * IN)),
+                             [Para("Scale", self.style(14, "muted", bold=True)),
+                              Para(f"{YARDSTICK_TITLES[s.yardstick]}, 0–100 %", self.style(14, "muted"))],
+                             anchor="middle", name="Scale", min_size=14))
+        return self.title_box(s)
+
+    def sources_slide(self, s: d.SourcesSlide, out: list) -> TextBox:
+        b = self.frame.body
+        paras = []
+        for n, src in s.entries:
+            bits = [x for x in (src.author, f"*{src.title}*" if src.title else "", src.publisher,
+                                long_date(src.date)) if x]
+            text = ", ".join(bits) or src.id
+            runs = list(parse(f"[{n}]  ", bold=True)) + list(parse(text))
+            if src.url:
+                runs += [Run(". "), Run(src.url, url=src.url)]
+            paras.append(Para("", self.style(20, "text"), runs=tuple(runs), space_before=12))
+        out.append(self.text(b, paras, name="Sources list"))
+        return self.title_box(s)
+
+    def image_slide(self, s: d.ImageSlide, out: list) -> TextBox:
+        from deckgen.content.pictures import image_size
+        b = self.frame.body
+        iw, ih = image_size(s.image)   # an SVG's ratio is that of its PNG copy
+        scale = min(b.w / iw, b.h / ih)
+        w, h = int(iw * scale), int(ih * scale)
+        out.append(Picture(Box(b.x + (b.w - w) // 2, b.y + (b.h - h) // 2, w, h), s.image, s.alt))
+        return self.title_box(s)
+
+    def table_slide(self, s: d.TableSlide, out: list) -> TextBox:
+        b, t = self.frame.body, self.theme
+        tab = s.table
+        widths = table_widths(tab.columns, tab.rows, b.w)
+        cell_inset = TABLE_INSET
+        cells, heights = [], []
+        for i, r in enumerate([tab.columns] + list(tab.rows)):
+            head = i == 0
+            fill = t.color("primary") if head else (t.color("surface") if i % 2 else t.color("background"))
+            row = []
+            for j, text in enumerate(r):
+                row.append(self.text(Box(0, 0, widths[j], 1),
+                                     [Para(text, self.style(TABLE_PT, "on_primary" if head else "text",
+                                                            bold=head))],
+                                     anchor="middle", inset=cell_inset, fill=fill, name="Cell"))
+            heights.append(table_row_height(r, widths, self.body_font, bold=head))
+            cells.append(row)
+        y = b.y
+        for row, h in zip(cells, heights):
+            x = b.x
+            for c, w in zip(row, widths):
+                c.box = Box(x, y, w, h)
+                x += w
+            y += h
+        alt = (f"Table with columns {', '.join(plain(c) for c in tab.columns)}; "
+               f"{len(tab.rows)} rows.")
+        out.append(TableFrame(Box(b.x, b.y, b.w, sum(heights)), tab, widths, heights, cells, alt))
+        return self.title_box(s)
+
+    def quote_slide(self, s: d.QuoteSlide, out: list) -> TextBox:
+        b, t = self.frame.body, self.theme
+        q = s.quote
+        inner = b.w - int(2.0 * IN)
+        size = 32.0
+        font = self.body_font
+        while size > t.sizes["body"] and text_height(count_lines(q.text, size, inner, font=font),
+                                                     size, font) > b.h * 0.7:
+            size -= 2
+        out.append(self.text(Box(b.x, b.y - int(0.3 * IN), int(1.2 * IN), int(2.0 * IN)),
+                             [Para("“", self.style(110, t.accent(2), bold=True, heading=True))],
+                             name="Quote mark", min_size=110))
+        paras = [Para(q.text, self.style(size, "primary", italic=True))]
+        if q.by:
+            paras.append(Para(f"— {q.by}", self.style(20, "muted"), space_before=18, align="right"))
+        out.append(self.text(Box(b.x + int(1.0 * IN), b.y + int(0.4 * IN), inner,
+                                 b.h - int(0.4 * IN)), paras, name="Quote"))
+        return self.title_box(s)
+
+    def section_slide(self, s: d.SectionSlide, out: list) -> TextBox:
+        t = self.theme
+        W, H = t.slide_width, t.slide_height
+        left = t.margins["left"] + int(0.3 * IN)
+        box = Box(left, int(H * 0.38), W - left - t.margins["right"], int(1.6 * IN))
+        out.append(self.shape(Box(left, box.y - int(0.25 * IN), int(1.4 * IN), int(0.08 * IN)),
+                              t.accent(2)))
+        return self.title_box(s, box=box, size=40, color="on_cover" if self.covers else "primary",
+                              anchor="top")
+
+    def quiz_question_slide(self, s: d.QuizQuestionSlide, out: list) -> TextBox:
+        from deckgen.deck.quizslides import draw_question
+        draw_question(self, s, out)
+        return self.title_box(s)
+
+    def quiz_answer_slide(self, s: d.QuizAnswerSlide, out: list) -> TextBox:
+        from deckgen.deck.quizslides import draw_answer
+        draw_answer(self, s, out)
+        return self.title_box(s)
+
+    # -- the whole deck -----------------------------------------------------
+    def design(self) -> PlacedDeck:
+        t = self.theme
+        slides = []
+        notes: list[FitNote] = []
+        for number, s in enumerate(self.deck.slides, start=1):
+            role = s.kind if s.kind in ("title", "section") else "content"
+            dark = role != "content" and self.covers
+            items: list = []
+            title = getattr(self, s.kind.replace("-", "_") + "_slide")(s, items)
+            items.extend(self.furniture(s, number, dark))
+            # with a master, slides keep the master's background (None: paint nothing)
+            background = None if t.master else t.color("cover" if dark else "background")
+            ps = PlacedSlide(s.kind, t.layouts[role], background, title, items, s.notes, number)
+            for it in ps.walk():
+                _fit_all(it)
+            for it in ps.walk():
+                for tb in _text_boxes(it):
+                    if tb.overflow:
+                        notes.append(FitNote(number, s.full_title, tb.name or "text", "overflow",
+                                             f"{tb.overflow:.0f} pt more text than the box holds"))
+                    elif tb.shrunk_from:
+                        size = max(p.style.size for p in tb.paras)
+                        notes.append(FitNote(number, s.full_title, tb.name or "text", "shrunk",
+                                             f"{tb.shrunk_from:g} pt → {size:g} pt"))
+            if s.part[1] > 1:
+                notes.append(FitNote(number, s.full_title, s.block, "split",
+                                     f"part {s.part[0]} of {s.part[1]}"))
+            slides.append(ps)
+        return PlacedDeck(slides, t.slide_width, t.slide_height, notes)
+
+
+def _text_boxes(it):
+    if isinstance(it, TextBox):
+        yield it
+    elif isinstance(it, TableFrame):
+        for row in it.cells:
+            yield from row
+
+
+def _fit_all(it) -> None:
+    for tb in _text_boxes(it):
+        if not tb.layout:
+            fit(tb)
+
+
+def design(deck: d.Deck, theme: Theme) -> PlacedDeck:
+    """Return the placed slides of a planned deck in a theme."""
+    return _Designer(deck, theme).design()

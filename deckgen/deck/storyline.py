@@ -1,0 +1,521 @@
+"""Storyline: content + theme -> the planned deck (pure, no files).
+
+The content's kind picks the order of blocks (``outline`` overrides it);
+each block becomes slides of one kind; long blocks continue on further
+slides so nothing overflows. Warnings come back as data on the deck.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable, Iterable, Sequence
+
+from deckgen.deck import model as d
+from deckgen.deck.charts import MAX_BARS, describe, fmt_value, pick_type
+from deckgen.layout.geometry import (EMU_PER_IN, JUDGE_GAP, TWO_COL_GAP, YARD_HEAD_H, card_height, card_width, count_lines, frame, judgement_height, table_row_height, table_widths, text_height, yardstick_row_height)
+from deckgen.content.markup import plain
+from deckgen.content.model import Chart, Content, Item, Point, Ref
+from deckgen.theme.theme import Theme
+from deckgen.content.yardstick import YARDSTICK_TITLES
+
+# The spec's storylines, plus blocks the spec leaves out of one kind so that a
+# block the file has is never dropped silently: a briefing used for teaching
+# shows its objectives after the title; a lecture shows its question and
+# context before its sections and its key judgements before the outlook.
+STORYLINES = {
+    "briefing": ("title", "objectives", "question", "bluf", "context", "figures", "charts",
+                 "timeline", "concerns", "constraints", "responses", "outlook", "sections",
+                 "discussion", "sources"),
+    "lecture": ("title", "objectives", "question", "context", "sections", "figures", "charts",
+                "timeline", "concerns", "constraints", "responses", "bluf", "outlook",
+                "discussion", "sources"),
+}
+
+TITLES = {"question": "The question", "bluf": "Key judgements", "context": "Context",
+          "figures": "Key figures", "timeline": "Timeline", "concerns": "Concerns",
+          "constraints": "Constraints", "responses": "Likely responses",
+          "outlook": "Outlook", "objectives": "Learning objectives",
+          "discussion": "Discussion questions", "sources": "Sources"}
+
+# How many of each fit on a slide before the block continues on the next.
+PER_SLIDE = {"judgements": 4, "figures": 4, "items": 3, "yardstick": 6, "timeline": 5,
+             "sources": 6, "table_rows": 7}
+
+
+def _nice_ceiling(v: float) -> float:
+    """Return a round axis maximum at or above ``v`` (29 -> 30, 0.42 -> 0.5)."""
+    import math
+    if v <= 0:
+        return 1.0
+    mag = 10 ** math.floor(math.log10(v))
+    for step in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        if step * mag >= v:
+            return step * mag
+    return 10 * mag
+
+
+def balanced(items: Sequence, most: int) -> list[list]:
+    """Split items into the fewest runs of at most ``most``, sized evenly (7 -> 4 + 3)."""
+    if not items:
+        return []
+    n = -(-len(items) // most)
+    size, extra = divmod(len(items), n)
+    out, i = [], 0
+    for k in range(n):
+        step = size + (1 if k < extra else 0)
+        out.append(list(items[i:i + step]))
+        i += step
+    return out
+
+
+def chunks(items: Sequence, cost: Callable[[object], float], capacity: float,
+           most: int = 99) -> list[list]:
+    """Split items into the fewest runs whose summed cost stays within capacity.
+
+    The runs are then evened out: the same number of slides, each about as
+    full as the others, rather than a full slide and a nearly empty one.
+    """
+    first = _greedy(items, cost, capacity, most)
+    if len(first) <= 1:
+        return first
+    even = balanced(list(items), -(-len(items) // len(first)))
+    if len(even) == len(first) and all(sum(cost(i) for i in g) <= capacity and len(g) <= most
+                                       for g in even):
+        return even
+    lo, hi = max(cost(i) for i in items), capacity
+    for _ in range(20):
+        mid = (lo + hi) / 2
+        if len(_greedy(items, cost, mid, most)) <= len(first):
+            hi = mid
+        else:
+            lo = mid
+    return _greedy(items, cost, hi, most)
+
+
+def _uniform_rows(items: Sequence, need: Callable[[object], int], height: int,
+                  most: int) -> list[list]:
+    """Group items so that each group, at the height of its tallest, fits ``height``."""
+    groups: list[list] = []
+    cur: list = []
+    for it in items:
+        trial = cur + [it]
+        if cur and (len(trial) * max(need(x) for x in trial) > height or len(trial) > most):
+            groups.append(cur)
+            cur = [it]
+        else:
+            cur = trial
+    if cur:
+        groups.append(cur)
+    if len(groups) > 1:   # even the groups out when that still fits
+        even = balanced(list(items), -(-len(items) // len(groups)))
+        if len(even) == len(groups) and all(len(g) * max(need(x) for x in g) <= height for g in even):
+            return even
+    return groups
+
+
+def _greedy(items: Sequence, cost: Callable[[object], float], capacity: float,
+            most: int) -> list[list]:
+    out: list[list] = [[]]
+    used = 0.0
+    for it in items:
+        c = cost(it)
+        if out[-1] and (used + c > capacity or len(out[-1]) >= most):
+            out.append([])
+            used = 0.0
+        out[-1].append(it)
+        used += c
+    return [o for o in out if o]
+
+
+class _Planner:
+    def __init__(self, content: Content, theme: Theme, quiz=None) -> None:
+        self.c = content
+        self.theme = theme
+        self.quiz = quiz                # a QuizBuild: its slides go in (--quiz-slides)
+        self.frame = frame(theme, bool(content.classification))
+        self.slides: list[d.Slide] = []
+        self.warnings: list[str] = []
+        self.titles: set[str] = set()
+        self.shown_charts: set[str] = set()
+
+    # -- helpers ----------------------------------------------------------
+    def cites(self, *objs) -> tuple[int, ...]:
+        nums = []
+        for o in objs:
+            for ref in getattr(o, "source", ()) or ():
+                n = self.c.source_number(ref.id)
+                if n and n not in nums:
+                    nums.append(n)
+            for p in getattr(o, "points", ()) or ():
+                nums.extend(n for n in self.cites(p) if n not in nums)
+        return tuple(sorted(nums))
+
+    def notes(self, *objs) -> str:
+        return "\n\n".join(plain(o.notes) for o in objs if getattr(o, "notes", ""))
+
+    def add(self, slides: list[d.Slide]) -> None:
+        n = len(slides)
+        for i, s in enumerate(slides, start=1):
+            if n > 1:
+                s = replace(s, part=(i, n))
+            title = s.full_title
+            if title in self.titles:
+                k = 2
+                while f"{s.title} ({k})" in self.titles:
+                    k += 1
+                self.warnings.append(f"two slides are titled '{title}'; the second is "
+                                     f"'{s.title} ({k})'")
+                s = replace(s, title=f"{s.title} ({k})", part=(1, 1))
+                title = s.full_title
+            self.titles.add(title)
+            self.slides.append(s)
+
+    def point_cost(self, p: Point, width: int, pt: float, level: int = 0) -> float:
+        indent = int(0.4 * EMU_PER_IN) * (level + 1)
+        size = pt if level == 0 else pt - 2
+        # line height plus the paragraph's space before (10 pt, 4 pt for sub-points)
+        font = self.theme.fonts["body"]
+        lines = (text_height(count_lines(p.text, size, width - indent, font=font), size, font) / 12700
+                 + (10 if level == 0 else 4))
+        return lines + sum(self.point_cost(q, width, pt, level + 1) for q in p.points)
+
+    def bullet_capacity(self, pt: float) -> float:
+        return (self.frame.body.h - int(0.05 * EMU_PER_IN)) / 12700
+
+    # -- blocks -----------------------------------------------------------
+    def title(self) -> None:
+        c = self.c
+        self.add([d.TitleSlide(title=c.title, subtitle=c.subtitle, authors=c.authors,
+                               organisation=c.organisation, date=c.date, block="title")])
+
+    def question(self) -> None:
+        self.add([d.QuestionSlide(title=TITLES["question"], question=self.c.question,
+                                  block="question")])
+
+    def bluf(self) -> None:
+        js = self.c.bluf
+        body = self.theme.sizes["body"]
+        font = self.theme.fonts["body"]
+        groups = chunks(js, lambda j: judgement_height(j.text, body, font, self.frame.body.w)
+                        + JUDGE_GAP, self.frame.body.h + JUDGE_GAP, PER_SLIDE["judgements"])
+        start = 1
+        slides = []
+        for g in groups:
+            slides.append(d.JudgementsSlide(title=TITLES["bluf"], judgements=tuple(g),
+                                            start=start, notes=self.notes(*g),
+                                            sources=self.cites(*g), block="bluf"))
+            start += len(g)
+        self.add(slides)
+
+    def bullets(self, block: str, points: Sequence[Point], numbered: bool = False,
+                title: str = "", notes: str = "") -> None:
+        pt = self.theme.sizes["body"]
+        width = self.frame.body.w
+        groups = chunks(points, lambda p: self.point_cost(p, width, pt),
+                        self.bullet_capacity(pt))
+        slides, start = [], 1
+        for g in groups:
+            slides.append(d.BulletsSlide(title=title or TITLES[block], points=tuple(g),
+                                         numbered=numbered, start=start,
+                                         notes="\n\n".join(x for x in (notes, self.notes(*g)) if x),
+                                         sources=self.cites(*g), block=block))
+            start += len(g)
+        self.add(slides)
+
+    def context(self) -> None:
+        self.bullets("context", self.c.context)
+
+    def outlook(self) -> None:
+        self.bullets("outlook", self.c.outlook)
+
+    def objectives(self) -> None:
+        self.bullets("objectives", [Point(t) for t in self.c.objectives], numbered=True)
+
+    def discussion(self) -> None:
+        self.bullets("discussion", [Point(t) for t in self.c.discussion], numbered=True)
+
+    def figures(self) -> None:
+        groups = balanced(self.c.figures, PER_SLIDE["figures"])
+        self.add([d.FiguresSlide(title=TITLES["figures"], figures=tuple(g),
+                                 notes=self.notes(*g), sources=self.cites(*g),
+                                 block="figures") for g in groups])
+
+    def chart_slides(self, chart: Chart, title: str = "", notes: str = "") -> list[d.ChartSlide]:
+        """Return the chart's slide, or slides when it has more bars than labels can hold."""
+        ctype = pick_type(chart)
+        self.shown_charts.add(chart.id)
+        head = title or chart.takeaway or chart.title or chart.id
+        common = dict(title=plain(head), chart_type=ctype,
+                      notes="\n\n".join(x for x in (notes, self.notes(chart)) if x),
+                      sources=self.cites(chart), block="charts")
+        data = chart.data
+        if ctype not in ("bar", "range") or len(data.categories) <= MAX_BARS:
+            return [d.ChartSlide(chart=chart, alt=describe(chart, ctype), **common)]
+        # every part keeps the same value axis so bars compare across slides
+        flat = [x for s in data.series for v in s.values
+                for x in (v if isinstance(v, tuple) else (v,))]
+        top = max(flat)
+        axis_max = _nice_ceiling(top)
+        parts = balanced(list(range(len(data.categories))), MAX_BARS)
+        out = []
+        for idx in parts:
+            sub = replace(data, categories=tuple(data.categories[i] for i in idx),
+                          series=tuple(replace(s, values=tuple(s.values[i] for i in idx))
+                                       for s in data.series))
+            part = replace(chart, data=sub)
+            out.append(d.ChartSlide(chart=part, alt=describe(part, ctype), axis_max=axis_max,
+                                    **common))
+        return out
+
+    def chart_slide(self, chart: Chart, title: str = "", notes: str = "") -> d.ChartSlide:
+        return self.chart_slides(chart, title, notes)[0]
+
+    def charts(self) -> None:
+        referenced = self.referenced_charts()
+        for ch in self.c.charts:
+            if ch.id not in referenced and ch.id not in self.shown_charts:
+                self.add(self.chart_slides(ch))
+
+    def referenced_charts(self) -> set[str]:
+        order = self.order()
+        refs: set[str] = set()
+        for block in ("concerns", "constraints", "responses"):
+            if block in order:
+                for it in getattr(self.c, block):
+                    refs.update(r.id for r in it.evidence if self.c.chart(r.id))
+        if "sections" in order:
+            for sec in self.c.sections:
+                refs.update(s.chart.id for s in sec.slides if s.chart)
+        return refs
+
+    def timeline(self) -> None:
+        groups = balanced(self.c.timeline, PER_SLIDE["timeline"])
+        self.add([d.TimelineSlide(title=TITLES["timeline"], events=tuple(g),
+                                  notes=self.notes(*g), sources=self.cites(*g),
+                                  block="timeline") for g in groups])
+
+    def evidence(self, item: Item) -> tuple[d.Evidence, ...]:
+        out = []
+        for ref in item.evidence:
+            fig = self.c.figure(ref.id)
+            if fig is not None:
+                label = plain(fig.label) if fig.label else fig.id
+                out.append(d.Evidence(fig.id, f"{fmt_value(fig.value, fig.unit)} · {label}"))
+            else:
+                ch = self.c.chart(ref.id)
+                name = plain(ch.title or ch.takeaway or ch.id)
+                out.append(d.Evidence(ch.id, f"Chart: {name}", chart=True))
+        return tuple(out)
+
+    def card_groups(self, items: Sequence[Item]) -> list[list[Item]]:
+        """Group items into slides of up to three cards, fewer when cards are long."""
+        body = self.frame.body
+        groups: list[list[Item]] = []
+        i = 0
+        while i < len(items):
+            for k in range(min(PER_SLIDE["items"], len(items) - i), 0, -1):
+                width = card_width(body.w, k)
+                if all(self.card_fits(it, width) for it in items[i:i + k]):
+                    break
+            else:
+                k = 1
+            if k == 1 and not self.card_fits(items[i], card_width(body.w, 1)):
+                self.warnings.append(f"{items[i].loc}: the card '{plain(items[i].title)}' "
+                                     "holds more text than a slide; shorten its detail or points")
+            groups.append(list(items[i:i + k]))
+            i += k
+        # as many slides as needed, but evened out (2 + 2 + 2 rather than 2 + 3 + 1)
+        even = balanced(list(items), -(-len(items) // len(groups))) if groups else []
+        if len(even) == len(groups) and all(
+                self.card_fits(it, card_width(body.w, len(g))) for g in even for it in g):
+            return even
+        return groups
+
+    def card_fits(self, item: Item, width: int) -> bool:
+        ev = [e.text for e in self.evidence(item)]
+        need = card_height(item.title, item.detail, [p.text for p in item.points], ev, width,
+                           self.theme.fonts["body"], self.theme.fonts["heading"])
+        return need <= self.frame.body.h
+
+    def items(self, block: str) -> None:
+        items = getattr(self.c, block)
+        groups = self.card_groups(items)
+        slides = [d.ItemsSlide(title=TITLES[block], items=tuple(g),
+                               evidence=tuple(self.evidence(i) for i in g),
+                               notes=self.notes(*g), sources=self.cites(*g), block=block)
+                  for g in groups]
+        self.add(slides)
+        self.evidence_charts(items)
+
+    def evidence_charts(self, items: Iterable[Item]) -> None:
+        for it in items:
+            for ref in it.evidence:
+                ch = self.c.chart(ref.id)
+                if ch is not None and ch.id not in self.shown_charts:
+                    self.add(self.chart_slides(ch))
+
+    def concerns(self) -> None:
+        self.items("concerns")
+
+    def constraints(self) -> None:
+        self.items("constraints")
+
+    def responses(self) -> None:
+        rated = [r for r in self.c.responses if r.likelihood is not None]
+        unrated = [r for r in self.c.responses if r.likelihood is None]
+        if rated:
+            rated.sort(key=lambda r: -r.likelihood.mid)
+            font = self.theme.fonts["body"]
+            rows_h = self.frame.body.h - YARD_HEAD_H
+            # every row is as tall as the tallest label on its slide
+            groups = _uniform_rows(rated, lambda r: yardstick_row_height(r.title, font), rows_h,
+                                   PER_SLIDE["yardstick"])
+            ys = self.c.yardstick
+            slides = []
+            for g in groups:
+                alt = (f"Probability yardstick ({YARDSTICK_TITLES[ys]}) placing "
+                       f"{len(g)} responses on a 0–100 % scale: " + "; ".join(
+                           f"{plain(r.title)}: {r.likelihood.word}, {r.likelihood.percent()}"
+                           for r in g) + ".")
+                slides.append(d.YardstickSlide(title=TITLES["responses"], items=tuple(g),
+                                               yardstick=ys, alt=alt, notes=self.notes(*g),
+                                               sources=self.cites(*g), block="responses"))
+            self.add(slides)
+        details = [r for r in self.c.responses if r.detail or r.points or r.evidence]
+        if details or unrated:
+            groups = self.card_groups(details + [u for u in unrated if u not in details])
+            self.add([d.ItemsSlide(title="Responses in detail", items=tuple(g),
+                                   evidence=tuple(self.evidence(i) for i in g),
+                                   notes="" if rated else self.notes(*g),
+                                   sources=self.cites(*g), block="responses") for g in groups])
+        self.evidence_charts(self.c.responses)
+
+    def sections(self) -> None:
+        for sec in self.c.sections:
+            self.add([d.SectionSlide(title=plain(sec.title), notes=self.notes(sec),
+                                     sources=self.cites(sec), block="sections")])
+            for s in sec.slides:
+                self.free_slide(s, plain(sec.title))
+
+    def free_slide(self, s, section_title: str) -> None:
+        title = plain(s.title) if s.title else section_title
+        common = dict(notes=self.notes(s), sources=self.cites(s), block="sections")
+        if s.layout == "chart":
+            ch = self.c.chart(s.chart.id)
+            slides = self.chart_slides(ch, title=title if s.title else "", notes=self.notes(s))
+            self.add([replace(sl, sources=tuple(sorted(set(sl.sources) | set(self.cites(s)))))
+                      for sl in slides])
+        elif s.layout == "figure":
+            fig = self.c.figure(s.figure.id)
+            self.add([d.FiguresSlide(title=title, figures=(fig,),
+                                     notes="\n\n".join(x for x in (self.notes(s), self.notes(fig)) if x),
+                                     sources=tuple(sorted(set(self.cites(s)) | set(self.cites(fig)))),
+                                     block="sections")])
+        elif s.layout == "image":
+            self.add([d.ImageSlide(title=title, image=s.image, alt=plain(s.alt), **common)])
+        elif s.layout == "table":
+            font = self.theme.fonts["body"]
+            widths = table_widths(s.table.columns, s.table.rows, self.frame.body.w)
+            head = table_row_height(s.table.columns, widths, font, bold=True)
+            rows = list(s.table.rows)
+            # the header row repeats on every continued slide
+            groups = chunks(rows, lambda r: table_row_height(r, widths, font),
+                            self.frame.body.h - head) if rows else [[]]
+            self.add([d.TableSlide(title=title, table=replace(s.table, rows=tuple(g)), **common)
+                      for g in groups])
+        elif s.layout == "quote":
+            self.add([d.QuoteSlide(title=title, quote=s.quote, **common)])
+        elif s.layout == "two-column":
+            pt = self.theme.sizes["body"]
+            w = (self.frame.body.w - TWO_COL_GAP) // 2
+            cap = (self.frame.body.h - int(0.2 * EMU_PER_IN)) / 12700
+            lefts = chunks(s.left, lambda p: self.point_cost(p, w, pt), cap) or [[]]
+            rights = chunks(s.right, lambda p: self.point_cost(p, w, pt), cap) or [[]]
+            n = max(len(lefts), len(rights))
+            lefts += [[]] * (n - len(lefts))
+            rights += [[]] * (n - len(rights))
+            self.add([d.TwoColumnSlide(title=title, left=tuple(a), right=tuple(b), **common)
+                      for a, b in zip(lefts, rights)])
+        else:
+            if s.points:
+                self.bullets("sections", s.points, title=title, notes=self.notes(s))
+            else:
+                self.add([d.SectionSlide(title=title, **common)])
+
+    def quiz_slides(self) -> None:
+        """Add a slide per quiz question and one revealing its answer (version 1 of the quiz)."""
+        from deckgen.deck.quizslides import QuizGeometry, plan_quiz
+        if not self.quiz.questions:
+            self.warnings.append("no quiz slides were added: the quiz has no questions")
+            return
+        numbers = lambda ids: tuple(sorted({n for n in map(self.c.source_number, ids) if n}))  # noqa: E731
+        for block in plan_quiz(self.quiz.questions, QuizGeometry(self.theme, self.frame), numbers):
+            self.add(block)
+
+    def sources(self) -> None:
+        entries = list(enumerate(self.c.sources, start=1))
+        groups = balanced(entries, PER_SLIDE["sources"])
+        self.add([d.SourcesSlide(title=TITLES["sources"], entries=tuple(g), block="sources")
+                  for g in groups])
+
+    # -- order ------------------------------------------------------------
+    def order(self) -> tuple[str, ...]:
+        return block_order(self.c)
+
+    def present(self, block: str) -> bool:
+        if block in ("title", "charts"):
+            return True
+        return bool(getattr(self.c, block, None))
+
+    def plan(self) -> d.Deck:
+        order = self.order()
+        # quiz slides go where the outline names 'quiz', else just before the
+        # sources (which stay the deck's last slide, the list its footers
+        # point to), else at the end
+        quiz_at = next((b for b in ("quiz", "sources") if b in order), None)
+        for block in order:
+            if block == quiz_at and self.quiz is not None:
+                self.quiz_slides()
+            if block == "quiz":
+                continue
+            if self.present(block):
+                getattr(self, block)()
+        if quiz_at is None and self.quiz is not None:
+            self.quiz_slides()
+        skipped = [b for b in STORYLINES["briefing"]
+                   if b not in order and b != "charts" and self.present(b)]
+        for b in dict.fromkeys(skipped):
+            self.warnings.append(f"the '{b}' block is not shown: it is not in the "
+                                 f"{'outline' if self.c.outline else self.c.kind + ' storyline'}"
+                                 "; add it to 'outline' to show it")
+        c = self.c
+        return d.Deck(title=plain(c.title), slides=tuple(self.slides), language=c.language,
+                      classification=c.classification, authors=c.authors,
+                      organisation=c.organisation, date=c.date,
+                      subject=plain(c.question or c.subtitle), yardstick=c.yardstick,
+                      sources=c.sources, warnings=tuple(self.warnings))
+
+
+def block_order(content: Content) -> tuple[str, ...]:
+    """Return the order of blocks: the outline (with title and charts placed) or the storyline.
+
+    The deck and the reading handout both follow it, so they tell the same story.
+    """
+    if content.outline:
+        names = list(content.outline)
+        if "title" not in names:
+            names.insert(0, "title")
+        if "charts" not in names:
+            at = names.index("figures") + 1 if "figures" in names else len(names)
+            names.insert(at, "charts")
+        return tuple(names)
+    return STORYLINES[content.kind]
+
+
+def plan(content: Content, theme: Theme, quiz=None) -> d.Deck:
+    """Return the planned :class:`~deckgen.deck.Deck` for content in a theme.
+
+    With ``quiz`` (a :class:`~deckgen.quiz.QuizBuild`), each question of its
+    version 1 gets a slide, followed by a slide with its answer.
+    """
+    return _Planner(content, theme, quiz).plan()

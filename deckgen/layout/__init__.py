@@ -1,0 +1,1 @@
+"""Layout: slide geometry, the fitting engine and the placed-slide model every renderer draws."""

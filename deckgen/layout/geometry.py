@@ -1,0 +1,241 @@
+"""Slide geometry and text estimates shared by the storyline and the writers.
+
+The storyline asks how much fits (to split long blocks over slides); the
+design stage asks where each box goes. Both read the same numbers from here,
+so a split and its drawing agree. Text is measured with the font files
+(``deckgen.measure``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from deckgen.content.markup import plain
+from deckgen.theme.theme import Theme
+
+EMU_PER_PT = 12700
+EMU_PER_IN = 914400
+
+DEFAULT_FONT = "Calibri"
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in EMU."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+
+    def inset(self, dx: int, dy: int | None = None) -> "Box":
+        """Return the box shrunk by dx on the left and right, dy top and bottom."""
+        dy = dx if dy is None else dy
+        return Box(self.x + dx, self.y + dy, max(self.w - 2 * dx, 1), max(self.h - 2 * dy, 1))
+
+
+def text_width(text: str, pt: float, bold: bool = False, font: str = DEFAULT_FONT) -> float:
+    """Return the width of one line of text (markup removed), in EMU."""
+    from deckgen.text.measure import width
+    return width(plain(text), font, pt, bold) * EMU_PER_PT
+
+
+@lru_cache(maxsize=16384)
+def count_lines(text: str, pt: float, width: int, bold: bool = False,
+                font: str = DEFAULT_FONT) -> int:
+    """Return how many lines ``text`` (markup allowed) wraps to in ``width`` EMU."""
+    from deckgen.layout.fitting import lines_of
+    return lines_of(text, font, pt, width, bold)
+
+
+def text_height(lines: int, pt: float, font: str = DEFAULT_FONT) -> int:
+    """Return the height of ``lines`` lines at ``pt`` points, in EMU."""
+    from deckgen.text.measure import line_height
+    return int(lines * line_height(font, pt) * EMU_PER_PT)
+
+
+def pt_to_emu(pt: float) -> int:
+    """Return points as EMU."""
+    return int(pt * EMU_PER_PT)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where the parts of a content slide go, for one theme."""
+
+    slide: Box
+    banner_top: Box
+    banner_bottom: Box
+    title: Box
+    body: Box
+    footer: Box
+    logo: Box | None = None     # the theme's logo, when it has one
+
+
+def frame(theme: Theme, banner: bool) -> Frame:
+    """Return the boxes of a content slide for ``theme``.
+
+    An organisation's master places the title where its content layout's
+    title placeholder is (within reason); a logo takes its corner of the
+    title row or of the footer row, and the title or footer gives way to it.
+    """
+    W, H = theme.slide_width, theme.slide_height
+    m = theme.margins
+    band = int(0.32 * EMU_PER_IN) if banner else 0
+    top = band + m["top"]
+    title_h = int(1.05 * EMU_PER_IN)
+    footer_h = int(0.38 * EMU_PER_IN)
+    bottom = H - band - m["bottom"]
+    inner_w = W - m["left"] - m["right"]
+    title = Box(m["left"], top, inner_w, title_h)
+    master_box = theme.master.title_boxes.get("content") if theme.master else None
+    if master_box and master_box[2] > EMU_PER_IN and master_box[3] > 0:
+        x, y, w, h = master_box
+        y = max(y, band + int(0.08 * EMU_PER_IN))
+        h = min(max(h, int(0.75 * EMU_PER_IN)), int(1.3 * EMU_PER_IN))
+        x = max(x, 0)
+        title = Box(x, y, min(w, W - x), h)
+    logo = None
+    lg = theme.logo
+    gap = int(0.2 * EMU_PER_IN)
+    if lg is not None:
+        lw, lh = lg.width, lg.height
+        right = lg.position.endswith("right")
+        lx = W - m["right"] - lw if right else m["left"]
+        if lg.position.startswith("top"):
+            if lh > title.h:
+                lw, lh = int(lw * title.h / lh), title.h
+                lx = W - m["right"] - lw if right else m["left"]
+            logo = Box(lx, title.y + (title.h - lh) // 2, lw, lh)
+            if right:
+                title = Box(title.x, title.y, min(title.w, lx - gap - title.x), title.h)
+            else:
+                x0 = max(title.x, lx + lw + gap)
+                title = Box(x0, title.y, title.x + title.w - x0, title.h)
+        else:
+            footer_h = max(footer_h, lh)
+            logo = Box(lx, bottom - lh, lw, lh)
+    footer = Box(m["left"], bottom - footer_h, inner_w, footer_h)
+    if logo is not None and logo.y >= footer.y:
+        if logo.x > footer.x:    # bottom-right: the footer (and slide number) ends before it
+            footer = Box(footer.x, footer.y, logo.x - gap - footer.x, footer.h)
+        else:
+            x0 = logo.x + logo.w + gap
+            footer = Box(x0, footer.y, footer.x + footer.w - x0, footer.h)
+    body_y = title.y + title.h + int(0.18 * EMU_PER_IN)
+    body = Box(m["left"], body_y, inner_w, footer.y - body_y - int(0.1 * EMU_PER_IN))
+    return Frame(Box(0, 0, W, H), Box(0, 0, W, band), Box(0, H - band, W, band),
+                 title, body, footer, logo)
+
+
+def title_size(text: str, theme: Theme, width: int) -> float:
+    """Return the largest title size (down to the minimum) that fits two lines."""
+    pt = theme.sizes["title"]
+    floor = max(theme.sizes["body_minimum"], 24.0)
+    font = theme.fonts.get("heading", DEFAULT_FONT)
+    while pt > floor and count_lines(text, pt, width, bold=True, font=font) > 2:
+        pt -= 2
+    return max(pt, floor)
+
+
+# -- cards (concerns, constraints, responses) ------------------------------
+
+CARD_GAP = int(0.3 * EMU_PER_IN)
+CARD_BAND = int(0.45 * EMU_PER_IN)
+CARD_PAD = int(0.2 * EMU_PER_IN)
+CARD_TITLE_PT = 22.0
+CARD_TEXT_PT = 18.0
+CARD_EVIDENCE_PT = 14.0
+
+
+def card_width(body_w: int, n: int) -> int:
+    """Return the width of each of ``n`` cards side by side."""
+    return (body_w - CARD_GAP * (n - 1)) // n
+
+
+def evidence_height(texts, inner_w: int, font: str = DEFAULT_FONT) -> int:
+    """Return the height of a card's evidence block (0 when there is none)."""
+    if not texts:
+        return 0
+    lines = sum(count_lines(t, CARD_EVIDENCE_PT, inner_w - int(0.25 * EMU_PER_IN), font=font)
+                for t in texts) + 1
+    return text_height(lines, CARD_EVIDENCE_PT, font) + int(0.1 * EMU_PER_IN)
+
+
+def card_text_height(title: str, detail: str, points, inner_w: int, font: str = DEFAULT_FONT,
+                     head_font: str = DEFAULT_FONT) -> int:
+    """Return the height of a card's title, detail and points."""
+    h = text_height(count_lines(title, CARD_TITLE_PT, inner_w, bold=True, font=head_font),
+                    CARD_TITLE_PT, head_font)
+    if detail:
+        h += text_height(count_lines(detail, CARD_TEXT_PT, inner_w, font=font), CARD_TEXT_PT,
+                         font) + 6 * EMU_PER_PT
+    bullet_w = inner_w - int(CARD_TEXT_PT * 1.1 * EMU_PER_PT)
+    for p in points:
+        h += text_height(count_lines(p, CARD_TEXT_PT, bullet_w, font=font), CARD_TEXT_PT,
+                         font) + 4 * EMU_PER_PT
+    return h
+
+
+def card_height(title: str, detail: str, points, evidence, width: int, font: str = DEFAULT_FONT,
+                head_font: str = DEFAULT_FONT) -> int:
+    """Return the height a card of ``width`` needs for all its parts (in the theme's fonts)."""
+    inner = width - 2 * CARD_PAD
+    ev = evidence_height(evidence, inner, font)
+    return (CARD_BAND + int(0.12 * EMU_PER_IN)
+            + card_text_height(title, detail, points, inner, font, head_font)
+            + (ev + int(0.2 * EMU_PER_IN) if ev else 0) + CARD_PAD)
+
+
+# -- shared sizes: the storyline splits with the same numbers the design draws
+
+TWO_COL_GAP = int(0.5 * EMU_PER_IN)
+JUDGE_BADGE_W = int(2.95 * EMU_PER_IN)   # '●●○ moderate confidence' at 16 pt in Arial
+JUDGE_NUM_W = int(0.75 * EMU_PER_IN)
+JUDGE_GAP = int(0.14 * EMU_PER_IN)
+
+
+def judgement_text_width(body_w: int) -> int:
+    """Return the width of a key judgement's text column."""
+    return body_w - JUDGE_BADGE_W - JUDGE_NUM_W - int(0.4 * EMU_PER_IN)
+
+
+def judgement_height(text: str, size: float, font: str, body_w: int) -> int:
+    """Return the height of one key-judgement row (at least room for its badge)."""
+    lines = count_lines(text, size, judgement_text_width(body_w), font=font)
+    return max(text_height(lines, size, font) + int(0.2 * EMU_PER_IN), int(0.95 * EMU_PER_IN))
+
+
+YARD_LABEL_W = int(3.9 * EMU_PER_IN)
+YARD_HEAD_H = int(0.95 * EMU_PER_IN)
+YARD_LABEL_PT = 18.0
+
+
+def yardstick_row_height(title: str, font: str) -> int:
+    """Return the height a response's label needs on the yardstick chart."""
+    lines = count_lines(title, YARD_LABEL_PT, YARD_LABEL_W, bold=True, font=font)
+    return max(text_height(lines, YARD_LABEL_PT, font) + int(0.1 * EMU_PER_IN),
+               int(0.45 * EMU_PER_IN))
+
+
+TABLE_PT = 18.0
+TABLE_INSET = int(0.1 * EMU_PER_IN)
+
+
+def table_widths(columns, rows, width: int) -> list[int]:
+    """Return column widths: wider for columns with longer text, summing to ``width``."""
+    cols = len(columns)
+    weights = [max([len(plain(c)) for c in [columns[j]] + [r[j] for r in rows]] + [4]) ** 0.7
+               for j in range(cols)]
+    total = sum(weights)
+    widths = [int(width * w / total) for w in weights]
+    widths[-1] = width - sum(widths[:-1])
+    return widths
+
+
+def table_row_height(row, widths: list[int], font: str, bold: bool = False) -> int:
+    """Return the height of one table row: its tallest cell."""
+    lines = max(count_lines(c, TABLE_PT, w - 2 * TABLE_INSET, bold=bold, font=font)
+                for c, w in zip(row, widths))
+    return text_height(lines, TABLE_PT, font) + 2 * TABLE_INSET + int(0.04 * EMU_PER_IN)

@@ -1,0 +1,422 @@
+"""The preview painter: placed slides -> PNG images, without LibreOffice.
+
+It draws the same placed model the pptx writer writes, with the same font
+files and the line breaks the fitting engine computed, so a preview shows
+what the deck holds. Native charts are painted from the same chart data
+with matplotlib. Anything it cannot draw is reported, not skipped silently.
+
+matplotlib is imported only here, and only Figure objects are used: no
+global state (``pyplot``, ``rcParams``) is touched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from deckgen.text.fontfiles import HANGUL, font_path, needs_wide_font
+from deckgen.layout.geometry import EMU_PER_IN, EMU_PER_PT
+from deckgen.text.measure import ascent, width
+from deckgen.layout.placed import (ChartFrame, Group, Picture, PlacedDeck, PlacedSlide, Shape, SlideNumber, TableFrame, TextBox)
+from deckgen.layout.fitting import BULLET_INDENT
+from deckgen.theme.theme import Theme
+
+
+@dataclass
+class PaintReport:
+    """What the painter wrote, and what it could not draw."""
+
+    files: list[Path] = field(default_factory=list)
+    unsupported: list[str] = field(default_factory=list)
+
+
+def _pt(emu: int) -> float:
+    return emu / EMU_PER_PT
+
+
+def _hex(c: str) -> str:
+    return "#" + c
+
+
+class _Painter:
+    def __init__(self, theme: Theme, width: int, height: int, dpi: int) -> None:
+        self.theme = theme
+        self.W, self.H = _pt(width), _pt(height)
+        self.dpi = dpi
+        self.unsupported: list[str] = []
+        self._fonts: dict = {}
+
+    def fp(self, font: str, bold: bool = False, italic: bool = False):
+        from matplotlib.font_manager import FontProperties
+        key = (font, bold, italic)
+        if key not in self._fonts:
+            self._fonts[key] = FontProperties(fname=str(font_path(font, bold, italic)))
+        return self._fonts[key]
+
+    # -- the canvas ---------------------------------------------------------
+    def paint(self, ps: PlacedSlide, path: Path) -> None:
+        import matplotlib
+        # Hinting snaps glyph advances to whole pixels, so styled runs drawn
+        # one after another would drift from the measured positions; scoped
+        # to this figure, global settings stay untouched.
+        with matplotlib.rc_context({"text.hinting": "no_hinting"}):
+            self._paint(ps, path)
+
+    def _paint(self, ps: PlacedSlide, path: Path) -> None:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+        fig = Figure(figsize=(self.W / 72, self.H / 72), dpi=self.dpi)
+        FigureCanvasAgg(fig)
+        ax = fig.add_axes((0, 0, 1, 1))
+        ax.set_xlim(0, self.W)
+        ax.set_ylim(self.H, 0)
+        ax.axis("off")
+        self.fig, self.ax = fig, ax
+        if ps.background is None and self.theme.master is not None:
+            # a slide on an organisation's master shows the master's background and artwork
+            self.rect(0, 0, self.W, self.H,
+                      self.theme.master.background or self.theme.color("background"))
+            self.master_art(ps.layout)
+        else:
+            self.rect(0, 0, self.W, self.H, ps.background or self.theme.color("background"))
+        self.textbox(ps.title)
+        for it in ps.items:
+            self.item(it, ps.number)
+        if hasattr(path, "write"):
+            # a stream takes the raw pixels: a handout encodes them once, for PDF and DOCX
+            fig.savefig(path, dpi=self.dpi, format="rgba")
+            self.size = fig.canvas.get_width_height(physical=True)
+            return
+        fig.savefig(str(path), dpi=self.dpi, metadata={"Software": None})
+
+    def master_art(self, layout: str) -> None:
+        """Paint the master's and the layout's pictures and filled shapes (its logo, bands)."""
+        import io
+
+        from PIL import Image
+
+        from deckgen.theme.master import artwork
+        for art in artwork(self.theme.master.path, layout):
+            x, y, w, h = (_pt(v) for v in art.box)
+            if art.fill:
+                self.rect(x, y, w, h, art.fill, z=1)
+                continue
+            try:
+                im = Image.open(io.BytesIO(art.image)).convert("RGBA")
+            except OSError:
+                self.unsupported.append(f"a picture in the master (layout '{layout}')")
+                continue
+            self.ax.imshow(im, extent=(x, x + w, y + h, y), zorder=1, aspect="auto",
+                           interpolation="antialiased")
+        self.ax.set_xlim(0, self.W)
+        self.ax.set_ylim(self.H, 0)
+
+    def rect(self, x, y, w, h, fill, line=None, shape="rect", z=1) -> None:
+        from matplotlib.patches import Ellipse, FancyBboxPatch, Rectangle
+        kw = dict(facecolor=_hex(fill), edgecolor=_hex(line) if line else "none",
+                  linewidth=1 if line else 0, zorder=z)
+        if shape == "oval":
+            patch = Ellipse((x + w / 2, y + h / 2), w, h, **kw)
+        elif shape == "rounded":
+            r = min(w, h) * 0.16
+            patch = FancyBboxPatch((x + r, y + r), max(w - 2 * r, 0.1), max(h - 2 * r, 0.1),
+                                   boxstyle=f"round,pad={r}", **kw)
+        else:
+            patch = Rectangle((x, y), w, h, **kw)
+        self.ax.add_patch(patch)
+
+    def item(self, it, number: int) -> None:
+        if isinstance(it, TextBox):
+            self.textbox(it)
+        elif isinstance(it, Shape):
+            b = it.box
+            self.rect(_pt(b.x), _pt(b.y), _pt(b.w), _pt(b.h), it.fill, it.line, it.shape)
+        elif isinstance(it, Group):
+            for child in it.items:
+                self.item(child, number)
+        elif isinstance(it, SlideNumber):
+            b = it.box
+            st = it.style
+            text = str(it.number)
+            x = _pt(b.x + b.w) - width(text, st.font, st.size)
+            y = _pt(b.y) + (_pt(b.h) - st.size * 1.22) / 2 + ascent(st.font, st.size)
+            self.draw(text, x, y, st.font, st.size, st.color, False, False)
+        elif isinstance(it, TableFrame):
+            for row in it.cells:
+                for tb in row:
+                    self.textbox(tb, edge=self.theme.color("background"))
+        elif isinstance(it, ChartFrame):
+            self.chart(it)
+        elif isinstance(it, Picture):
+            self.picture(it)
+        else:
+            self.unsupported.append(f"slide {number}: {type(it).__name__}")
+
+    # -- text -------------------------------------------------------------
+    def draw(self, text: str, x: float, baseline: float, font: str, size: float, color: str,
+             bold: bool, italic: bool, underline: bool = False) -> float:
+        """Draw one styled run at a baseline; return the x after it."""
+        seg, wide = "", None
+        for ch in text + "\0":
+            w = needs_wide_font(ch) if ch != "\0" else None
+            if ch == "\0" or (wide is not None and w != wide):
+                if seg:
+                    face = HANGUL if wide else font
+                    self.ax.text(x, baseline, seg, fontproperties=self.fp(face, bold, italic and not wide),
+                                 fontsize=size, color=_hex(color), va="baseline", ha="left", zorder=5)
+                    seg_w = width(seg, font, size, bold, italic)
+                    if underline:
+                        self.ax.plot([x, x + seg_w], [baseline + size * 0.12] * 2,
+                                     color=_hex(color), linewidth=size / 18, zorder=5)
+                    x += seg_w
+                seg = ""
+            seg += ch
+            wide = w
+        return x
+
+    def textbox(self, tb: TextBox, edge: str | None = None) -> None:
+        b = tb.box
+        x0, y0, w, h = _pt(b.x), _pt(b.y), _pt(b.w), _pt(b.h)
+        if tb.fill:
+            self.rect(x0, y0, w, h, tb.fill, tb.line or edge, tb.shape, z=2)
+        ix, iy = (_pt(v) for v in tb.insets)
+        total = 0.0
+        for i, (p, lines) in enumerate(zip(tb.paras, tb.layout)):
+            total += sum(line.height for line in lines) + (p.space_before if i else 0)
+        inner_h = h - 2 * iy
+        if tb.anchor == "middle":
+            y = y0 + iy + (inner_h - total) / 2
+        elif tb.anchor == "bottom":
+            y = y0 + h - iy - total
+        else:
+            y = y0 + iy
+        for i, (p, lines) in enumerate(zip(tb.paras, tb.layout)):
+            if i:
+                y += p.space_before
+            indent = p.style.size * BULLET_INDENT
+            left = x0 + ix + (indent * (p.level + 1) if p.bullet else indent * p.level)
+            avail = w - 2 * ix - (left - x0 - ix)
+            for k, line in enumerate(lines):
+                base = y + line.ascent
+                if p.align == "center":
+                    x = left + (avail - line.width) / 2
+                elif p.align == "right":
+                    x = left + avail - line.width
+                else:
+                    x = left
+                if k == 0 and p.bullet:
+                    mark = f"{p.number}." if p.bullet == "num" else p.bullet
+                    self.draw(mark, left - indent, base, p.style.font, p.style.size,
+                              p.style.color, False, False)
+                for piece in line.pieces:
+                    x = self.draw(piece.text, x, base, piece.font, piece.size,
+                                  piece.color or p.style.color, piece.bold, piece.italic,
+                                  underline=bool(piece.url))
+                y += line.height
+
+    # -- charts and pictures ------------------------------------------------
+    def sub_axes(self, b):
+        return self.fig.add_axes((b.x / (self.W * EMU_PER_PT), 1 - (b.y + b.h) / (self.H * EMU_PER_PT),
+                                  b.w / (self.W * EMU_PER_PT), b.h / (self.H * EMU_PER_PT)))
+
+    def picture(self, it: Picture) -> None:
+        from PIL import Image
+
+        from deckgen.content.pictures import png_source
+        ax = self.sub_axes(it.box)
+        ax.axis("off")
+        with Image.open(png_source(it.path)) as im:   # an SVG: its PNG copy, as in the deck
+            ax.imshow(im.convert("RGBA"), aspect="auto", interpolation="antialiased")
+
+    def chart(self, cf: ChartFrame) -> None:
+        """Paint a chart the way PowerPoint lays out the native one: labels inside its frame."""
+        from matplotlib.ticker import MaxNLocator
+        t = self.theme
+        data, ctype = cf.chart.data, cf.ctype
+        body = t.fonts["body"]
+        fp = self.fp(body)
+
+        def label_fp(text: str):
+            # a label with Korean (or other wide) text is set in the Hangul face, which has
+            # Latin too: the body font alone would draw missing-glyph boxes
+            return self.fp(HANGUL) if any(needs_wide_font(ch) for ch in text) else fp
+        size = 16.0
+        text = _hex(t.color("text"))
+        muted = _hex(t.color("muted"))
+        rule = _hex(t.color("rule"))
+        cats = list(data.categories)
+        b = cf.box
+        # the plot area sits inside the frame, leaving room for axis labels
+        if ctype == "range":
+            cats = [f"{c} ({_n(lo)}–{_n(hi)})" for c, (lo, hi) in zip(cats, data.series[0].values)]
+        label_w = max((width(c, body, size) for c in cats), default=0) + 12
+        pad = 8 * EMU_PER_PT
+        if ctype in ("bar", "range"):
+            left, top, bottom, right = label_w * EMU_PER_PT, 28 * EMU_PER_PT, pad, pad
+        elif ctype in ("pie", "doughnut"):
+            legend_w = max((width(c, body, size) for c in cats), default=0) + 40
+            left, top, bottom, right = pad, pad, pad, legend_w * EMU_PER_PT
+        else:
+            left = 50 * EMU_PER_PT
+            top = pad
+            bottom = (30 + (26 if len(data.series) > 1 else 0)) * EMU_PER_PT
+            right = pad
+        from deckgen.layout.geometry import Box
+        inner = Box(int(b.x + left), int(b.y + top), int(b.w - left - right), int(b.h - top - bottom))
+        ax = self.sub_axes(inner)
+        ax.set_facecolor(_hex(t.color("background")))
+        for side in ("top", "right", "left", "bottom"):
+            ax.spines[side].set_visible(False)
+        ax.tick_params(colors=text, labelsize=size, length=0)
+        primary = _hex(t.accent(0))     # one series: the first accent, as in the pptx
+        colors = [_hex(t.accent(i)) for i in range(max(len(data.series), len(cats)))]
+        labels_on = t.charts.get("data_labels", True) and len(cats) <= 12
+        from deckgen.deck.charts import scale_of
+        div, suffix = scale_of([v for s_ in data.series for v in s_.values])
+        fmt = (lambda v: _n(round(v / div, 1) if div > 1 else v) + suffix
+               + ("%" if cf.chart.unit == "%" else ""))
+        if ctype in ("pie", "doughnut"):
+            vals = data.series[0].values
+            wedges, *_ = ax.pie(vals, colors=colors[:len(vals)], startangle=90, counterclock=False,
+                                wedgeprops=dict(width=0.45 if ctype == "doughnut" else 1,
+                                                edgecolor=_hex(t.color("background")), linewidth=2))
+            if labels_on:
+                import math
+                total = sum(vals) or 1
+                angle = 90.0
+                for k, v in enumerate(vals):
+                    mid = math.radians(angle - 360 * v / total / 2)
+                    angle -= 360 * v / total
+                    r = 1.15 if ctype == "pie" else 0.78
+                    on_slice = _hex(t.text_on(t.accent(k)))
+                    ax.text(r * math.cos(mid), r * math.sin(mid), fmt(v), ha="center",
+                            va="center", fontproperties=fp if ctype == "pie" else self.fp(body, True),
+                            fontsize=size, color=text if ctype == "pie" else on_slice)
+            leg = ax.legend(wedges, cats, loc="center left", bbox_to_anchor=(1.02, 0.5),
+                            frameon=False, prop=fp, handlelength=0.7)
+            for txt in leg.get_texts():
+                txt.set_fontproperties(label_fp(txt.get_text()))
+                txt.set_fontsize(size)
+            ax.set_aspect("equal")
+            return
+        if ctype in ("bar", "range"):
+            pos = list(range(len(cats)))
+            if ctype == "range":
+                lo = [v[0] for v in data.series[0].values]
+                span = [v[1] - v[0] for v in data.series[0].values]
+                bars = ax.barh(pos, span, left=lo, color=primary, height=0.55)
+                top_v = max(v[1] for v in data.series[0].values)
+            else:
+                vals = data.series[0].values
+                bars = ax.barh(pos, vals, color=primary, height=0.55)
+                top_v = max(vals)
+                if labels_on:
+                    for rect_, v in zip(bars, vals):
+                        ax.text(rect_.get_width() + top_v * 0.01, rect_.get_y() + rect_.get_height() / 2,
+                                fmt(v), va="center", fontproperties=fp, fontsize=size, color=text)
+            ax.set_ylim(len(cats) - 0.5, -0.5)   # first category at the top, as PowerPoint draws it
+            ax.set_yticks(pos, cats)
+            loc = MaxNLocator(7)
+            ticks = loc.tick_values(0, top_v)
+            ax.set_xlim(0, cf.axis_max or (ticks[-1] if ticks[-1] >= top_v else top_v))
+            ax.xaxis.tick_top()
+            ax.grid(axis="x", color=rule, linewidth=0.8)
+            ax.set_axisbelow(True)
+            ax.tick_params(axis="x", colors=muted)
+        elif ctype in ("column", "stacked", "line"):
+            n = len(data.series)
+            xs = list(range(len(cats)))
+            series_colors = [primary] if n == 1 else colors
+            bottom_vals = [0.0] * len(cats)
+            for i, s_ in enumerate(data.series):
+                col = series_colors[i % len(series_colors)]
+                if ctype == "stacked":
+                    ax.bar(xs, s_.values, bottom=bottom_vals, color=col, width=0.6, label=s_.name)
+                    bottom_vals = [bv + v for bv, v in zip(bottom_vals, s_.values)]
+                elif ctype == "column":
+                    wdt = 0.8 / n
+                    ax.bar([x - 0.4 + wdt * (i + 0.5) for x in xs], s_.values, width=wdt,
+                           color=col, label=s_.name)
+                else:
+                    ax.plot(xs, s_.values, marker="o", color=col, linewidth=2.2, label=s_.name)
+            ax.set_xticks(xs, cats)
+            ax.set_xlim(-0.5, len(cats) - 0.5)
+            ax.grid(axis="y", color=rule, linewidth=0.8)
+            ax.set_axisbelow(True)
+            ax.tick_params(axis="y", colors=muted)
+            if n > 1:
+                leg = ax.legend(frameon=False, prop=fp, loc="upper center",
+                                bbox_to_anchor=(0.5, -0.12), ncol=n, handlelength=0.7)
+                for txt in leg.get_texts():
+                    txt.set_fontproperties(label_fp(txt.get_text()))
+                    txt.set_fontsize(size)
+        else:
+            self.unsupported.append(f"chart type '{ctype}'")
+            return
+        for lab in ax.get_xticklabels() + ax.get_yticklabels():
+            lab.set_fontproperties(label_fp(lab.get_text()))
+            lab.set_fontsize(size)
+
+
+def _n(v: float) -> str:
+    from deckgen.deck.charts import fmt_number
+    return fmt_number(v)
+
+
+def paint(placed: PlacedDeck, theme: Theme, folder: Path, dpi: int = 96,
+          prefix: str = "slide", contact_sheet: bool = True) -> PaintReport:
+    """Paint every placed slide to ``folder/slide-NN.png`` (and a contact sheet).
+
+    Returns a :class:`PaintReport` listing the files and anything not drawn.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    painter = _Painter(theme, placed.width, placed.height, dpi)
+    report = PaintReport()
+    for ps in placed.slides:
+        path = folder / f"{prefix}-{ps.number:02d}.png"
+        painter.paint(ps, path)
+        report.files.append(path)
+    if contact_sheet and report.files:
+        report.files.append(_contact_sheet(report.files, folder / "contact-sheet.png"))
+    report.unsupported = painter.unsupported
+    return report
+
+
+def paint_slide(ps: PlacedSlide, placed: PlacedDeck, theme: Theme, path: Path, dpi: int = 96) -> Path:
+    """Paint one placed slide to ``path``; return the path (for handout thumbnails)."""
+    _Painter(theme, placed.width, placed.height, dpi).paint(ps, path)
+    return path
+
+
+def paint_pixels(ps: PlacedSlide, placed: PlacedDeck, theme: Theme, dpi: int = 150):
+    """Return one placed slide painted at ``dpi`` as an RGB PIL image (for slide handouts)."""
+    import io
+
+    from PIL import Image
+    painter = _Painter(theme, placed.width, placed.height, dpi)
+    buf = io.BytesIO()
+    painter.paint(ps, buf)
+    w, h = painter.size
+    data = buf.getvalue()
+    if len(data) != w * h * 4:      # pragma: no cover - matplotlib changed its raw format
+        raise RuntimeError(f"the painter gave {len(data)} bytes for {w}x{h} RGBA pixels")
+    return Image.frombuffer("RGBA", (w, h), data, "raw", "RGBA", 0, 1).convert("RGB")
+
+
+def _contact_sheet(files: list[Path], path: Path, cols: int = 4, thumb_w: int = 480) -> Path:
+    from PIL import Image
+    thumbs = []
+    for f in files:
+        with Image.open(f) as im:
+            ratio = thumb_w / im.width
+            thumbs.append(im.convert("RGB").resize((thumb_w, int(im.height * ratio))))
+    th = thumbs[0].height
+    gap = 12
+    rows = -(-len(thumbs) // cols)
+    sheet = Image.new("RGB", (cols * thumb_w + (cols + 1) * gap, rows * th + (rows + 1) * gap),
+                      (200, 200, 200))
+    for i, im in enumerate(thumbs):
+        r, c = divmod(i, cols)
+        sheet.paste(im, (gap + c * (thumb_w + gap), gap + r * (th + gap)))
+    sheet.save(path)
+    return path

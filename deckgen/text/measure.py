@@ -1,0 +1,220 @@
+"""Text measurement with the font files themselves, and line breaking.
+
+Widths come from the advance widths in the shipped TrueType files (Carlito
+for Calibri, Liberation Sans for Arial, the Hangul face for wide characters),
+so a line that fits here fits in PowerPoint and LibreOffice, which use
+metric-identical fonts. Line height is the font's own (ascent + descent +
+line gap), which is what both programs use for single spacing.
+
+Everything here works in points.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from deckgen.text.fontfiles import HANGUL, font_path, needs_wide_font
+
+
+@dataclass(frozen=True)
+class FontInfo:
+    """Metrics of one font file, per em."""
+
+    widths: dict          # codepoint -> advance width in em
+    ascent: float
+    descent: float        # positive
+    line_gap: float
+
+    @property
+    def line_height(self) -> float:
+        """Return single line spacing in em."""
+        return self.ascent + self.descent + self.line_gap
+
+
+@lru_cache(maxsize=64)
+def font_info(font_name: str, bold: bool = False, italic: bool = False) -> FontInfo:
+    """Return the metrics of the shipped face standing in for ``font_name``."""
+    path = font_path(font_name, bold, italic)
+    try:
+        st = path.stat()
+        stamp = (st.st_size, st.st_mtime_ns)
+    except OSError:
+        stamp = None
+    return _file_info(path, stamp)
+
+
+@lru_cache(maxsize=32)
+def _file_info(path, stamp) -> FontInfo:
+    # cached by file (and its size and time), so Calibri and Carlito (one file)
+    # are read once, and a font file edited between two builds is read again
+    from deckgen.text.metrics import UnsupportedFont, read_metrics
+    try:
+        widths, ascent, descent, gap = read_metrics(path)
+    except UnsupportedFont:
+        return _file_info_fonttools(path)
+    return FontInfo(widths, ascent, descent, gap)
+
+
+def _file_info_fonttools(path) -> FontInfo:
+    """Read a font ``ttfmetrics`` does not handle with fontTools (same values, slower)."""
+    import logging
+
+    from fontTools.ttLib import TTFont
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    tt = TTFont(str(path), lazy=True)
+    upm = tt["head"].unitsPerEm
+    hmtx = tt["hmtx"].metrics
+    widths = {cp: hmtx[glyph][0] / upm for cp, glyph in tt.getBestCmap().items()}
+    hh = tt["hhea"]
+    info = FontInfo(widths, hh.ascent / upm, -hh.descent / upm, hh.lineGap / upm)
+    tt.close()
+    return info
+
+
+def char_width(ch: str, font: str, bold: bool = False, italic: bool = False) -> float:
+    """Return the advance width of one character in em, falling back to the Hangul face."""
+    cp = ord(ch)
+    if not needs_wide_font(ch):
+        w = font_info(font, bold, italic).widths.get(cp)
+        if w is not None:
+            return w
+    w = font_info(HANGUL, bold).widths.get(cp)
+    if w is not None:
+        return w
+    return 1.0 if needs_wide_font(ch) else 0.5   # no face has it: assume a plain glyph
+
+
+@lru_cache(maxsize=65536)
+def width(text: str, font: str, size: float, bold: bool = False, italic: bool = False) -> float:
+    """Return the width of ``text`` set in ``font`` at ``size`` points, in points."""
+    return sum(char_width(c, font, bold, italic) for c in text) * size
+
+
+def line_height(font: str, size: float, spacing: float = 1.0) -> float:
+    """Return the height of one line in points (single spacing × ``spacing``)."""
+    return font_info(font).line_height * size * spacing
+
+
+def ascent(font: str, size: float) -> float:
+    """Return the font's ascent at ``size``, in points."""
+    return font_info(font).ascent * size
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of text with one style, as placed on a line."""
+
+    text: str
+    font: str
+    size: float
+    bold: bool = False
+    italic: bool = False
+    url: str = ""
+    color: str = ""
+
+    def width(self) -> float:
+        """Return the piece's width in points."""
+        return width(self.text, self.font, self.size, self.bold, self.italic)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One laid-out line: its pieces and its width and height in points."""
+
+    pieces: tuple[Piece, ...]
+    width: float
+    height: float
+    ascent: float
+
+
+def _tokens(pieces: list[Piece]):
+    """Split styled pieces into break units: words (with their style) and spaces."""
+    for p in pieces:
+        word = ""
+        for ch in p.text:
+            if ch == " ":
+                if word:
+                    yield ("word", Piece(word, p.font, p.size, p.bold, p.italic, p.url, p.color))
+                    word = ""
+                yield ("space", Piece(" ", p.font, p.size, p.bold, p.italic, p.url, p.color))
+            elif ch == "\n":
+                if word:
+                    yield ("word", Piece(word, p.font, p.size, p.bold, p.italic, p.url, p.color))
+                    word = ""
+                yield ("break", p)
+            else:
+                word += ch
+        if word:
+            yield ("word", Piece(word, p.font, p.size, p.bold, p.italic, p.url, p.color))
+
+
+def _merge(pieces: list[Piece]) -> tuple[Piece, ...]:
+    out: list[Piece] = []
+    for p in pieces:
+        if out and (out[-1].font, out[-1].size, out[-1].bold, out[-1].italic, out[-1].url,
+                    out[-1].color) == (p.font, p.size, p.bold, p.italic, p.url, p.color):
+            out[-1] = Piece(out[-1].text + p.text, p.font, p.size, p.bold, p.italic, p.url, p.color)
+        else:
+            out.append(p)
+    return tuple(out)
+
+
+def wrap(pieces: list[Piece], max_width: float, spacing: float = 1.0) -> list[Line]:
+    """Break styled text into lines no wider than ``max_width`` points.
+
+    Lines break at spaces, as PowerPoint does; a word wider than the line is
+    broken between characters rather than left to overflow. Trailing spaces
+    do not count towards a line's width.
+    """
+    lines: list[Line] = []
+    cur: list[Piece] = []
+    cur_w = 0.0
+    pending_space: list[Piece] = []
+
+    def finish() -> None:
+        nonlocal cur, cur_w
+        size = max((p.size for p in cur), default=pieces[0].size if pieces else 12)
+        font = cur[0].font if cur else (pieces[0].font if pieces else "Calibri")
+        lh = max((line_height(p.font, p.size, spacing) for p in cur),
+                 default=line_height(font, size, spacing))
+        asc = max((ascent(p.font, p.size) for p in cur), default=ascent(font, size))
+        lines.append(Line(_merge(cur), cur_w, lh, asc))
+        cur, cur_w = [], 0.0
+
+    for kind, piece in _tokens(pieces):
+        if kind == "break":
+            finish()
+            pending_space.clear()
+            continue
+        if kind == "space":
+            if cur:
+                pending_space.append(piece)
+            continue
+        w = piece.width()
+        sp = sum(s.width() for s in pending_space)
+        if cur and cur_w + sp + w > max_width:
+            finish()
+            pending_space.clear()
+            sp = 0.0
+        if not cur and w > max_width:
+            # a single word wider than the box: break it between characters
+            chunk = ""
+            for ch in piece.text:
+                trial = chunk + ch
+                if chunk and width(trial, piece.font, piece.size, piece.bold, piece.italic) > max_width:
+                    cur = [Piece(chunk, piece.font, piece.size, piece.bold, piece.italic, piece.url, piece.color)]
+                    cur_w = width(chunk, piece.font, piece.size, piece.bold, piece.italic)
+                    finish()
+                    chunk = ch
+                else:
+                    chunk = trial
+            piece = Piece(chunk, piece.font, piece.size, piece.bold, piece.italic, piece.url, piece.color)
+            w = piece.width()
+        cur.extend(pending_space)
+        pending_space.clear()
+        cur.append(piece)
+        cur_w += sp + w
+    if cur or not lines:
+        finish()
+    return lines
