@@ -57,7 +57,7 @@ def main() -> None:
             placed = design(deck, theme)
             t2 = time.perf_counter()
             with tempfile.TemporaryDirectory() as tmp:
-                write_pptx(deck, theme, Path(tmp) / "x.pptx", placed)
+                write_pptx(placed, theme, Path(tmp) / "x.pptx")
             t3 = time.perf_counter()
             t_plan.append(t1 - t0)
             t_design.append(t2 - t1)

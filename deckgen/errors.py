@@ -8,6 +8,7 @@ else is a bug in deckgen and keeps its traceback.
 
 from __future__ import annotations
 
+import copy
 import difflib
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -44,6 +45,15 @@ class DeckgenError(Exception):
         self.path = path
         self.hint = hint
         super().__init__(self.render())
+
+    def located(self, loc: Loc | None) -> "DeckgenError":
+        """Return this error placed at ``loc`` when it has no place of its own (a copy)."""
+        if self.loc is not None or loc is None:
+            return self
+        other = copy.copy(self)
+        other.loc = loc
+        Exception.__init__(other, other.render())
+        return other
 
     def render(self) -> str:
         """Return the one-paragraph message a user sees."""

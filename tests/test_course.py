@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from deckgen.content.course import build_course, is_course, load_course, load_lecture
+from deckgen.build.batch import build_course
+from deckgen.content.course import is_course, load_course, load_lecture
 from deckgen.errors import ErrorList, one_of
 from deckgen.theme.theme import builtin_names
 

@@ -10,9 +10,11 @@ from docx import Document
 from deckgen.build.pipeline import resolve_theme
 from deckgen.deck.charts import fmt_value
 from deckgen.handout import blocks as b
-from deckgen.handout import file_name, make_handout, write_handout
+from deckgen.build.pipeline import Build
+from deckgen.handout.api import file_name, make_handout, write_handout
 from deckgen.handout.pdf import page_geometry
-from deckgen.handout.reading import for_readers, long_date
+from deckgen.content.dates import long_date
+from deckgen.handout.reading import for_readers
 from deckgen.content.loader import load
 from deckgen.content.markup import plain
 
@@ -51,10 +53,11 @@ def made(tmp_path_factory):
     for path in ALL:
         content = load(path)
         theme = resolve_theme(content, None)
-        handout = make_handout(content, theme)
+        build = Build(content, theme)
+        handout = make_handout(build)
         pdf, docx = out / file_name(content, "pdf"), out / file_name(content, "docx")
-        write_handout(content, theme, pdf, "pdf")
-        write_handout(content, theme, docx, "docx")
+        write_handout(build, pdf, "pdf")
+        write_handout(build, docx, "docx")
         result[content.name] = (content, handout, pdf, docx)
     after = dict(matplotlib.rcParams)
     # every chart was drawn: nothing of the themes' styles may leak into global state
@@ -88,7 +91,7 @@ def pdfs(made):
 
 def test_briefing_blocks_follow_the_storyline():
     content = load(BRIEFING)
-    handout = make_handout(content, resolve_theme(content, None))
+    handout = make_handout(Build(content, resolve_theme(content, None)))
     assert [h.text for h in handout.headings() if h.level == 1] == [
         "Learning objectives", "The question", "Key judgements", "Context", "Key figures",
         "Timeline", "Concerns", "Constraints", "Likely responses", "Outlook",
@@ -102,7 +105,7 @@ def test_briefing_blocks_follow_the_storyline():
 
 def test_lecture_blocks_follow_the_lecture_storyline():
     content = load(LECTURE)
-    handout = make_handout(content, resolve_theme(content, None))
+    handout = make_handout(Build(content, resolve_theme(content, None)))
     assert [h.text for h in handout.headings() if h.level == 1] == [
         "Learning objectives", "Why words of probability matter", "The yardstick",
         "Likelihood, confidence and evidence", "Key figures", "Timeline",
@@ -115,7 +118,7 @@ def test_lecture_blocks_follow_the_lecture_storyline():
 def test_outline_orders_the_handout():
     content = load(SPEC_ONLY[1])     # history-lecture.yaml, which has an outline
     assert content.name == "history-lecture"
-    handout = make_handout(content, resolve_theme(content, None))
+    handout = make_handout(Build(content, resolve_theme(content, None)))
     heads = [h.text for h in handout.headings() if h.level == 1]
     assert heads[:3] == ["Learning objectives", "Timeline", "Why missiles in Cuba?"]
     assert heads[-6:] == ["Constraints", "Likely responses", "Key figures", "Outlook",
@@ -124,7 +127,7 @@ def test_outline_orders_the_handout():
 
 def test_judgements_carry_word_range_and_confidence():
     content = load(BRIEFING)
-    handout = make_handout(content, resolve_theme(content, None))
+    handout = make_handout(Build(content, resolve_theme(content, None)))
     (judgements,) = [x for x in handout.blocks if isinstance(x, b.Judgements)]
     got = [(e.number, e.tag.text, e.confidence, e.cite) for e in judgements.entries]
     assert got == [(1, "Likely · 55–75 %", "moderate confidence", "[1]"),
@@ -138,7 +141,7 @@ def test_judgements_carry_word_range_and_confidence():
 
 def test_figures_table_has_values_units_dates_and_sources():
     content = load(BRIEFING)
-    handout = make_handout(content, resolve_theme(content, None))
+    handout = make_handout(Build(content, resolve_theme(content, None)))
     (table,) = [x for x in handout.blocks if isinstance(x, b.Table) and x.kind == "figures"]
     assert table.columns == ("Key figure", "Value", "As of", "Source")
     assert table.rows[:3] == (
@@ -150,8 +153,11 @@ def test_figures_table_has_values_units_dates_and_sources():
 
 def test_charts_are_numbered_where_first_shown_and_cited_as_evidence():
     content = load(BRIEFING)
-    handout = make_handout(content, resolve_theme(content, None))
-    charts = [cb for row in handout.blocks if isinstance(row, b.ChartRow) for cb in row.charts]
+    handout = make_handout(Build(content, resolve_theme(content, None)))
+    # a chart set beside the odd last card (Items.beside) counts where it stands
+    charts = [cb for row in handout.blocks for cb in (
+        row.charts if isinstance(row, b.ChartRow) else
+        (row.beside,) if isinstance(row, b.Items) and row.beside else ())]
     assert [(cb.number, cb.chart.id) for cb in charts] == [
         (1, "chart-supplies-vs-gdp"), (2, "chart-supply-range"), (3, "chart-weapons-poll")]
     items = {e.title: e for blk in handout.blocks if isinstance(blk, b.Items) for e in blk.entries}
@@ -164,14 +170,15 @@ def test_charts_are_numbered_where_first_shown_and_cited_as_evidence():
 
 def test_every_chart_is_drawn_once(made):
     for name, (content, handout, _p, _d) in _handouts(made):
-        ids = [cb.chart.id for row in handout.blocks if isinstance(row, b.ChartRow)
-               for cb in row.charts]
+        ids = [cb.chart.id for row in handout.blocks for cb in (
+                row.charts if isinstance(row, b.ChartRow) else
+                (row.beside,) if isinstance(row, b.Items) and row.beside else ())]
         assert sorted(ids) == sorted(c.id for c in content.charts), name
 
 
 def test_responses_are_on_the_yardstick_most_likely_first():
     content = load(BRIEFING)
-    handout = make_handout(content, resolve_theme(content, None))
+    handout = make_handout(Build(content, resolve_theme(content, None)))
     (ys,) = [x for x in handout.blocks if isinstance(x, b.Yardstick)]
     assert [r.id for r in ys.items] == ["r-coordination", "r-defensive-systems",
                                         "r-monitoring-team", "r-offensive-weapons", "r-troops"]
@@ -337,7 +344,7 @@ def test_theme_reaches_the_pdf(tmp_path):
     content = load(KOREAN)
     theme = resolve_theme(content, str(theme_file))
     pdf = tmp_path / "plum.pdf"
-    write_handout(content, theme, pdf, "pdf")
+    write_handout(Build(content, theme), pdf, "pdf")
     with pdfplumber.open(pdf) as doc:
         chars = doc.pages[0].chars
         (match,) = doc.pages[0].search("Key judgements", return_chars=True)
@@ -397,7 +404,7 @@ def test_docx_charts_are_pictures_with_alt_text(made):
         doc = Document(str(docx))
         descr = [el.get("descr") for el in doc.element.body.iter()
                  if el.tag.endswith("}docPr")]
-        charts = [cb for row in handout.blocks if isinstance(row, b.ChartRow) for cb in row.charts]
+        charts = handout.charts()
         yard = [x for x in handout.blocks if isinstance(x, b.Yardstick)]
         images = [x for x in handout.blocks if isinstance(x, b.Image)]
         assert descr == [d for d in descr if d], name

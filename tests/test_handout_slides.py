@@ -14,7 +14,8 @@ from PIL import Image
 
 from deckgen.build.pipeline import build, resolve_theme
 from deckgen.deck.design import design
-from deckgen.handout import file_name, make_handout, FORMATS
+from deckgen.build.pipeline import Build
+from deckgen.handout.api import file_name, make_handout, FORMATS
 from deckgen.handout import slides as sl
 from deckgen.handout.pdf import page_geometry
 from deckgen.content.loader import load
@@ -65,16 +66,17 @@ def _make(out, result) -> None:
     for path in CONTENT + [KOREAN]:
         content = load(path)
         theme = resolve_theme(content, None)
-        deck = plan(content, theme)
+        build = Build(content, theme)
+        deck = build.deck
         files = {}
         for style, n, fmt in WANT[content.name]:
-            handout = make_handout(content, theme, style, deck, per_page=n or None)
+            handout = make_handout(build, style, per_page=n or None)
             target = out / f"{content.name}-{style}{n or ''}.{fmt}"
             FORMATS[fmt](handout, theme, target)
             files[(style, n, fmt)] = target
         result[content.name] = {"content": content, "theme": theme, "deck": deck,
-                                "placed": design(deck, theme),
-                                "shots": sl.shots(content, theme, deck), "files": files}
+                                "placed": build.placed, "build": build,
+                                "shots": sl.shots(build), "files": files}
 
 
 def _examples(made):
@@ -539,15 +541,15 @@ def test_build_defaults_leave_out_the_slide_formats():
     assert "handout-slides-pdf" not in args.formats
 
 
-def test_pictures_are_painted_once_for_an_equal_deck(made, monkeypatch):
+def test_pictures_are_painted_once_per_build(made, monkeypatch):
     got = made["korean-briefing"]
-    content = load(KOREAN)              # a fresh load, plan and theme: equal, not the same
-    theme = resolve_theme(content, None)
-    deck = plan(content, theme)
-    assert deck is not got["deck"] and deck == got["deck"]
+    build = got["build"]
+    assert build.counts["shots"] == 1 and build.counts["design"] == 1
 
     def no_painting(*args, **kwargs):
         raise AssertionError("painted again")
 
     monkeypatch.setattr(sl, "_shot", no_painting)
-    assert sl.shots(content, theme, deck) is got["shots"]
+    # the four slide-picture outputs of the build (and any more) share the one painting
+    assert sl.shots(build) is got["shots"]
+    assert make_handout(build, "notes").blocks[0].slide is got["shots"][0]

@@ -24,6 +24,7 @@ from deckgen.layout.geometry import Box
 from deckgen.content.loader import load
 from deckgen.content.markup import parse
 from deckgen.layout.placed import Para, Style
+from deckgen.deck.design import design
 from deckgen.deck.storyline import plan
 from deckgen.layout.fitting import BULLET_INDENT
 from deckgen.render import pptx_base
@@ -210,7 +211,7 @@ def _write(path, fast: bool, monkeypatch, out) -> bytes:
     with monkeypatch.context() as m:
         if not fast:
             m.setattr(pptx_writer, "speed_up", lambda prs: None)
-        pptx_writer.write_pptx(deck, theme, out)
+        pptx_writer.write_pptx(design(deck, theme), theme, out)
     return out.read_bytes()
 
 
@@ -271,7 +272,7 @@ def test_layouts_keep_inheriting_the_masters_places(tmp_path):
     content = load(BRIEFING)
     theme = resolve_theme(content, None)
     deck = plan(content, theme)
-    pptx_writer.write_pptx(deck, theme, tmp_path / "deck.pptx")
+    pptx_writer.write_pptx(design(deck, theme), theme, tmp_path / "deck.pptx")
     prs = Presentation(str(tmp_path / "deck.pptx"))
     master_title = next(s for s in prs.slide_master.placeholders if s.placeholder_format.idx == 0)
     assert master_title.left + master_title.width <= prs.slide_width

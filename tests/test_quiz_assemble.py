@@ -3,7 +3,7 @@
 from collections import Counter
 
 from deckgen.content.loader import load
-from deckgen.quiz import build_quiz
+from deckgen.quiz.assemble import build_quiz
 from deckgen.quiz.assemble import authored_questions, in_natural_order
 from deckgen.quiz.model import NumericAnswer
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from deckgen.content.loader import load
-from deckgen.quiz import build_quiz
+from deckgen.quiz.assemble import build_quiz
 from deckgen.quiz.gift import write_gift
 from deckgen.quiz.html import to_html
 from deckgen.quiz.model import NumericAnswer, QuizQuestion, Version

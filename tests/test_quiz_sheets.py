@@ -8,7 +8,7 @@ from docx import Document
 
 from deckgen.content.loader import load
 from deckgen.content.markup import plain
-from deckgen.quiz import build_quiz
+from deckgen.quiz.assemble import build_quiz
 from deckgen.quiz.formats import write_format
 from deckgen.theme.theme import load_theme
 

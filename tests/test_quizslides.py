@@ -12,7 +12,7 @@ from deckgen.build.pipeline import build
 from deckgen.deck.design import design
 from deckgen.content.loader import load
 from deckgen.content.markup import plain
-from deckgen.quiz import build_quiz
+from deckgen.quiz.assemble import build_quiz
 from deckgen.deck.storyline import plan
 from deckgen.theme.theme import load_theme
 

@@ -35,7 +35,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
+from deckgen.build.pipeline import build_content
+from deckgen.content.course import Course, Lecture, load_lecture
 from deckgen.errors import DeckgenError, EXIT_BUG
+from deckgen.content.loader import TOP
+from deckgen.theme.theme import SCHEMA
+from deckgen.content.yamlsafe import read_yaml
+from deckgen.content.course import is_course, load_course
+from deckgen.content.course import load_course
+from deckgen.content.course import load_lecture
+from deckgen.content.loader import load
+from deckgen.build import incremental as inc
+from deckgen.build.pipeline import build_content, resolve_theme
+from deckgen.build.formats import get_writers
+from deckgen.build.incremental import options_key
+from deckgen.build.parallel import can_fork
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -99,9 +113,6 @@ class Collected:
 
 def kind_of(path: Path) -> str:
     """Return ``content``, ``course``, ``theme`` or ``other`` for a YAML file (see the module)."""
-    from deckgen.content.loader import TOP
-    from deckgen.theme.theme import SCHEMA
-    from deckgen.content.yamlsafe import read_yaml
     try:
         root = read_yaml(path)
     except DeckgenError:
@@ -134,7 +145,6 @@ _LEFT_OUT = {"theme": "a theme file, not content", "other": "not a deckgen conte
 
 def collect(paths, out_dir: Path) -> Collected:
     """Turn the command line's files, folders and course files into jobs."""
-    from deckgen.content.course import is_course, load_course
     out_dir = Path(out_dir)
     col = Collected()
     seen: set = set()
@@ -202,7 +212,6 @@ _COURSES: dict = {}
 
 
 def _course(path: Path):
-    from deckgen.content.course import load_course
     st = os.stat(path)
     key = (str(path), st.st_size, st.st_mtime_ns)
     if key not in _COURSES:
@@ -211,8 +220,6 @@ def _course(path: Path):
 
 
 def _load(job: Job):
-    from deckgen.content.course import load_lecture
-    from deckgen.content.loader import load
     if job.course is None:
         return load(job.path)
     course = _course(job.course)
@@ -233,9 +240,6 @@ def build_job(job: Job, options: Options, formats: tuple | None = None, reason: 
     do bugs, with their traceback, unless ``catch_bugs`` is false.
     ``KeyboardInterrupt`` always propagates (nothing is left half-written).
     """
-    from deckgen.build import incremental as inc
-    from deckgen.build.pipeline import build_content, resolve_theme
-    from deckgen.build.formats import get_writers
     t0 = time.perf_counter()
     formats = tuple(formats or options.formats)
     out = Outcome(str(job.path), "built", target=str(job.target), reason=reason)
@@ -268,7 +272,6 @@ def build_job(job: Job, options: Options, formats: tuple | None = None, reason: 
 
 
 def _key(job: Job, options: Options) -> dict:
-    from deckgen.build.incremental import options_key
     return options_key(options.theme, options.strict, options.quiz_slides, job.course)
 
 
@@ -294,7 +297,6 @@ def run_jobs(jobs: list, options: Options, workers: int | None = None,
     else in this process. ``on_done(index, outcome)`` is called as each job
     finishes.
     """
-    from deckgen.build import incremental as inc
     workers = workers or cpu_count()
     hashes = inc.Hashes()
     outcomes: list = [None] * len(jobs)
@@ -332,7 +334,6 @@ def run_jobs(jobs: list, options: Options, workers: int | None = None,
     import multiprocessing
     # fork shares what this process has imported already; with other threads
     # running (or no fork at all), workers start afresh
-    from deckgen.build.parallel import can_fork
     ctx = multiprocessing.get_context("fork" if can_fork() else "spawn")
     pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=ctx)
     try:
@@ -465,3 +466,39 @@ def summary(outcomes: list, seconds: float, workers: int = 1) -> str:
 def exit_code(outcomes: list) -> int:
     """Return the exit status of a batch: the worst of its failures, 0 when none failed."""
     return max((o.exit_code for o in outcomes if o.status == "failed"), default=0)
+
+
+# -- a course built lecture by lecture ----------------------------------------------------
+
+@dataclass
+class LectureResult:
+    """The outcome of building one lecture: what was written, or the error."""
+
+    lecture: Lecture
+    result: Optional[object] = None          # a BuildResult
+    error: Optional[DeckgenError] = None
+
+
+def build_course(course: Course, out_dir: Path | str = "output", theme: str | None = None,
+                 formats: list[str] | None = None,
+                 on_done: Callable[[LectureResult], None] | None = None,
+                 quiz_slides: bool = False) -> list[LectureResult]:
+    """Build every lecture of ``course`` into ``out_dir/<course name>/<lecture name>/``.
+
+    A lecture with problems is not built (nothing is written for it); the
+    others still are. Returns one :class:`LectureResult` per lecture, in the
+    course's order; ``on_done`` is called as each one finishes.
+    """
+    results = []
+    target = Path(out_dir) / course.name
+    for lecture in course.lectures:
+        try:
+            content = load_lecture(course, lecture)
+            res = LectureResult(lecture, build_content(content, target, theme, formats,
+                                                       quiz_slides=quiz_slides))
+        except DeckgenError as exc:
+            res = LectureResult(lecture, error=exc)
+        results.append(res)
+        if on_done:
+            on_done(res)
+    return results

@@ -14,36 +14,48 @@ from pathlib import Path
 from typing import Callable
 
 from deckgen.errors import DeckgenError, did_you_mean, one_of
+from deckgen.quiz.formats import REGISTRY
 
 
 @dataclass(frozen=True)
 class Writer:
     """A format: its name, what it is, and the function that writes it.
 
-    ``write(deck, content, theme, folder) -> list[str]`` writes into ``folder``
-    and returns the file names it wrote there. ``default`` formats are what
-    ``deckgen build`` writes when no ``--formats`` are given.
+    ``write(build, folder) -> list[str]`` writes into ``folder`` from the
+    build object (:class:`deckgen.build.pipeline.Build`) and returns the file
+    names it wrote there. ``default`` formats are what ``deckgen build``
+    writes when no ``--formats`` are given. ``needs`` names the parts of the
+    build the writer reads (``placed``, ``deck``, ``quiz``), so they are
+    computed once before writers run side by side; ``prime(build)`` draws
+    ahead the pictures the writer will ask the build for. Writers of one
+    ``family`` run in one process (they share what they compute).
     """
 
     name: str
     write: Callable
     doc: str = ""
     default: bool = True
+    needs: tuple[str, ...] = ()
+    family: str = ""
+    prime: Callable | None = None
 
 
-def _pptx(deck, content, theme, folder: Path) -> list[str]:
+def _pptx(build, folder: Path) -> list[str]:
+    # the pptx writer is python-pptx's boundary: imported only when a deck is written
     from deckgen.render.pptx_writer import write_pptx
-    name = f"{content.name}.pptx"
-    write_pptx(deck, theme, folder / name)
+    name = f"{build.content.name}.pptx"
+    write_pptx(build.placed, build.theme, folder / name)
     return [name]
 
 
 WRITERS: dict[str, Writer] = {}
 
 
-def register(name: str, write: Callable, doc: str = "", default: bool = True) -> None:
+def register(name: str, write: Callable, doc: str = "", default: bool = True,
+             needs: tuple[str, ...] = (), family: str = "",
+             prime: Callable | None = None) -> None:
     """Add a format to the registry (its name is what ``--formats`` takes)."""
-    WRITERS[name] = Writer(name, write, doc, default)
+    WRITERS[name] = Writer(name, write, doc, default, needs, family, prime)
 
 
 def default_formats() -> list[str]:
@@ -51,31 +63,47 @@ def default_formats() -> list[str]:
     return [name for name, w in WRITERS.items() if w.default]
 
 
-register("pptx", _pptx, "PowerPoint deck with native charts")
+register("pptx", _pptx, "PowerPoint deck with native charts", needs=("placed",))
 
 
 def _handout(fmt: str, style: str = "reading") -> Callable:
     """Return the writer of the handout in ``style`` and ``fmt`` (``pdf`` or ``docx``)."""
-    def write(deck, content, theme, folder: Path) -> list[str]:
-        from deckgen.handout import file_name, write_handout
-        name = file_name(content, fmt, style)
-        write_handout(content, theme, folder / name, fmt, style, deck=deck)
+    def write(build, folder: Path) -> list[str]:
+        # the handout package is reportlab's and python-docx's boundary
+        from deckgen.handout.api import file_name, write_handout
+        name = file_name(build.content, fmt, style)
+        write_handout(build, folder / name, fmt, style)
         return [name]
     return write
 
 
-register("handout-pdf", _handout("pdf"), "reading handout as PDF (reportlab, vector charts)")
-register("handout-docx", _handout("docx"), "reading handout as an editable Word document")
+def _prime(style: str) -> Callable:
+    """Return what draws the pictures of a handout in ``style`` ahead of the writers."""
+    def prime(build) -> None:
+        # the handout package is imported only when a handout is written (see _handout)
+        from deckgen.handout.api import prime_pictures
+        prime_pictures(build, style)
+    return prime
+
+
+_READING = dict(needs=("deck",), prime=_prime("reading"))
+_SHOTS = dict(needs=("placed",), prime=_prime("slides"))
+
+
+register("handout-pdf", _handout("pdf"), "reading handout as PDF (reportlab, vector charts)",
+         **_READING)
+register("handout-docx", _handout("docx"), "reading handout as an editable Word document",
+         **_READING)
 # Slide pictures cost a painting of every slide (about 0.1 s each), so these are
 # written when asked for (--formats, or `deckgen handout --style slides|notes`);
 # the four share one painting of the deck.
-register("handout-slides-pdf", _handout("pdf", "slides"),
+register("handout-slides-pdf", _handout("pdf", "slides"), **_SHOTS, doc=
          "slide handout as PDF: three slides a page with lines for notes", default=False)
-register("handout-slides-docx", _handout("docx", "slides"),
+register("handout-slides-docx", _handout("docx", "slides"), **_SHOTS, doc=
          "slide handout as a Word document", default=False)
-register("handout-notes-pdf", _handout("pdf", "notes"),
+register("handout-notes-pdf", _handout("pdf", "notes"), **_SHOTS, doc=
          "notes pages as PDF: each slide with its speaker notes", default=False)
-register("handout-notes-docx", _handout("docx", "notes"),
+register("handout-notes-docx", _handout("docx", "notes"), **_SHOTS, doc=
          "notes pages as a Word document", default=False)
 
 
@@ -93,9 +121,8 @@ def get_writers(names: list[str]) -> list[Writer]:
 
 # Quiz sheets and keys (PDF, DOCX) and LMS exports (GIFT, Moodle XML, QTI): deckgen/quiz.
 def _register_quiz_formats() -> None:
-    from deckgen.quiz.formats import REGISTRY
     for name, (write, doc) in REGISTRY.items():
-        register(name, write, doc)
+        register(name, write, doc, needs=("quiz",))
 
 
 _register_quiz_formats()

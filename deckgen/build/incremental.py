@@ -39,6 +39,10 @@ import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from deckgen import __version__
+from deckgen.errors import DeckgenError
+from deckgen.content.yamlsafe import read_yaml
+from deckgen.theme.theme import find_theme
 
 #: The folder, beside the output folders, that holds their manifests.
 MANIFEST_DIR = ".deckgen"
@@ -64,7 +68,6 @@ def engine_id() -> str:
     by name, size and time, so an upgrade, or an edit in a source checkout,
     makes every earlier output out of date.
     """
-    from deckgen import __version__
     root = Path(__file__).resolve().parent.parent   # the whole package
     h = hashlib.sha256()
     for p in sorted(root.rglob("*")):
@@ -120,8 +123,6 @@ def referenced_files(content_file: Path) -> set[Path]:
     naming the keys; a value that merely happens to name a file only makes
     that file an input too, which costs a hash and nothing else.
     """
-    from deckgen.errors import DeckgenError
-    from deckgen.content.yamlsafe import read_yaml
     try:
         root = read_yaml(content_file)
     except DeckgenError:
@@ -188,7 +189,6 @@ def theme_ref(content, cli_theme: str | None) -> dict:
 
 
 def _resolve_ref(ref: dict) -> str | None:
-    from deckgen.theme.theme import find_theme
     rel = ref.get("relative_to")
     found = find_theme(ref["spec"], Path(rel) if rel else None)
     return str(found.resolve()) if found is not None else None

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import Callable
 
 from deckgen.deck.model import Deck
 from deckgen.build.repro import build_time, normalize
@@ -18,21 +21,106 @@ from deckgen.errors import ContentError, ErrorList, OutputError
 from deckgen.content.loader import load
 from deckgen.content.model import Content
 from deckgen.deck.storyline import plan
-from deckgen.theme.theme import Theme, load_theme
+from deckgen.theme.theme import Theme, load_theme, paper
 from deckgen.build.formats import get_writers
+from deckgen.build.parallel import COST, run_split
+from deckgen.deck.design import design
+from deckgen.layout.placed import PlacedDeck
+from deckgen.quiz.formats import quiz_for
+from deckgen.quiz.model import QuizBuild
+
+
+class Build:
+    """Everything one content file's outputs are made from, each part computed once.
+
+    Every writer takes this object (``write(build, folder)``): the content,
+    the theme, the planned deck, the placed deck (designed once), the quiz
+    (assembled once), the chart pictures (laid out once per chart) and the
+    warnings, as data. The parts are computed when first asked for;
+    :meth:`prepare` computes the ones a set of writers needs before they run
+    side by side in forked processes, so no child computes them again.
+    ``counts`` says how often each costly part was computed (the tests read it).
+    """
+
+    def __init__(self, content: Content, theme: Theme, quiz_slides: bool = False) -> None:
+        self.content = content
+        self.theme = theme
+        self.quiz_slides = quiz_slides
+        self.warnings: list[str] = list(theme.warnings)
+        self.counts: Counter = Counter()
+        self._pictures: dict = {}
+
+    @cached_property
+    def quiz(self) -> QuizBuild:
+        """The quiz of the content file (version 1, its own seed); its notes are printed once."""
+        self.counts["quiz"] += 1
+        return quiz_for(self.content)
+
+    @cached_property
+    def deck(self) -> Deck:
+        """The planned deck (the storyline's slides, before anything is measured)."""
+        self.counts["plan"] += 1
+        deck = plan(self.content, self.theme, quiz=self.quiz if self.quiz_slides else None)
+        self.warnings.extend(deck.warnings)
+        return deck
+
+    @cached_property
+    def placed(self) -> PlacedDeck:
+        """The placed deck: every box of every slide measured and positioned, once."""
+        self.counts["design"] += 1
+        return design(self.deck, self.theme)
+
+    @cached_property
+    def paper(self) -> Theme:
+        """The theme printed outputs use: a dark theme's colours made to read on white."""
+        return paper(self.theme)
+
+    def picture(self, key: tuple, make: Callable[[], object]) -> object:
+        """Return the picture ``make()`` draws, drawn once per build for each ``key``.
+
+        ``key[0]`` names the kind of picture (``counts`` counts by it).
+        Chart pictures of the handouts come through here, so the PDF and the
+        DOCX handout (and a second style of either) draw one figure per chart.
+        """
+        hit = self._pictures.get(key)
+        if hit is None:
+            self.counts[key[0]] += 1      # "chart", "yardstick", "png", "shots", ...
+            hit = self._pictures[key] = make()
+        return hit
+
+    def prepare(self, writers) -> None:
+        """Compute now what ``writers`` will read, so writers forked later do not redo it."""
+        for need in sorted({n for w in writers for n in w.needs}):
+            getattr(self, need)
+        for w in writers:
+            if w.prime is not None:
+                w.prime(self)
 
 
 @dataclass
 class BuildResult:
     """What a build wrote, and what it warns about."""
 
-    content: Content
-    deck: Deck
+    build: Build
     files: list[Path] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
     fit_notes: list = field(default_factory=list)   # design.FitNote, with --report
-    theme: Theme | None = None                      # the theme it was built in
     by_format: dict = field(default_factory=dict)   # format name -> file names it wrote
+
+    @property
+    def content(self) -> Content:
+        return self.build.content
+
+    @property
+    def deck(self) -> Deck:
+        return self.build.deck
+
+    @property
+    def theme(self) -> Theme:
+        return self.build.theme
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.build.warnings
 
 
 def resolve_theme(content: Content, cli_theme: str | None, strict: bool = False) -> Theme:
@@ -48,11 +136,7 @@ def resolve_theme(content: Content, cli_theme: str | None, strict: bool = False)
             return load_theme(content.theme, relative_to=content.folder, strict=strict)
         except ErrorList as exc:
             loc = content.locs.get("theme")
-            for e in exc.errors:
-                if e.loc is None and loc is not None:
-                    e.loc = loc
-                    e.__init__(e.message, loc, e.path, e.hint)
-            raise
+            raise ErrorList([e.located(loc) for e in exc.errors]) from None
     return load_theme("default", strict=strict)
 
 
@@ -81,42 +165,25 @@ def build_content(content: Content, out_dir: Path | str = "output", theme: str |
     With ``workers`` > 1 the formats are written that many at a time.
     """
     writers = writers or get_writers(formats or ["pptx"])
-    th = resolve_theme(content, theme, strict)
-    quiz = None
-    if quiz_slides:   # the quiz the build writes (the file's seed, version 1)
-        from deckgen.quiz.formats import quiz_for
-        quiz = quiz_for(content)
-    deck = plan(content, th, quiz=quiz)
+    b = Build(content, resolve_theme(content, theme, strict), quiz_slides=quiz_slides)
+    b.deck      # planned first: its warnings are the build's whether or not a writer needs it
     target_dir = output_folder(out_dir, content.name)
-    from deckgen.build.parallel import COST
+    if workers > 1 and len(writers) > 1:
+        b.prepare(writers)     # computed here, once, before the writers fork
     per_job: list = []
-    files = write_outputs(target_dir, [lambda folder, w=w: w.write(deck, content, th, folder)
-                                       for w in writers], when=build_time(content.date),
-                          workers=workers, keys=[_family(w) for w in writers],
+    files = write_outputs(target_dir, [lambda folder, w=w: w.write(b, folder) for w in writers],
+                          when=build_time(content.date), workers=workers,
+                          keys=[w.family or w.name for w in writers],
                           costs=[COST.get(w.name, 1.0) for w in writers], per_job=per_job)
     by_format = {w.name: names for w, names in zip(writers, per_job)}
-    notes = []
-    if report:
-        from deckgen.deck.design import design
-        notes = design(deck, th).notes
-    return BuildResult(content, deck, files, list(th.warnings) + list(deck.warnings), notes,
-                       theme=th, by_format=by_format)
+    notes = b.placed.notes if report else []
+    return BuildResult(b, files, notes, by_format=by_format)
 
 
 def _normalized(names: list[str], folder: Path, when) -> list[str]:
     for name in names:
         normalize(folder / name, when)
     return names
-
-
-def _family(writer) -> str:
-    """Return what groups ``writer`` with others that must run in its process.
-
-    Writers from one module may share work (the quiz formats share one quiz);
-    those registered in ``deckgen.writers`` itself stand alone.
-    """
-    module = getattr(writer.write, "__module__", "") or ""
-    return writer.name if module in ("", "deckgen.build.formats") else module
 
 
 def output_folder(out_dir: Path | str, name: str) -> Path:
@@ -150,7 +217,6 @@ def write_outputs(target_dir: Path, jobs, when=None, workers: int = 1, keys=None
     try:
         names: list[str] = []
         if workers > 1 and len(jobs) > 1:
-            from deckgen.build.parallel import run_split
             done = run_split(jobs, tmp, keys or [str(i) for i in range(len(jobs))],
                              costs or [1.0] * len(jobs), workers)
         else:

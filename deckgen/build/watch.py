@@ -30,6 +30,13 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from deckgen.build.batch import Job, Options, Outcome, collect, run_jobs, YAML_SUFFIXES
+from deckgen.build.incremental import read_manifest
+from deckgen.build.batch import _load
+from deckgen.build.pipeline import resolve_theme
+from deckgen.deck.design import design
+from deckgen.render.preview import _contact_sheet, paint_slide
+from deckgen.deck.storyline import plan
+from deckgen.quiz.formats import quiz_for
 
 
 def _stamp(path: Path):
@@ -79,7 +86,6 @@ class Watcher:
         return out
 
     def _inputs(self, job: Job) -> set:
-        from deckgen.build.incremental import read_manifest
         files = {job.path.resolve()}
         if job.course is not None:
             files.add(Path(job.course).resolve())
@@ -139,16 +145,10 @@ class Watcher:
 
     def _repaint(self, job: Job, everything: bool) -> None:
         """Paint the slides of ``job`` that changed (all of them with ``everything``)."""
-        from deckgen.build.batch import _load
-        from deckgen.build.pipeline import resolve_theme
-        from deckgen.deck.design import design
-        from deckgen.render.preview import _contact_sheet, paint_slide
-        from deckgen.deck.storyline import plan
         content = _load(job)
         theme = resolve_theme(content, self.options.theme, self.options.strict)
         quiz = None
         if self.options.quiz_slides:
-            from deckgen.quiz.formats import quiz_for
             quiz = quiz_for(content)
         placed = design(plan(content, theme, quiz=quiz), theme)
         folder = job.target / "preview"

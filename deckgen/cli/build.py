@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from deckgen.build.formats import WRITERS, default_formats
+from deckgen.build.batch import Options, collect
+from deckgen.build.formats import get_writers
+from deckgen.build.batch import run_jobs
+from deckgen.cli.main import report
+from deckgen.build.batch import Progress, cpu_count, exit_code, run_jobs, summary
 
 NAME = "build"
 HELP = "build decks from content files, folders and courses"
@@ -51,7 +57,6 @@ def _positive(text: str) -> int:
 
 def add_inputs(p, metavar: str, files_help: str) -> None:
     """Add the arguments build and watch share: files, --theme, --out, --formats."""
-    from deckgen.build.formats import WRITERS, default_formats
     p.add_argument("files", nargs="+", metavar=metavar, help=files_help)
     p.add_argument("--theme", metavar="T", help="theme name or path to a theme .yaml "
                    "(wins over the file's own 'theme:')")
@@ -82,8 +87,6 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from deckgen.build.batch import Options, collect
-    from deckgen.build.formats import get_writers
     formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
     get_writers(list(formats))          # an unknown format is an error before anything runs
     options = Options(formats=formats, theme=args.theme, strict=args.strict,
@@ -96,8 +99,6 @@ def run(args) -> int:
 
 def _one(job, options) -> int:
     """Build one content file, reporting as deckgen always has: errors, warnings, files."""
-    from deckgen.build.batch import run_jobs
-    from deckgen.cli.main import report
     outcome = run_jobs([job], options, catch_bugs=False)[0]
     if outcome.status == "failed":
         print(outcome.error, file=sys.stderr)
@@ -122,7 +123,6 @@ def _many(col, options, jobs) -> int:
     """Build a batch (several files, a folder, a course): progress, then a summary table."""
     import time
 
-    from deckgen.build.batch import Progress, cpu_count, exit_code, run_jobs, summary
     start = time.perf_counter()
     for course, n in col.courses:
         print(f"course '{course.title}': {n} lecture{'s' if n != 1 else ''}")

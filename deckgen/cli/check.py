@@ -7,6 +7,10 @@ import tempfile
 from pathlib import Path
 
 from deckgen.errors import DeckgenError
+from deckgen.build.pipeline import build
+from deckgen.render.check import check_pptx
+from deckgen.cli.main import report
+from deckgen.render.check import Finding
 
 NAME = "check"
 HELP = "check decks for accessibility problems and faults PowerPoint would repair"
@@ -33,9 +37,6 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from deckgen.build.pipeline import build
-    from deckgen.render.check import check_pptx
-    from deckgen.cli.main import report
     status = 0
     for f in args.files:
         if args.pptx:
@@ -49,7 +50,6 @@ def run(args) -> int:
                 report(exc)
                 status = max(status, exc.exit_code)
                 continue
-            from deckgen.render.check import Finding
             findings += [Finding("error", n.slide, f"'{n.box}' holds more text than fits ({n.detail})")
                          for n in result.fit_notes if n.action == "overflow"]
             shown = f

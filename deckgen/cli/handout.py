@@ -5,6 +5,14 @@ from __future__ import annotations
 import sys
 
 from deckgen.errors import DeckgenError
+from deckgen.handout.api import FORMATS, STYLES
+from deckgen.handout.slides import DEFAULT_PER_PAGE, PER_PAGE
+from deckgen.cli.main import report
+from deckgen.handout.api import check_options
+from deckgen.build.pipeline import Build, output_folder, resolve_theme, write_outputs
+from deckgen.build.repro import build_time
+from deckgen.content.loader import load
+from deckgen.handout.api import file_name, make_handout, write_handout
 
 NAME = "handout"
 HELP = "write handouts (PDF, DOCX) from content files"
@@ -33,8 +41,6 @@ every problem is listed with file:line:column.
 
 
 def add_arguments(p) -> None:
-    from deckgen.handout import FORMATS, STYLES
-    from deckgen.handout.slides import DEFAULT_PER_PAGE, PER_PAGE
     p.add_argument("files", nargs="+", metavar="FILE", help="content file(s) (.yaml)")
     p.add_argument("--style", default="reading", metavar="STYLE",
                    help=f"handout style: {', '.join(STYLES)} (default: reading)")
@@ -51,8 +57,6 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from deckgen.cli.main import report
-    from deckgen.handout import check_options
     # before reading any file: the style and the count are the same for all
     check_options(args.style, args.per_page)
     formats = list(dict.fromkeys(args.formats or ["pdf", "docx"]))
@@ -71,22 +75,17 @@ def run(args) -> int:
 
 
 def _one(path: str, args, formats: list[str]):
-
-    from deckgen.build.pipeline import output_folder, resolve_theme, write_outputs
-    from deckgen.build.repro import build_time
-    from deckgen.handout import FORMATS, file_name, prepare
-    from deckgen.content.loader import load
     content = load(path)
-    theme = resolve_theme(content, args.theme)
-    handout, page = prepare(content, theme, args.style, per_page=args.per_page)
-    for w in handout.warnings:
+    build = Build(content, resolve_theme(content, args.theme))
+    handout = make_handout(build, args.style, args.per_page)
+    for w in list(build.warnings) + list(handout.warnings):
         print(f"warning: {w}", file=sys.stderr)
     target = output_folder(args.out, content.name)
 
     def job(fmt):
         def write(folder):
             name = file_name(content, fmt, args.style)
-            FORMATS[fmt](handout, page, folder / name)
+            write_handout(build, folder / name, fmt, args.style, args.per_page)
             return [name]
         return write
 

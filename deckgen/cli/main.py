@@ -13,7 +13,7 @@ import sys
 import traceback
 
 from deckgen import __version__
-from deckgen.cli import COMMANDS
+from deckgen.cli import COMMANDS, HELP
 from deckgen.errors import EXIT_BUG, EXIT_USER, DeckgenError
 
 _EPILOG_MAIN = """\
@@ -27,16 +27,13 @@ The content format is described in docs/content-format.md.
 """
 
 
-def _modules():
-    return [importlib.import_module(f".{name}", __package__) for name in COMMANDS]
-
-
-def _parser(modules, only: str | None = None) -> argparse.ArgumentParser:
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
     """Return the parser; with ``only``, just that command gets its arguments.
 
-    Setting up a command's arguments may import what the command needs (the
-    handout and quiz packages list their formats), so a run of one command
-    leaves the others' set-up out; ``deckgen --help`` needs none of it.
+    Only the module of the command that runs is imported (the command line's
+    one boundary: each command module imports what its command needs), so a
+    run of one command leaves the others' set-up out; ``deckgen --help``
+    needs none of it.
     """
     p = argparse.ArgumentParser(
         prog="deckgen",
@@ -44,11 +41,14 @@ def _parser(modules, only: str | None = None) -> argparse.ArgumentParser:
         epilog=_EPILOG_MAIN, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"deckgen {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    for mod in modules:
-        sp = sub.add_parser(mod.NAME, help=mod.HELP, description=mod.DESCRIPTION,
+    for name in COMMANDS:
+        if name != only:
+            sub.add_parser(name, help=HELP.get(name, ""))
+            continue
+        mod = importlib.import_module(f"deckgen.cli.{name}")
+        sp = sub.add_parser(name, help=HELP.get(name, ""), description=mod.DESCRIPTION,
                             epilog=mod.EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-        if only is None or mod.NAME == only:
-            mod.add_arguments(sp)
+        mod.add_arguments(sp)
         sp.set_defaults(_run=mod.run)
     return p
 
@@ -67,7 +67,7 @@ def report(exc: DeckgenError) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    parser = _parser(_modules(), _command(argv))
+    parser = _parser(_command(argv))
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from deckgen.errors import DeckgenError, Loc
+from deckgen.content.loader import content_json_schema
 
 NAME = "new"
 HELP = "write a starter content file to edit"
@@ -77,7 +78,6 @@ def run(args) -> int:
           f"deckgen build {target})")
     schema = out / SCHEMA_FILE
     if not schema.exists():
-        from deckgen.content.loader import content_json_schema
         schema.write_text(json.dumps(content_json_schema(), indent=2, ensure_ascii=False) + "\n",
                           encoding="utf-8")
         print(f"wrote {schema} (lets editors complete keys and flag mistakes; see the README)")

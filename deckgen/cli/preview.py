@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from deckgen.build.pipeline import Build, resolve_theme, write_outputs
+from deckgen.content.loader import load
+from deckgen.render.preview import paint
 
 NAME = "preview"
 HELP = "paint every slide to PNG (and a contact sheet) without PowerPoint or LibreOffice"
@@ -29,20 +32,10 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from deckgen.build.pipeline import resolve_theme, write_outputs
-    from deckgen.deck.design import design
-    from deckgen.content.loader import load
-    from deckgen.render.preview import paint
-    from deckgen.deck.storyline import plan
 
     content = load(args.file)
     theme = resolve_theme(content, args.theme)
-    quiz = None
-    if args.quiz_slides:
-        from deckgen.quiz.formats import quiz_for
-        quiz = quiz_for(content)
-    deck = plan(content, theme, quiz=quiz)
-    placed = design(deck, theme)
+    placed = Build(content, theme, quiz_slides=args.quiz_slides).placed
     target = Path(args.out) / content.name
     target.mkdir(parents=True, exist_ok=True)
     unsupported: list[str] = []

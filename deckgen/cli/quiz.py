@@ -5,6 +5,11 @@ from __future__ import annotations
 import sys
 
 from deckgen.errors import DeckgenError, did_you_mean, one_of
+from deckgen.cli.main import report
+from deckgen.build.pipeline import output_folder, resolve_theme, write_outputs
+from deckgen.content.loader import load
+from deckgen.quiz.assemble import build_quiz
+from deckgen.quiz.formats import write_format
 
 NAME = "quiz"
 HELP = "write quiz sheets, answer keys and LMS exports"
@@ -55,7 +60,6 @@ def _formats(text: str) -> list[str]:
 
 
 def run(args) -> int:
-    from deckgen.cli.main import report
     if args.variants < 1 or args.variants > 26:
         raise DeckgenError(f"found {args.variants}; allowed: a number of versions from 1 to 26",
                            path="--variants")
@@ -86,10 +90,6 @@ def write_quiz(path, out_dir, formats, seed=None, variants=1, theme=None):
     All files are written or none (:func:`deckgen.build.write_outputs`).
     """
 
-    from deckgen.build.pipeline import output_folder, resolve_theme, write_outputs
-    from deckgen.content.loader import load
-    from deckgen.quiz import build_quiz
-    from deckgen.quiz.formats import write_format
     content = load(path)
     th = resolve_theme(content, theme)
     quiz = build_quiz(content, seed=seed, variants=variants)

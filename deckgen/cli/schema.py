@@ -7,6 +7,9 @@ import sys
 from pathlib import Path
 
 from deckgen.errors import DeckgenError, Loc
+from deckgen.content.course import content_reference
+from deckgen.content.loader import content_json_schema
+from deckgen.content.course import course_json_schema
 
 NAME = "schema"
 HELP = "print the JSON Schema of content files (or the Markdown reference)"
@@ -36,11 +39,9 @@ def add_arguments(p) -> None:
 
 def render(markdown: bool = False, course: bool = False) -> str:
     """Return what ``deckgen schema`` prints for these options."""
-    from deckgen.content.loader import content_json_schema, content_reference
     if markdown:
         return content_reference()
     if course:
-        from deckgen.content.course import course_json_schema
         doc = course_json_schema()
     else:
         doc = content_json_schema()

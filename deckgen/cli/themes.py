@@ -6,6 +6,12 @@ import re
 from pathlib import Path
 
 from deckgen.errors import DeckgenError, ErrorList, ThemeError
+from deckgen.theme.theme import builtin_names, load_theme
+from deckgen.text.fontfiles import stand_in
+from deckgen.theme.theme import SLIDE_SIZES
+from deckgen.theme.theme import load_theme
+from deckgen.theme.theme import KEY_DOCS, SCHEMA
+from deckgen.theme.theme import find_theme, load_theme
 
 NAME = "themes"
 HELP = "list themes, show one's resolved values and contrast, or start your own"
@@ -57,7 +63,6 @@ def run(args) -> int:
 
 
 def _list() -> int:
-    from deckgen.theme.theme import builtin_names, load_theme
     names = sorted(builtin_names(), key=lambda n: (n != "default", n))
     width = max(len(n) for n in names)
     print("built-in themes:")
@@ -78,7 +83,6 @@ def _inches(emu: int) -> str:
 
 def show_text(theme) -> str:
     """Return what ``deckgen themes show`` prints for a resolved theme."""
-    from deckgen.text.fontfiles import stand_in
     t = theme
     v = t.values
     lines = [f"theme '{t.name}': {t.file}"]
@@ -140,14 +144,12 @@ def _yes(b: bool) -> str:
 
 
 def _sizes() -> dict:
-    from deckgen.theme.theme import SLIDE_SIZES
     return SLIDE_SIZES
 
 
 def _show(name: str, strict: bool) -> int:
     import sys
 
-    from deckgen.theme.theme import load_theme
     theme = load_theme(name, relative_to=Path.cwd())
     print(show_text(theme))
     if strict and any(not p.ok for p in theme.contrast):
@@ -164,7 +166,6 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
 def starter(name: str, base_ref: str, base) -> str:
     """Return the text of a starter theme that extends ``base`` (a resolved Theme)."""
-    from deckgen.theme.theme import KEY_DOCS, SCHEMA
     v = base.values
     out = [
         f"# {name}: a deckgen theme. It sets only what it changes; everything else comes",
@@ -237,7 +238,6 @@ def _yaml_value(group: str, value) -> str:
 def _new(name: str, base_name: str, out: Path) -> int:
     import os
 
-    from deckgen.theme.theme import find_theme, load_theme
     if not _NAME.match(name):
         raise DeckgenError(f"found '{name}'; allowed: a name of letters, digits, '-' and '_' "
                            "(it becomes the file name)", path="NAME")

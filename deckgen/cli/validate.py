@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from deckgen.errors import DeckgenError
+from deckgen.cli.main import report
+from deckgen.content.loader import load
+from deckgen.content.course import is_course
+from deckgen.content.course import load_course, load_lecture
 
 NAME = "validate"
 HELP = "check content files and list every problem"
@@ -25,8 +29,6 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from deckgen.cli.main import report
-    from deckgen.content.loader import load
     status = 0
     for f in args.files:
         if _is_course(f):
@@ -43,14 +45,11 @@ def run(args) -> int:
 
 
 def _is_course(f) -> bool:
-    from deckgen.content.course import is_course
     return is_course(f)
 
 
 def _validate_course(f) -> int:
     """Check a course file and each of its lectures; return the exit status."""
-    from deckgen.cli.main import report
-    from deckgen.content.course import load_course, load_lecture
     try:
         course = load_course(f)
     except DeckgenError as exc:

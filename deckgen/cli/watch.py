@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from deckgen.cli.build import _positive, add_inputs
+from deckgen.build.batch import Options, cpu_count
+from deckgen.build.watch import Watcher
+from deckgen.build.formats import get_writers
 
 NAME = "watch"
 HELP = "rebuild files, folders or courses whenever they (or what they use) change"
@@ -25,7 +29,6 @@ changing it builds nothing (see 'deckgen build --help').
 
 
 def add_arguments(p) -> None:
-    from deckgen.cli.build import _positive, add_inputs
     add_inputs(p, "FILE|DIR", "content file(s), course file(s) or folder(s) to watch")
     p.add_argument("--preview", action="store_true",
                    help="also paint the slide previews (DIR/<name>/preview/) after each build")
@@ -42,9 +45,6 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from deckgen.build.batch import Options, cpu_count
-    from deckgen.build.watch import Watcher
-    from deckgen.build.formats import get_writers
     formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
     get_writers(list(formats))
     options = Options(formats=formats, theme=args.theme, strict=args.strict,

@@ -29,8 +29,11 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from deckgen.errors import ContentError, DeckgenError, ErrorList, Loc, did_you_mean, one_of
-from deckgen.content.grammar import (INVALID, ContentPath, Ctx, Field, ListOf, Record, Text, json_schema_document)
+from deckgen.content.grammar import (INVALID, ContentPath, Ctx, Field, ListOf, Record, Text, json_schema_document,
+                                     markdown_reference)
+from deckgen.content.loader import REFERENCE_INTRO, TOP, TOP_RECORD, load
 from deckgen.content.yamlsafe import read_yaml
+from deckgen.theme.theme import builtin_names, find_theme
 
 #: The content keys a course may give every lecture.
 DEFAULT_KEYS = ("theme", "organisation", "classification", "authors", "language")
@@ -74,7 +77,6 @@ class Course:
 
 def _defaults_fields() -> dict[str, Field]:
     # The same declarations as the content file's own keys: one source.
-    from deckgen.content.loader import TOP
     return {k: Field(TOP[k].type, f"for every lecture that does not set its own '{k}': "
                      f"{TOP[k].doc}", example=TOP[k].example) for k in DEFAULT_KEYS}
 
@@ -133,7 +135,6 @@ def load_course(path: Path | str, display: str | None = None) -> Course:
     folder, a lecture listed twice, two lectures with the same file name
     (their outputs would collide), and a theme that does not exist.
     """
-    from deckgen.theme.theme import builtin_names, find_theme
     path = Path(path)
     file = display or str(path)
     root = read_yaml(path, file)
@@ -210,40 +211,10 @@ def load_lecture(course: Course, lecture: Lecture):
     Returns a :class:`~deckgen.model.Content`. Raises :class:`ErrorList` for
     problems in the lecture file (located in that file).
     """
-    from deckgen.content.loader import load
     return apply_defaults(course, load(lecture.path))
 
 
-@dataclass
-class LectureResult:
-    """The outcome of building one lecture: what was written, or the error."""
-
-    lecture: Lecture
-    result: Optional[object] = None          # a BuildResult
-    error: Optional[DeckgenError] = None
-
-
-def build_course(course: Course, out_dir: Path | str = "output", theme: str | None = None,
-                 formats: list[str] | None = None,
-                 on_done: Callable[[LectureResult], None] | None = None,
-                 quiz_slides: bool = False) -> list[LectureResult]:
-    """Build every lecture of ``course`` into ``out_dir/<course name>/<lecture name>/``.
-
-    A lecture with problems is not built (nothing is written for it); the
-    others still are. Returns one :class:`LectureResult` per lecture, in the
-    course's order; ``on_done`` is called as each one finishes.
-    """
-    from deckgen.build.pipeline import build_content
-    results = []
-    target = Path(out_dir) / course.name
-    for lecture in course.lectures:
-        try:
-            content = load_lecture(course, lecture)
-            res = LectureResult(lecture, build_content(content, target, theme, formats,
-                                                       quiz_slides=quiz_slides))
-        except DeckgenError as exc:
-            res = LectureResult(lecture, error=exc)
-        results.append(res)
-        if on_done:
-            on_done(res)
-    return results
+def content_reference() -> str:
+    """Return docs/content-reference.md: every key of content and course files."""
+    return markdown_reference([("Content file", TOP_RECORD), ("Course file", COURSE_RECORD)],
+                              REFERENCE_INTRO)

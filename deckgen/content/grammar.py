@@ -16,6 +16,7 @@ from typing import Any, Callable, Optional
 
 from deckgen.errors import ContentError, Loc, did_you_mean, one_of
 from deckgen.content.yamlsafe import Node
+from deckgen.content.model import Ref
 
 INVALID = object()
 
@@ -326,7 +327,6 @@ class RefTo(Type):
         self.describe = f"the id of a {what}" + (", or a list of them" if many else "")
 
     def convert(self, node, ctx, path):
-        from deckgen.content.model import Ref
         nodes = node.items if (self.many and node.kind == "seq") else [node]
         refs = []
         for i, n in enumerate(nodes):

@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 from xml.etree import ElementTree as ET
+from deckgen.text.fontfiles import FONT_DIR
 
 #: An SVG file larger than this is refused (20 MiB, as for data files).
 MAX_SVG_BYTES = 20 * 1024 * 1024
@@ -167,7 +168,6 @@ def _render(path: str, mtime_ns: int, longest: int) -> bytes:
 def _draw(path: str, **side) -> bytes:
     import resvg_py
 
-    from deckgen.text.fontfiles import FONT_DIR
     fonts = sorted(str(p) for p in FONT_DIR.glob("*.ttf"))
     family = "Liberation Sans"   # Arial's metrics, for every generic family
     try:

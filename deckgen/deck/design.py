@@ -16,28 +16,15 @@ from deckgen.layout.geometry import (CARD_BAND, CARD_EVIDENCE_PT, CARD_GAP, CARD
 from deckgen.content.markup import Run, parse, plain
 from deckgen.layout.placed import (ChartFrame, FitNote, Group, Para, Picture, PlacedDeck, PlacedSlide, Shape, SlideNumber, Style, TableFrame, TextBox)
 from deckgen.layout.fitting import fit, height_of
+from deckgen.content.dates import long_date
 from deckgen.theme.theme import Theme
 from deckgen.content.yardstick import YARDSTICK_TITLES, YARDSTICKS
+from deckgen.content.pictures import image_size
+from deckgen.deck.quizslides import draw_question
+from deckgen.deck.quizslides import draw_answer
 
 IN = EMU_PER_IN
 _CONF_DOTS = {"low": "●○○", "moderate": "●●○", "high": "●●●"}
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
-
-
-def long_date(date: str) -> str:
-    """Return ``2024-10-18`` as ``18 October 2024`` (British order)."""
-    if not date:
-        return ""
-    parts = date.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = _MONTHS[int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{int(parts[2])} {month} {parts[0]}"
-
-
 def source_short(src) -> str:
     """Return a source as a footer cites it: ``Author, Publisher, 2024``."""
     who = plain(src.author or src.publisher or src.title or src.id)
@@ -501,7 +488,6 @@ class _Designer:
         return self.title_box(s)
 
     def image_slide(self, s: d.ImageSlide, out: list) -> TextBox:
-        from deckgen.content.pictures import image_size
         b = self.frame.body
         iw, ih = image_size(s.image)   # an SVG's ratio is that of its PNG copy
         scale = min(b.w / iw, b.h / ih)
@@ -568,12 +554,10 @@ class _Designer:
                               anchor="top")
 
     def quiz_question_slide(self, s: d.QuizQuestionSlide, out: list) -> TextBox:
-        from deckgen.deck.quizslides import draw_question
         draw_question(self, s, out)
         return self.title_box(s)
 
     def quiz_answer_slide(self, s: d.QuizAnswerSlide, out: list) -> TextBox:
-        from deckgen.deck.quizslides import draw_answer
         draw_answer(self, s, out)
         return self.title_box(s)
 
@@ -606,7 +590,7 @@ class _Designer:
                 notes.append(FitNote(number, s.full_title, s.block, "split",
                                      f"part {s.part[0]} of {s.part[1]}"))
             slides.append(ps)
-        return PlacedDeck(slides, t.slide_width, t.slide_height, notes)
+        return PlacedDeck(slides, t.slide_width, t.slide_height, notes, deck=self.deck)
 
 
 def _text_boxes(it):

@@ -187,4 +187,5 @@ class Deck:
     subject: str = ""
     yardstick: str = "phia"
     sources: tuple[Source, ...] = ()
+    blocks: tuple[str, ...] = ()    # the content blocks shown, in the storyline's order
     warnings: tuple[str, ...] = field(default=(), compare=False)

@@ -23,6 +23,7 @@ from deckgen.quiz.common import LETTERS, key_short, numeric_text
 from deckgen.quiz.model import QuizQuestion
 from deckgen.layout.fitting import height_of
 from deckgen.theme.theme import Theme
+from deckgen.deck import model as d
 
 IN = EMU_PER_IN
 QUESTION_TITLE = "Check your understanding {n}"
@@ -333,7 +334,6 @@ def plan_quiz(questions, geo: QuizGeometry, cites) -> list[list]:
     Each inner list is one block (its slides are numbered ``(1/2)`` when
     there are several).
     """
-    from deckgen.deck import model as d
     blocks: list[list] = []
     total = len(questions)
     for n, q in enumerate(questions, start=1):

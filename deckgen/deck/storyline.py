@@ -17,6 +17,7 @@ from deckgen.content.markup import plain
 from deckgen.content.model import Chart, Content, Item, Point, Ref
 from deckgen.theme.theme import Theme
 from deckgen.content.yardstick import YARDSTICK_TITLES
+from deckgen.deck.quizslides import QuizGeometry, plan_quiz
 
 # The spec's storylines, plus blocks the spec leaves out of one kind so that a
 # block the file has is never dropped silently: a briefing used for teaching
@@ -35,7 +36,7 @@ TITLES = {"question": "The question", "bluf": "Key judgements", "context": "Cont
           "figures": "Key figures", "timeline": "Timeline", "concerns": "Concerns",
           "constraints": "Constraints", "responses": "Likely responses",
           "outlook": "Outlook", "objectives": "Learning objectives",
-          "discussion": "Discussion questions", "sources": "Sources"}
+          "discussion": "Discussion questions", "sources": "Sources", "charts": "Charts"}
 
 # How many of each fit on a slide before the block continues on the next.
 PER_SLIDE = {"judgements": 4, "figures": 4, "items": 3, "yardstick": 6, "timeline": 5,
@@ -444,7 +445,6 @@ class _Planner:
 
     def quiz_slides(self) -> None:
         """Add a slide per quiz question and one revealing its answer (version 1 of the quiz)."""
-        from deckgen.deck.quizslides import QuizGeometry, plan_quiz
         if not self.quiz.questions:
             self.warnings.append("no quiz slides were added: the quiz has no questions")
             return
@@ -473,15 +473,19 @@ class _Planner:
         # sources (which stay the deck's last slide, the list its footers
         # point to), else at the end
         quiz_at = next((b for b in ("quiz", "sources") if b in order), None)
+        shown: list[str] = []
         for block in order:
             if block == quiz_at and self.quiz is not None:
                 self.quiz_slides()
+                shown.append("quiz")
             if block == "quiz":
                 continue
             if self.present(block):
                 getattr(self, block)()
+                shown.append(block)
         if quiz_at is None and self.quiz is not None:
             self.quiz_slides()
+            shown.append("quiz")
         skipped = [b for b in STORYLINES["briefing"]
                    if b not in order and b != "charts" and self.present(b)]
         for b in dict.fromkeys(skipped):
@@ -493,7 +497,8 @@ class _Planner:
                       classification=c.classification, authors=c.authors,
                       organisation=c.organisation, date=c.date,
                       subject=plain(c.question or c.subtitle), yardstick=c.yardstick,
-                      sources=c.sources, warnings=tuple(self.warnings))
+                      sources=c.sources, blocks=tuple(dict.fromkeys(shown)),
+                      warnings=tuple(self.warnings))
 
 
 def block_order(content: Content) -> tuple[str, ...]:

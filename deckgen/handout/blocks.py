@@ -158,6 +158,7 @@ class ItemEntry:
 @dataclass(frozen=True)
 class Items:
     entries: tuple[ItemEntry, ...]
+    beside: Optional[ChartBlock] = None   # a chart filling the empty half of an odd last row
 
 
 @dataclass(frozen=True)
@@ -263,3 +264,13 @@ class Handout:
     def headings(self) -> list[Heading]:
         """Return the headings in order (what a reader's navigation shows)."""
         return [b for b in self.blocks if isinstance(b, Heading)]
+
+    def charts(self) -> list[ChartBlock]:
+        """Return every chart in reading order: in chart rows and beside cards."""
+        out: list[ChartBlock] = []
+        for blk in self.blocks:
+            if isinstance(blk, ChartRow):
+                out.extend(blk.charts)
+            elif isinstance(blk, Items) and blk.beside is not None:
+                out.append(blk.beside)
+        return out

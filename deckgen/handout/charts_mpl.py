@@ -18,8 +18,10 @@ from deckgen.deck.charts import fmt_number
 from deckgen.text.fontfiles import HANGUL, font_path
 from deckgen.content.markup import plain
 from deckgen.content.model import Chart, Item
+from deckgen.theme.colour import mix, on_color
 from deckgen.theme.theme import Theme
 from deckgen.content.yardstick import YARDSTICKS
+from deckgen.handout import blocks as b
 
 #: Sizes of chart text, in points, chosen to sit with 10 pt body text.
 TICK_PT = 7.5
@@ -28,11 +30,6 @@ LABEL_PT = 7.5
 PNG_DPI = 200
 
 
-def mix(a: str, b: str, t: float) -> str:
-    """Return colour ``a`` moved a fraction ``t`` towards ``b`` (``RRGGBB``)."""
-    ca = [int(a[i:i + 2], 16) for i in (0, 2, 4)]
-    cb = [int(b[i:i + 2], 16) for i in (0, 2, 4)]
-    return "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(ca, cb))
 
 
 def _c(hex6: str) -> str:
@@ -233,7 +230,6 @@ def _line(ax, chart: Chart, ctype: str, theme: Theme, width_pt: float) -> None:
 
 
 def _on(color: str) -> str:
-    from deckgen.handout.reading import on_color
     return on_color(color)
 
 
@@ -380,3 +376,92 @@ def png_bytes(make_figure, theme: Theme, dpi: int = PNG_DPI) -> bytes:
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=dpi, facecolor="white")
     return buf.getvalue()
+
+
+# -- one picture per chart per build -----------------------------------------------
+
+#: Space between two charts side by side, and a card's inner padding, in points.
+GAP, PAD = 14.0, 8.0
+#: The left and right page margins of both handout formats, in millimetres.
+MARGIN_MM = 15.0
+
+
+def frame_width(language: str) -> float:
+    """Return the width of the handout's text in points: A4 (US Letter in en-US and en-CA)."""
+    page_mm = 215.9 if language.lower() in ("en-us", "en-ca") else 210.0
+    return (page_mm - 2 * MARGIN_MM) * 72 / 25.4
+
+
+def full_width(cb) -> bool:
+    """True for charts that need the whole width: lines, many categories, many series."""
+    n = len(cb.chart.data.categories)
+    return cb.ctype == "line" or n > 6 or len(cb.chart.data.series) > 2
+
+
+def row_sizes(charts, frame_w: float, beside: bool = False) -> list[tuple[float, float]]:
+    """Return (width, height) in points of each chart of a row, the same in PDF and DOCX.
+
+    One chart takes the frame (or 58 % of it beside its words); two share it;
+    a chart ``beside`` the odd last card takes a card's column.
+    """
+    if beside or len(charts) > 1:
+        w = (frame_w - GAP) / 2 - PAD
+        h = max(chart_height(cb.chart, cb.ctype, w) for cb in charts)
+        return [(w, h)] * len(charts)
+    cb = charts[0]
+    w = frame_w if full_width(cb) else frame_w * 0.58
+    return [(w, chart_height(cb.chart, cb.ctype, w))]
+
+
+def _styled(theme: Theme, make):
+    def draw():
+        with theme_style(theme):
+            return make()
+    return draw
+
+
+def chart_picture(pictures, cb, theme: Theme, w: float, h: float):
+    """Return the Figure of chart block ``cb`` at ``w`` × ``h`` pt, drawn once per build.
+
+    ``pictures(key, make)`` is the build's picture cache
+    (:meth:`deckgen.build.pipeline.Build.picture`).
+    """
+    key = ("chart", cb.chart.id, cb.ctype, cb.heading, round(w, 1), round(h, 1), theme.name)
+    return pictures(key, _styled(theme, lambda: chart_figure(cb.chart, cb.ctype, theme, w, h)))
+
+
+def yardstick_picture(pictures, items, yardstick: str, theme: Theme, w: float, h: float):
+    """Return the yardstick Figure for ``items`` at ``w`` × ``h`` pt, drawn once per build."""
+    key = ("yardstick", tuple(it.title for it in items), yardstick, round(w, 1), round(h, 1),
+           theme.name)
+    return pictures(key, _styled(theme, lambda: yardstick_figure(items, yardstick, theme, w, h)))
+
+
+def figure_png(pictures, fig, theme: Theme, dpi: int = PNG_DPI) -> bytes:
+    """Return the PNG of ``fig`` (for the Word handout), made once per build."""
+    return pictures(("png", id(fig), dpi), lambda: png_bytes(lambda: fig, theme, dpi))
+
+
+def local_pictures():
+    """Return a picture cache for one document written on its own (no build)."""
+    cache: dict = {}
+
+    def pictures(key, make):
+        if key not in cache:
+            cache[key] = make()
+        return cache[key]
+    return pictures
+
+
+def prime(handout, theme: Theme, pictures, frame_w: float) -> None:
+    """Draw every chart and yardstick figure ``handout`` will show, ahead of its writers."""
+    for blk in handout.blocks:
+        if isinstance(blk, b.Items) and blk.beside is not None:
+            (w, h), = row_sizes((blk.beside,), frame_w, beside=True)
+            chart_picture(pictures, blk.beside, theme, w, h)
+        elif isinstance(blk, b.ChartRow) and blk.charts:
+            for cb, (w, h) in zip(blk.charts, row_sizes(blk.charts, frame_w)):
+                chart_picture(pictures, cb, theme, w, h)
+        elif isinstance(blk, b.Yardstick):
+            yardstick_picture(pictures, blk.items, blk.yardstick, theme, frame_w,
+                              yardstick_height(blk.items, frame_w))

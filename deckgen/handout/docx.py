@@ -16,25 +16,27 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from deckgen.handout.docx_base import ITEM_STYLE, _place, _rgb
+from deckgen.content.dates import long_date
 from deckgen.content.markup import parse, plain
 from deckgen.build.repro import build_time
 from deckgen.theme.theme import Theme
 from deckgen.handout import blocks as b
-from deckgen.handout.charts_mpl import (chart_figure, chart_height, png_bytes, yardstick_figure, yardstick_height)
+from deckgen.handout.charts_mpl import (chart_picture, figure_png, frame_width, local_pictures, row_sizes, yardstick_height,
+                                        yardstick_picture)
+from deckgen.content.pictures import image_size, is_svg, svg_png
+from deckgen.handout.slides_docx import sheet
+from deckgen.handout.slides_docx import notes_page
 
 MM_PER_PT = 25.4 / 72
 NOTE_STYLE = "Presenter Note"
 LEAD_STYLE = "Lead"
-ITEM_STYLE = "Item Title"
 CHART_STYLE = "Chart Heading"
 FIGURE_STYLE = "Key Figure"
 #: Type sizes in points (Word documents are read on screen as often as printed).
 BODY, SMALL, NOTE = 10.0, 8.5, 8.5
 
 
-def _rgb(hex6: str):
-    from docx.shared import RGBColor
-    return RGBColor.from_string(hex6)
 
 
 def _page_size(language: str):
@@ -46,7 +48,8 @@ def _page_size(language: str):
 
 
 class _Writer:
-    def __init__(self, handout: b.Handout, theme: Theme) -> None:
+    def __init__(self, handout: b.Handout, theme: Theme, pictures=None) -> None:
+        self.pictures = pictures or local_pictures()
         import docx
         self.h = handout
         self.t = theme
@@ -59,7 +62,8 @@ class _Writer:
         from docx.shared import Mm
         sec = self.doc.sections[0]
         sec.page_width, sec.page_height = _page_size(self.h.language)
-        sec.left_margin = sec.right_margin = Mm(18)
+        # the PDF's margins: the text is as wide, so both draw the same chart pictures
+        sec.left_margin = sec.right_margin = Mm(15)
         sec.top_margin, sec.bottom_margin = Mm(22), Mm(20)
         sec.header_distance, sec.footer_distance = Mm(9), Mm(9)
         self.text_width = sec.page_width - sec.left_margin - sec.right_margin
@@ -359,26 +363,26 @@ class _Writer:
 
     def chartrow(self, blk: b.ChartRow) -> None:
         from docx.shared import Pt
-        full = self.text_width / 12700
-        for cb in blk.charts:
-            wide = len(blk.charts) == 1 and (cb.ctype == "line" or len(cb.chart.data.categories) > 6
-                                             or len(cb.chart.data.series) > 2)
-            w = full if wide else full * 0.62
-            h = chart_height(cb.chart, cb.ctype, w)
-            self.runs(self.doc.add_paragraph(style=CHART_STYLE), cb.heading)
-            data = png_bytes(lambda cb=cb, w=w, h=h: chart_figure(cb.chart, cb.ctype, self.t, w, h),
-                             self.t)
-            self.picture(data, int(Pt(w)), cb.alt, cb.heading)
-            if cb.caption:
-                self.runs(self.doc.add_paragraph(style="Caption"), cb.caption)
-            if cb.note:
-                self.note(cb.note)
+        full = frame_width(self.h.language)
+        for cb, (w, h) in zip(blk.charts, row_sizes(blk.charts, full)):
+            self.chart(cb, w, h)
+
+    def chart(self, cb: b.ChartBlock, w: float, h: float) -> None:
+        from docx.shared import Pt
+        self.runs(self.doc.add_paragraph(style=CHART_STYLE), cb.heading)
+        fig = chart_picture(self.pictures, cb, self.t, w, h)
+        self.picture(figure_png(self.pictures, fig, self.t), int(Pt(w)), cb.alt, cb.heading)
+        if cb.caption:
+            self.runs(self.doc.add_paragraph(style="Caption"), cb.caption)
+        if cb.note:
+            self.note(cb.note)
 
     def yardstick(self, blk: b.Yardstick) -> None:
         from docx.shared import Pt
-        w = self.text_width / 12700
+        w = frame_width(self.h.language)
         h = yardstick_height(blk.items, w)
-        data = png_bytes(lambda: yardstick_figure(blk.items, blk.yardstick, self.t, w, h), self.t)
+        fig = yardstick_picture(self.pictures, blk.items, blk.yardstick, self.t, w, h)
+        data = figure_png(self.pictures, fig, self.t)
         self.picture(data, int(Pt(w)), blk.alt, "Probability yardstick")
         if blk.caption:
             self.runs(self.doc.add_paragraph(style="Caption"), blk.caption)
@@ -403,6 +407,9 @@ class _Writer:
                 self.runs(p, "; ".join(e.evidence), size=SMALL, color=self.t.color("muted"))
             if e.note:
                 self.note(e.note)
+        if blk.beside is not None:   # the chart the PDF sets beside the odd last card
+            (w, h), = row_sizes((blk.beside,), frame_width(self.h.language), beside=True)
+            self.chart(blk.beside, w, h)
 
     def callout(self, blk: b.Callout) -> None:
         self.runs(self.doc.add_paragraph(style=FIGURE_STYLE), blk.value)
@@ -430,7 +437,6 @@ class _Writer:
         self.doc.add_paragraph()
 
     def image(self, blk: b.Image) -> None:
-        from deckgen.content.pictures import image_size, is_svg, svg_png
         iw, ih = image_size(blk.path)
         max_w, max_h = self.text_width, 95 * 36000
         scale = min(max_w / iw, max_h / ih)
@@ -448,11 +454,9 @@ class _Writer:
                 self.link(par, e.url, e.url)
 
     def slidesheet(self, blk: b.SlideSheet) -> None:
-        from deckgen.handout.slides_docx import sheet
         sheet(self, blk)
 
     def notespage(self, blk: b.NotesPage) -> None:
-        from deckgen.handout.slides_docx import notes_page
         notes_page(self, blk)
 
     # -- header, footer, properties --------------------------------------
@@ -543,44 +547,10 @@ class _Writer:
 
 # The order WordprocessingML requires of the children of these property elements;
 # Word rejects a file whose elements are out of order.
-_ORDER = {
-    "pPr": ("pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
-            "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap "
-            "overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid "
-            "spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection "
-            "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"),
-    "tcPr": ("cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection "
-             "tcFitText vAlign hideMark"),
-    "tblPr": ("tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize "
-              "tblW jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook "
-              "tblCaption tblDescription"),
-    "rPr": ("rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss "
-            "imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs "
-            "highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout "
-            "specVanish oMath"),
-}
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-def _place(parent, el) -> None:
-    """Insert ``el`` into ``parent`` where the schema's order puts it."""
-    seq = _ORDER[_local(parent.tag)].split()
-    later = set(seq[seq.index(_local(el.tag)) + 1:])
-    for child in parent:
-        if _local(child.tag) in later:
-            child.addprevious(el)
-            return
-    parent.append(el)
-
-
 def _long_date(date: str) -> str:
-    from deckgen.handout.reading import long_date
     return long_date(date)
 
 
-def write_docx(handout: b.Handout, theme: Theme, path: Path) -> None:
-    """Write the handout as a .docx file at ``path``."""
-    _Writer(handout, theme).write(path)
+def write_docx(handout: b.Handout, theme: Theme, path: Path, pictures=None) -> None:
+    """Write the handout as a .docx file at ``path`` (``pictures``: the build's picture cache)."""
+    _Writer(handout, theme, pictures).write(path)

@@ -19,22 +19,13 @@ from __future__ import annotations
 from matplotlib.backend_bases import FigureCanvasBase, GraphicsContextBase, RendererBase
 from matplotlib.path import Path as MplPath
 
+from deckgen.handout.pdf_fonts import text_runs  # noqa: F401  (draw_text splits runs)
 from deckgen.text.fontfiles import needs_wide_font
 
 _JOIN = {"miter": 0, "round": 1, "bevel": 2}
 _CAP = {"butt": 0, "round": 1, "projecting": 2}
 
 
-def text_runs(s: str) -> list[tuple[str, bool]]:
-    """Split ``s`` into runs of (text, needs the wide/Hangul face)."""
-    out: list[tuple[str, bool]] = []
-    for ch in s:
-        wide = needs_wide_font(ch) or (ch == " " and bool(out) and out[-1][1])
-        if out and out[-1][1] == wide:
-            out[-1] = (out[-1][0] + ch, wide)
-        else:
-            out.append((ch, wide))
-    return out
 
 
 class ReportlabRenderer(RendererBase):

@@ -13,11 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from deckgen.content.dates import long_date
 from deckgen.content.markup import plain
 from deckgen.theme.theme import Theme
-from deckgen.handout.pdf_fonts import PdfFonts, paragraph_markup, register, wrap_wide
+from deckgen.handout.pdf_fonts import PdfFonts, fit_text, paragraph_markup, register, text_runs, wrap_wide
 from deckgen.handout import blocks as b
-from deckgen.handout.charts_mpl import (chart_figure, chart_height, theme_style, yardstick_figure, yardstick_height)
+from deckgen.handout.charts_mpl import (GAP, PAD, chart_picture, full_width, local_pictures, row_sizes,
+                                        theme_style, yardstick_height, yardstick_picture)
+from deckgen.content.pictures import image_size, png_source
+from deckgen.handout.slides_pdf import sheet_flowables
+from deckgen.handout.slides_pdf import notes_flowables
 
 MM = 72 / 25.4
 
@@ -151,9 +156,9 @@ def _flowable_classes():
     class Figure(Flowable):
         """A matplotlib figure drawn as vectors; ``make()`` builds it in the theme's style."""
 
-        def __init__(self, make, width: float, height: float, theme: Theme, fonts: PdfFonts):
+        def __init__(self, fig, width: float, height: float, theme: Theme, fonts: PdfFonts):
             super().__init__()
-            self.make = make
+            self.fig = fig
             self.width = width
             self.height = height
             self.theme = theme
@@ -163,9 +168,10 @@ def _flowable_classes():
             return self.width, self.height
 
         def draw(self):
+            # matplotlib's boundary: loaded when a PDF draws a chart, not for every PDF
             from deckgen.handout.mpl_reportlab import draw_figure
             with theme_style(self.theme):
-                draw_figure(self.make(self.width, self.height), self.canv, self.fonts)
+                draw_figure(self.fig, self.canv, self.fonts)
 
     class Badge(Flowable):
         """A filled circle with a number: the judgement's number."""
@@ -190,7 +196,8 @@ def _flowable_classes():
 
 
 class _Renderer:
-    def __init__(self, handout: b.Handout, theme: Theme, geo: PageGeometry) -> None:
+    def __init__(self, handout: b.Handout, theme: Theme, geo: PageGeometry, pictures=None) -> None:
+        self.pictures = pictures or local_pictures()
         self.h = handout
         self.theme = theme
         self.geo = geo
@@ -391,12 +398,9 @@ class _Renderer:
 
     def chart_cell(self, cb: b.ChartBlock, width: float, height: float) -> list:
         theme = self.theme
-
-        def make(w, h, cb=cb):
-            return chart_figure(cb.chart, cb.ctype, theme, w, h)
-
+        fig = chart_picture(self.pictures, cb, theme, width, height)
         out = [self.para(cb.heading, self.s.chart_head),
-               self.Figure(make, width, height, theme, self.s.body_fonts)]
+               self.Figure(fig, width, height, theme, self.s.body_fonts)]
         if cb.caption:
             out.append(self.para(cb.caption, self.s.caption))
         if cb.note:
@@ -406,15 +410,14 @@ class _Renderer:
     def chartrow(self, blk: b.ChartRow) -> list:
         from reportlab.platypus import Table, TableStyle
         fw = self.geo.frame_width
-        gap = 14
+        gap = GAP
+        sizes = row_sizes(blk.charts, fw)
         if len(blk.charts) == 1:
             cb = blk.charts[0]
-            if _full_width(cb):
-                h = chart_height(cb.chart, cb.ctype, fw)
-                return _chain(self.chart_cell(cb, fw, h))
+            (cw, h), = sizes
+            if full_width(cb):
+                return _chain(self.chart_cell(cb, cw, h))
             # a chart and its words side by side: the chart left, what it says right
-            cw = fw * 0.58
-            h = chart_height(cb.chart, cb.ctype, cw)
             flows = self.chart_cell(cb, cw, h)
             words = [flows[0]] + flows[2:]
             t = Table([[flows[1], words]], colWidths=[cw + gap, fw - cw - gap])
@@ -428,8 +431,7 @@ class _Renderer:
             t.spaceBefore, t.spaceAfter = 4, 8
             return [t]
         cw = (fw - gap) / 2
-        h = max(chart_height(cb.chart, cb.ctype, cw) for cb in blk.charts)
-        cells = [self.chart_cell(cb, cw, h) for cb in blk.charts]
+        cells = [self.chart_cell(cb, w, h) for cb, (w, h) in zip(blk.charts, sizes)]
         t = Table([cells], colWidths=[cw + gap / 2, cw + gap / 2])
         t.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -442,12 +444,10 @@ class _Renderer:
 
     def yardstick(self, blk: b.Yardstick) -> list:
         theme, items, ys = self.theme, blk.items, blk.yardstick
-
-        def make(w, h):
-            return yardstick_figure(items, ys, theme, w, h)
-
         fw = self.geo.frame_width
-        fig = self.Figure(make, fw, yardstick_height(items, fw), theme, self.s.body_fonts)
+        h = yardstick_height(items, fw)
+        fig = self.Figure(yardstick_picture(self.pictures, items, ys, theme, fw, h), fw, h, theme,
+                          self.s.body_fonts)
         flows = [fig]
         if blk.caption:
             fig.keepWithNext = 1
@@ -486,15 +486,20 @@ class _Renderer:
         t.spaceAfter = space
         return t
 
-    def items(self, blk: b.Items, beside: b.ChartBlock | None = None) -> list:
-        """Cards two a row; ``beside`` is a chart to fill the empty half of an odd last row."""
+    def items(self, blk: b.Items) -> list:
+        """Cards two a row; ``blk.beside`` is a chart to fill the empty half of an odd last row."""
         from reportlab.platypus import Table, TableStyle
         fw = self.geo.frame_width
-        pad, gap = 8, 14
+        pad, gap = PAD, GAP
         cw = (fw - gap) / 2
+        beside = blk.beside
         cells = [self.item_cell(e, cw - pad) for e in blk.entries]
         if len(cells) < 2 or max(_height(c, cw - pad) for c in cells) > 0.45 * self.frame_height:
-            return [self.item_table(e, fw, pad) for e in blk.entries]
+            out = [self.item_table(e, fw, pad) for e in blk.entries]
+            if beside is not None:      # cards too tall to pair: the chart follows them
+                (w, h), = row_sizes((beside,), fw, beside=True)
+                out.extend(self.chart_cell(beside, w, h))
+            return out
         # Two cards a row, read across: short cards in full-width lines would be mostly
         # air. One table a row, so rows go to the next page one by one and a heading
         # keeps only the first row with it; a card itself never breaks.
@@ -505,8 +510,8 @@ class _Renderer:
                 right = [pair[1]]
             elif beside is not None:
                 # one unbreakable piece: a chart never parts from its caption and note
-                flows = self.chart_cell(beside, cw - pad,
-                                        chart_height(beside.chart, beside.ctype, cw - pad))
+                (w, h), = row_sizes((beside,), fw, beside=True)
+                flows = self.chart_cell(beside, w, h)
                 right = Table([[flows]], colWidths=[cw - pad], style=[
                     ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                     ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
@@ -576,7 +581,6 @@ class _Renderer:
     def image(self, blk: b.Image) -> list:
         from reportlab.platypus import Image
 
-        from deckgen.content.pictures import image_size, png_source
         iw, ih = image_size(blk.path)
         max_w, max_h = self.geo.frame_width, 95 * MM
         scale = min(max_w / iw, max_h / ih)
@@ -602,11 +606,9 @@ class _Renderer:
         return _together_if_short(out, self.frame_height)
 
     def slidesheet(self, blk: b.SlideSheet) -> list:
-        from deckgen.handout.slides_pdf import sheet_flowables
         return sheet_flowables(self, blk)
 
     def notespage(self, blk: b.NotesPage) -> list:
-        from deckgen.handout.slides_pdf import notes_flowables
         return notes_flowables(self, blk)
 
     # -- the document --------------------------------------------------------
@@ -617,15 +619,6 @@ class _Renderer:
         for i, blk in enumerate(blocks):
             name = type(blk).__name__.lower()
             method = {"para": "para_block"}.get(name, name)
-            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            if (isinstance(blk, b.Items) and len(blk.entries) % 2 == 1
-                    and len(blk.entries) >= 3 and isinstance(nxt, b.ChartRow)
-                    and not _full_width(nxt.charts[0])):
-                # the odd last card leaves half a row empty: the first chart goes there
-                groups.append(self.items(blk, beside=nxt.charts[0]))
-                rest = nxt.charts[1:]
-                blocks[i + 1] = b.ChartRow(rest) if rest else b.Para("")
-                continue
             groups.append(getattr(self, method)(blk) if not _empty(blk) else [])
         out: list = []
         fw, fh = self.geo.frame_width, self.frame_height
@@ -675,7 +668,7 @@ class _Renderer:
             self._banner(c, (left + right) / 2, foot_y)
         room = (right - left) / 2 - chip_w / 2 - 8
         c.setFillColor(s.color["muted"])
-        self._string(c, left, top_y, _fit(self.h.title, room, s.body_fonts, RUNNING),
+        self._string(c, left, top_y, fit_text(self.h.title, room, s.body_fonts, RUNNING),
                      RUNNING)
         c.setStrokeColor(s.color["rule"])
         c.setLineWidth(0.5)
@@ -683,7 +676,7 @@ class _Renderer:
         c.line(left, 14 * MM, right, 14 * MM)
         meta = " · ".join(x for x in (self.h.organisation, _date_text(self.h.date)) if x)
         if meta:
-            self._string(c, left, foot_y, _fit(meta, room, s.body_fonts, RUNNING),
+            self._string(c, left, foot_y, fit_text(meta, room, s.body_fonts, RUNNING),
                          RUNNING)
         label = f"Page {page} of {pages}"
         c.setFont(s.body_fonts.regular, RUNNING)
@@ -691,7 +684,6 @@ class _Renderer:
         c.restoreState()
 
     def _string(self, c, x: float, y: float, text: str, size: float) -> None:
-        from deckgen.handout.mpl_reportlab import text_runs
         from reportlab.pdfbase.pdfmetrics import stringWidth
         f = self.s.body_fonts
         for run, wide in text_runs(text):
@@ -703,7 +695,6 @@ class _Renderer:
     def _banner(self, c, cx: float, y: float) -> float:
         """Draw the classification as a filled banner centred on ``cx``; return its width."""
         from reportlab.pdfbase.pdfmetrics import stringWidth
-        from deckgen.handout.mpl_reportlab import text_runs
         s = self.s
         text = self.h.classification.upper()
         size = RUNNING + 0.5
@@ -724,12 +715,6 @@ class _Renderer:
             c.drawString(x, y, r)
             x += stringWidth(r, font(wide), size)
         return w
-
-
-def _full_width(cb: b.ChartBlock) -> bool:
-    """True for charts that need the whole width: lines, many categories, many series."""
-    n = len(cb.chart.data.categories)
-    return cb.ctype == "line" or n > 6 or len(cb.chart.data.series) > 2
 
 
 def _empty(blk) -> bool:
@@ -776,24 +761,7 @@ def _color(hex6: str):
     return HexColor("#" + hex6)
 
 
-def _fit(text: str, width: float, fonts: PdfFonts, size: float) -> str:
-    """Return ``text`` cut with an ellipsis to fit ``width`` points (Hangul measured as drawn)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-    from deckgen.handout.mpl_reportlab import text_runs
-
-    def w(t: str) -> float:
-        return sum(stringWidth(r, fonts.wide if wide else fonts.regular, size)
-                   for r, wide in text_runs(t))
-
-    if w(text) <= width:
-        return text
-    while text and w(text + "…") > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
 def _date_text(date: str) -> str:
-    from deckgen.handout.reading import long_date
     return long_date(date)
 
 
@@ -837,11 +805,14 @@ def _canvas_class(renderer: _Renderer):
     return PagedCanvas
 
 
-def write_pdf(handout: b.Handout, theme: Theme, path: Path) -> int:
-    """Write the handout as a PDF at ``path``; return the number of pages."""
+def write_pdf(handout: b.Handout, theme: Theme, path: Path, pictures=None) -> int:
+    """Write the handout as a PDF at ``path``; return the number of pages.
+
+    ``pictures`` is the build's picture cache: chart figures drawn once per build.
+    """
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
     geo = page_geometry(handout.language)
-    r = _Renderer(handout, theme, geo)
+    r = _Renderer(handout, theme, geo, pictures)
     doc = BaseDocTemplate(
         str(path), pagesize=(geo.width, geo.height), leftMargin=geo.left,
         rightMargin=geo.right, topMargin=geo.top, bottomMargin=geo.bottom,

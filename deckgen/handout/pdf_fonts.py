@@ -13,6 +13,7 @@ from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from deckgen.text.fontfiles import HANGUL, family_for, font_path, needs_wide_font
+from deckgen.content.markup import parse
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,6 @@ def paragraph_markup(text: str, fonts: PdfFonts, bold: bool = False,
 
     Wide characters are switched to the Hangul font; everything is escaped.
     """
-    from deckgen.content.markup import parse
     parts = []
     for run in parse(text):
         body = wrap_wide(run.text, fonts, bold or run.bold)
@@ -97,3 +97,30 @@ def paragraph_markup(text: str, fonts: PdfFonts, bold: bool = False,
             body = f'<a href="{escape(run.url)}"{color}><u>{body}</u></a>'
         parts.append(body)
     return "".join(parts)
+
+
+def fit_text(text: str, width: float, fonts: PdfFonts, size: float) -> str:
+    """Return ``text`` cut with an ellipsis to fit ``width`` points (Hangul measured as drawn)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def w(t: str) -> float:
+        return sum(stringWidth(r, fonts.wide if wide else fonts.regular, size)
+                   for r, wide in text_runs(t))
+
+    if w(text) <= width:
+        return text
+    while text and w(text + "…") > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def text_runs(s: str) -> list[tuple[str, bool]]:
+    """Split ``s`` into runs of (text, needs the wide/Hangul face)."""
+    out: list[tuple[str, bool]] = []
+    for ch in s:
+        wide = needs_wide_font(ch) or (ch == " " and bool(out) and out[-1][1])
+        if out and out[-1][1] == wide:
+            out[-1] = (out[-1][0] + ch, wide)
+        else:
+            out.append((ch, wide))
+    return out

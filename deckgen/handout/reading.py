@@ -16,44 +16,17 @@ from typing import Iterable, Sequence
 from deckgen.deck.charts import describe, fmt_value, pick_type
 from deckgen.content.markup import plain
 from deckgen.content.model import Chart, Content, Item, Point, Slide
+from deckgen.content.dates import long_date
+from deckgen.theme.colour import on_color
 from deckgen.theme.theme import Theme
 from deckgen.content.yardstick import YARDSTICK_TITLES, YARDSTICKS
 from deckgen.handout import blocks as b
+from deckgen.handout.charts_mpl import full_width
 
-# The reading handout follows the deck's storyline block for block (the
-# contract's storylines with deckgen's additions, docs/content-format.md), so
-# slides and handout tell the same story; one definition serves both.
-from deckgen.deck.storyline import STORYLINES  # noqa: E402
-
-ORDER = STORYLINES
-
-TITLES = {"question": "The question", "bluf": "Key judgements", "context": "Context",
-          "figures": "Key figures", "charts": "Charts", "timeline": "Timeline",
-          "concerns": "Concerns", "constraints": "Constraints",
-          "responses": "Likely responses", "outlook": "Outlook",
-          "objectives": "Learning objectives", "discussion": "Discussion questions",
-          "sources": "Sources"}
-
-# dates read the same on slides and in handouts: one function for both
-from deckgen.deck.design import long_date  # noqa: E402,F401  (used here and by pdf.py, docx.py)
-
-
-def luminance(hex6: str) -> float:
-    """Return the WCAG relative luminance of an ``RRGGBB`` colour."""
-    def chan(v: int) -> float:
-        c = v / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-    r, g, bl = (int(hex6[i:i + 2], 16) for i in (0, 2, 4))
-    return 0.2126 * chan(r) + 0.7152 * chan(g) + 0.0722 * chan(bl)
-
-
-def on_color(bg: str, dark: str = "1A1A1A") -> str:
-    """Return white or ``dark``, whichever reads better on ``bg``."""
-    lum = luminance(bg)
-    # contrast ratio against white and against the dark text colour
-    white = 1.05 / (lum + 0.05)
-    darkc = (lum + 0.05) / (luminance(dark) + 0.05)
-    return "FFFFFF" if white >= darkc else dark
+# The reading handout follows the deck's storyline block for block: it walks
+# the planned deck's blocks (``Deck.blocks``) under the storyline's titles, so
+# slides and handout tell the same story from one definition.
+from deckgen.deck.storyline import TITLES  # noqa: E402
 
 
 # Words that open an instruction to the presenter ("Ask the room ...", "Pause on ..."),
@@ -298,7 +271,7 @@ class _Builder:
         return False
 
     def referenced_charts(self) -> set[str]:
-        order = self.order()
+        order = self.blocks
         refs: set[str] = set()
         for block in ("concerns", "constraints", "responses"):
             if block in order:
@@ -427,31 +400,34 @@ class _Builder:
         self.out.append(b.Sources(tuple(b.SourceEntry(n, source_text(s), s.url)
                                         for n, s in enumerate(self.c.sources, start=1))))
 
-    # -- order ------------------------------------------------------------
-    def order(self) -> tuple[str, ...]:
-        from deckgen.deck.storyline import block_order
-        return tuple(n for n in block_order(self.c) if n != "quiz")
-
-    def present(self, block: str) -> bool:
-        if block in ("title", "charts"):
-            return True
-        return bool(getattr(self.c, block, None))
-
-    def build(self) -> b.Handout:
-        order = self.order()
-        for block in order:
-            if self.present(block):
+    def build(self, deck) -> b.Handout:
+        self.blocks = deck.blocks
+        for block in deck.blocks:
+            if block != "quiz":
                 getattr(self, "charts_block" if block == "charts" else block)()
-        for block in ORDER["briefing"]:
-            if block not in order and block != "charts" and self.present(block):
-                self.warnings.append(f"the '{block}' block is not in the handout: it is not "
-                                     "in 'outline'")
         c = self.c
-        return b.Handout(title=plain(c.title), blocks=tuple(self.out),
+        return b.Handout(title=plain(c.title), blocks=tuple(_beside_cards(self.out)),
                          classification=c.classification, language=c.language,
                          authors=c.authors, organisation=c.organisation, date=c.date,
                          subject=plain(c.question or c.subtitle), style="reading",
                          warnings=tuple(self.warnings))
+
+
+def _beside_cards(blocks: list) -> list:
+    """Return ``blocks`` with a chart moved beside the odd last card of cards before it.
+
+    Three or five cards leave half a row empty; a chart that does not need the
+    whole width fills it. Both handout formats read the same decision.
+    """
+    out = list(blocks)
+    for i, blk in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        if (isinstance(blk, b.Items) and len(blk.entries) % 2 == 1 and len(blk.entries) >= 3
+                and isinstance(nxt, b.ChartRow) and nxt.charts and not full_width(nxt.charts[0])):
+            out[i] = b.Items(blk.entries, beside=nxt.charts[0])
+            rest = nxt.charts[1:]
+            out[i + 1] = b.ChartRow(rest) if rest else b.Para("")
+    return [blk for blk in out if not (isinstance(blk, b.Para) and not blk.text)]
 
 
 def _wide(ch: Chart, ctype: str) -> bool:
@@ -460,10 +436,6 @@ def _wide(ch: Chart, ctype: str) -> bool:
     return ctype == "line" or n > 6 or (len(ch.data.series) > 1 and n * len(ch.data.series) > 8)
 
 
-def reading(content: Content, theme: Theme, deck=None) -> b.Handout:
-    """Return the reading handout for ``content``: blocks in storyline order.
-
-    ``deck`` is accepted for the common style signature and not needed here:
-    the reading handout is written from the content, not from the slides.
-    """
-    return _Builder(content, theme).build()
+def reading(content: Content, theme: Theme, deck) -> b.Handout:
+    """Return the reading handout for ``content``: the planned ``deck``'s blocks, in its order."""
+    return _Builder(content, theme).build(deck)

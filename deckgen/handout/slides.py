@@ -13,7 +13,6 @@ points, for any frame; the PDF and DOCX renderers both place from it.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
 from deckgen.errors import DeckgenError
@@ -21,6 +20,7 @@ from deckgen.content.markup import plain
 from deckgen.content.model import Content
 from deckgen.theme.theme import Theme
 from deckgen.handout import blocks as b
+from deckgen.render.preview import paint_pixels
 
 #: Painting resolution. A 13.33 in slide becomes 2,000 pixels: 300 pixels an
 #: inch even on a notes page, where the slide is printed about 18 cm wide.
@@ -124,63 +124,20 @@ def check_per_page(per_page, style: str) -> int:
 
 # -- the pictures ----------------------------------------------------------------
 
-_lock = threading.Lock()
-#: the last few decks painted: [(deck, theme, dpi, files, shots)], newest last
-_painted: list = []
-_KEEP = 4
-
-
-def shots(content: Content, theme: Theme, deck=None, dpi: int = DPI) -> tuple[b.SlideShot, ...]:
-    """Return every slide of the deck painted as a PNG, with its number, title and notes.
+def shots(build, dpi: int = DPI) -> tuple[b.SlideShot, ...]:
+    """Return every slide of the build's placed deck painted as a PNG, with its notes.
 
     The four slide-picture outputs of one build (slides and notes, PDF and
-    DOCX) come from one planned deck, so its slides are painted once, not
-    four times. The last few decks painted are kept, by value: an equal deck
-    in an equal theme, whose picture files are unchanged, is painted once in
-    a process (a build after a ``handout`` command, a second build of the
-    same file); painting is deterministic, so the pictures are the same.
+    DOCX) share one painting of the deck: the build keeps it.
     """
-    from deckgen.deck.design import design
-    from deckgen.deck.storyline import plan
-    planned = deck if deck is not None else plan(content, theme)
-    placed = design(planned, theme)
-    files = _files(placed, theme)
-    with _lock:
-        for entry in _painted:
-            if entry[0] == planned and entry[1] == theme and entry[2] == dpi \
-                    and entry[3] == files:
-                _painted.remove(entry)
-                _painted.append(entry)
-                return entry[4]
-    out = tuple(_shot(ps, placed, theme, dpi) for ps in placed.slides)
-    with _lock:
-        _painted.append((planned, theme, dpi, files, out))
-        del _painted[:-_KEEP]
-    return out
-
-
-def _files(placed, theme: Theme) -> tuple:
-    """Return (path, size, modified) of every file the painter reads besides fonts."""
-    import os
-
-    from deckgen.layout.placed import Picture
-    paths = {str(it.path) for ps in placed.slides for it in ps.walk() if isinstance(it, Picture)}
-    if theme.master is not None:
-        paths.add(str(theme.master.path))
-    out = []
-    for p in sorted(paths):
-        try:
-            st = os.stat(p)
-            out.append((p, st.st_size, st.st_mtime_ns))
-        except OSError:
-            out.append((p, -1, -1))
-    return tuple(out)
+    placed = build.placed
+    return build.picture(("shots", dpi), lambda: tuple(_shot(ps, placed, build.theme, dpi)
+                                                       for ps in placed.slides))
 
 
 def _shot(ps, placed, theme: Theme, dpi: int) -> b.SlideShot:
     import io
 
-    from deckgen.render.preview import paint_pixels
     im = paint_pixels(ps, placed, theme, dpi)
     buf = io.BytesIO()
     # RGB, 8 bits, not interlaced: the PDF takes these bytes as they are
@@ -199,15 +156,15 @@ def _handout(content: Content, blocks: list, style: str) -> b.Handout:
                      subject=plain(c.question or c.subtitle), style=style)
 
 
-def slides(content: Content, theme: Theme, deck=None, per_page: int | None = None) -> b.Handout:
+def slides(build, per_page: int | None = None) -> b.Handout:
     """Return the slide handout: pages of ``per_page`` slide pictures with lines for notes."""
     n = check_per_page(per_page, "slides")
-    pics = shots(content, theme, deck)
+    pics = shots(build)
     pages = [b.SlideSheet(pics[i:i + n], n) for i in range(0, len(pics), n)]
-    return _handout(content, pages, "slides")
+    return _handout(build.content, pages, "slides")
 
 
-def notes(content: Content, theme: Theme, deck=None, per_page: int | None = None) -> b.Handout:
+def notes(build, per_page: int | None = None) -> b.Handout:
     """Return the notes pages: each slide's picture, then its speaker notes."""
     check_per_page(per_page, "notes")
-    return _handout(content, [b.NotesPage(s) for s in shots(content, theme, deck)], "notes")
+    return _handout(build.content, [b.NotesPage(s) for s in shots(build)], "notes")

@@ -21,7 +21,9 @@ from __future__ import annotations
 import io
 
 from deckgen.handout import blocks as b
+from deckgen.handout.docx_base import ITEM_STYLE, _place, _rgb
 from deckgen.handout.slides import CAPTION, GAP, GRID, GUTTER, LINES_PAD, sheet_slots
+from deckgen.text.measure import width as measure
 
 EMU_PER_PT = 12700
 TWIPS_PER_PT = 20
@@ -47,7 +49,6 @@ def _el(tag: str, **attrs):
 
 def _tbl_prop(table, el) -> None:
     """Put ``el`` into the table's properties in schema order (replacing one of its kind)."""
-    from deckgen.handout.docx import _place
     tblpr = table._tbl.tblPr
     old = tblpr.find(el.tag)
     if old is not None:
@@ -97,7 +98,6 @@ def _tight(par, size_pt: float | None = None) -> None:
 
 def _fit(text: str, width: float, font: str, size: float) -> str:
     """Return ``text`` cut with an ellipsis to ``width`` points, measured with the font files."""
-    from deckgen.text.measure import width as measure
     if measure(text, font, size) <= width:
         return text
     while text and measure(text + "…", font, size) > width:
@@ -109,8 +109,6 @@ def _caption(w, par, shot: b.SlideShot, width: float) -> None:
     """Fill ``par`` with "Slide 3  Title" on one line of ``width`` points."""
     from docx.shared import Pt
 
-    from deckgen.text.measure import width as measure
-    from deckgen.handout.docx import _rgb
     _tight(par, CAPTION)
     label = f"Slide {shot.number}"
     run = par.add_run(label)
@@ -222,7 +220,6 @@ def notes_page(w, blk: b.NotesPage) -> None:
     pic = w.doc.add_paragraph()
     pic.paragraph_format.keep_with_next = True
     _picture(w, pic, shot, w.text_width / EMU_PER_PT)
-    from deckgen.handout.docx import ITEM_STYLE
     w.doc.add_paragraph("Speaker notes", style=ITEM_STYLE)      # bold, kept with the notes
     paras = [p.strip() for p in shot.notes.split("\n\n") if p.strip()]
     for text in paras:

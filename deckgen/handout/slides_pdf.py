@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from deckgen.handout import blocks as b
+from deckgen.handout.pdf_fonts import fit_text
 from deckgen.handout.pdf_png import draw_png
 from deckgen.handout.slides import CAPTION, LINE_GAP, MM, sheet_slots
 
@@ -35,7 +36,6 @@ def _classes():
             """Draw "Slide 3  Title" with its baseline just under ``top``, cut to ``width``."""
             from reportlab.pdfbase.pdfmetrics import stringWidth
 
-            from deckgen.handout.pdf import _fit
             c, s = self.canv, self.r.s
             base = top - CAPTION_SIZE
             label = f"Slide {shot.number}"
@@ -45,7 +45,7 @@ def _classes():
             lw = stringWidth(label + "  ", s.body_fonts.bold, CAPTION_SIZE)
             if shot.title and width - lw > 20:
                 c.setFillColor(s.color["muted"])
-                self.r._string(c, x + lw, base, _fit(shot.title, width - lw, s.body_fonts,
+                self.r._string(c, x + lw, base, fit_text(shot.title, width - lw, s.body_fonts,
                                                      CAPTION_SIZE), CAPTION_SIZE)
             if hasattr(c, "note_bookmark"):
                 c.note_bookmark(f"Slide {shot.number}: {shot.title}", 0, top)

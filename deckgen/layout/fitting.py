@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from deckgen.layout.geometry import EMU_PER_PT
+from deckgen.layout.box import EMU_PER_PT
 from deckgen.content.markup import parse
 from deckgen.text.measure import Line, Piece, line_height, wrap
 from deckgen.layout.placed import Para, TextBox

@@ -12,32 +12,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from deckgen.content.markup import plain
+from deckgen.text.fontfiles import ON_NEW_FONTS
 from deckgen.theme.theme import Theme
 
-EMU_PER_PT = 12700
-EMU_PER_IN = 914400
-
-DEFAULT_FONT = "Calibri"
-
-
-@dataclass(frozen=True)
-class Box:
-    """A rectangle in EMU."""
-
-    x: int
-    y: int
-    w: int
-    h: int
-
-    def inset(self, dx: int, dy: int | None = None) -> "Box":
-        """Return the box shrunk by dx on the left and right, dy top and bottom."""
-        dy = dx if dy is None else dy
-        return Box(self.x + dx, self.y + dy, max(self.w - 2 * dx, 1), max(self.h - 2 * dy, 1))
+from deckgen.layout.box import EMU_PER_IN, EMU_PER_PT, DEFAULT_FONT, Box  # noqa: F401  (re-exported)
+from deckgen.text.measure import width
+from deckgen.layout.fitting import lines_of
+from deckgen.text.measure import line_height
 
 
 def text_width(text: str, pt: float, bold: bool = False, font: str = DEFAULT_FONT) -> float:
     """Return the width of one line of text (markup removed), in EMU."""
-    from deckgen.text.measure import width
     return width(plain(text), font, pt, bold) * EMU_PER_PT
 
 
@@ -45,13 +30,11 @@ def text_width(text: str, pt: float, bold: bool = False, font: str = DEFAULT_FON
 def count_lines(text: str, pt: float, width: int, bold: bool = False,
                 font: str = DEFAULT_FONT) -> int:
     """Return how many lines ``text`` (markup allowed) wraps to in ``width`` EMU."""
-    from deckgen.layout.fitting import lines_of
     return lines_of(text, font, pt, width, bold)
 
 
 def text_height(lines: int, pt: float, font: str = DEFAULT_FONT) -> int:
     """Return the height of ``lines`` lines at ``pt`` points, in EMU."""
-    from deckgen.text.measure import line_height
     return int(lines * line_height(font, pt) * EMU_PER_PT)
 
 
@@ -239,3 +222,7 @@ def table_row_height(row, widths: list[int], font: str, bold: bool = False) -> i
     lines = max(count_lines(c, TABLE_PT, w - 2 * TABLE_INSET, bold=bold, font=font)
                 for c, w in zip(row, widths))
     return text_height(lines, TABLE_PT, font) + 2 * TABLE_INSET + int(0.04 * EMU_PER_IN)
+
+
+# a theme that registers its own font files makes earlier counts stale
+ON_NEW_FONTS.append(count_lines.cache_clear)

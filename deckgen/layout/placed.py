@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
 
-from deckgen.layout.geometry import Box
+from deckgen.layout.box import Box
 from deckgen.content.markup import Run
 from deckgen.content.model import Chart, Table
 
@@ -175,3 +175,4 @@ class PlacedDeck:
     width: int
     height: int
     notes: list[FitNote] = field(default_factory=list)
+    deck: object = None     # the planned deck it was designed from (deckgen.deck.model.Deck)

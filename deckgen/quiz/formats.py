@@ -10,11 +10,14 @@ version 1 (an LMS shuffles for itself): ``<name>.gift.txt``,
 from __future__ import annotations
 
 import sys
-import weakref
 from pathlib import Path
 
 from deckgen.quiz.common import Note, merge_notes
 from deckgen.quiz.model import QuizBuild
+from deckgen.theme.theme import paper
+from deckgen.quiz.qti import write_qti
+from deckgen.quiz.gift import write_gift
+from deckgen.quiz.moodle_xml import write_moodle_xml
 
 #: Quiz formats as ``deckgen quiz --format`` names them, and their ``--formats`` names.
 FORMATS = {"pdf": "quiz-pdf", "docx": "quiz-docx", "gift": "gift", "moodle": "moodle",
@@ -32,7 +35,6 @@ def sheet_names(name: str, number: int, ext: str) -> tuple[str, str]:
 
 def write_format(fmt: str, quiz: QuizBuild, theme, folder: Path) -> tuple[list[str], list[Note]]:
     """Write one quiz format into ``folder``; return the file names and the notes."""
-    from deckgen.theme.theme import paper
     theme = paper(theme)    # sheets are printed: a dark theme's colours made to read on white
     names, notes = _write(fmt, quiz, theme, Path(folder))
     return names, merge_notes(notes)
@@ -42,8 +44,10 @@ def _write(fmt: str, quiz: QuizBuild, theme, folder: Path) -> tuple[list[str], l
     many = len(quiz.versions) > 1
     if fmt in ("pdf", "docx"):
         if fmt == "pdf":
+            # the sheets share the handout's PDF fonts: loaded only when sheets are written
             from deckgen.quiz.sheet_pdf import write_pdf_sheet as write
         else:
+            # likewise the Word sheets (python-docx)
             from deckgen.quiz.sheet_docx import write_docx_sheet as write
         names = []
         for v in quiz.versions:
@@ -53,18 +57,15 @@ def _write(fmt: str, quiz: QuizBuild, theme, folder: Path) -> tuple[list[str], l
             names += [sheet, key]
         return names, []
     if fmt == "gift":
-        from deckgen.quiz.gift import write_gift
         text, notes = write_gift(quiz)
         name = f"{quiz.name}.gift.txt"
         (folder / name).write_text(text, encoding="utf-8", newline="\n")
         return [name], notes
     if fmt == "moodle":
-        from deckgen.quiz.moodle_xml import write_moodle_xml
         text, notes = write_moodle_xml(quiz)
         name = f"{quiz.name}-moodle.xml"
         (folder / name).write_text(text, encoding="utf-8", newline="\n")
         return [name], notes
-    from deckgen.quiz.qti import write_qti
     data, notes = write_qti(quiz)
     name = f"{quiz.name}-qti.zip"
     (folder / name).write_bytes(data)
@@ -73,36 +74,29 @@ def _write(fmt: str, quiz: QuizBuild, theme, folder: Path) -> tuple[list[str], l
 
 # --- writers for `deckgen build` ------------------------------------------------
 
-_BUILT: dict[int, tuple] = {}
-
-
 def quiz_for(content) -> QuizBuild:
-    """Return the quiz of a content file (one version, its own seed), built once per build.
+    """Return the quiz of a content file (one version, its own seed); print its notes.
 
-    The first time a content object is seen its notes are printed, so five
-    quiz formats do not print the same note five times.
+    A build asks once (:attr:`deckgen.build.pipeline.Build.quiz`), so five
+    quiz formats share one quiz and its notes are printed once.
     """
-    key = id(content)
-    hit = _BUILT.get(key)
-    if hit is not None and hit[0]() is content:
-        return hit[1]
+    # the assembler (and its generator) load only when a quiz is wanted
     from deckgen.quiz.assemble import build_quiz
     quiz = build_quiz(content)
-    _BUILT[key] = (weakref.ref(content, lambda _r, k=key: _BUILT.pop(k, None)), quiz)
     for note in quiz.notes:
         print(f"note: {note}", file=sys.stderr)
     return quiz
 
 
 def _build_writer(fmt: str):
-    def write(deck, content, theme, folder: Path) -> list[str]:
-        quiz = quiz_for(content)
+    def write(build, folder: Path) -> list[str]:
+        quiz = build.quiz
         if quiz.empty:
             return []
-        names, notes = write_format(fmt, quiz, theme, folder)
+        names, notes = write_format(fmt, quiz, build.theme, folder)
         for note in notes:  # a question left out of a file is never silent
             if note.dropped:
-                print(f"warning: {content.file}: {note}", file=sys.stderr)
+                print(f"warning: {build.content.file}: {note}", file=sys.stderr)
         return names
     write.__name__ = f"write_{fmt}"
     return write

@@ -33,7 +33,7 @@ from deckgen.content.model import Content, Figure, Item
 from deckgen.content.yardstick import YARDSTICKS
 from deckgen.quiz.model import QuizQuestion
 from deckgen.quiz.numbers import PERCENT_UNITS, fmt, numeric_options, places_for
-from deckgen.quiz.text import cap, date_span, quoted, spoken_date, when
+from deckgen.quiz.text import cap, date_span, quoted, long_date, when
 
 #: Order in which kinds of generated questions are picked (round robin).
 KINDS = ("figure", "member", "likelihood", "judgement", "timeline", "members")
@@ -146,7 +146,7 @@ def _figure_prompt(fig: Figure, where: str) -> str:
         head.append(w.lower().strip(",;:"))
     possessive = any(w.endswith(("'s", "s'")) for w in words[:3])
     verb = "was" if fig.as_of else "is"
-    dated = fig.as_of and (spoken_date(fig.as_of) in label or fig.as_of in label)
+    dated = fig.as_of and (long_date(fig.as_of) in label or fig.as_of in label)
     at = "" if dated else when(fig.as_of)
     if possessive:
         return f"According to the {where}, what {verb} {label}{at}?"
@@ -155,7 +155,7 @@ def _figure_prompt(fig: Figure, where: str) -> str:
         if first in _QUANTITY or first in _MODIFIERS:
             label = label[:1].lower() + label[1:]
         return f"According to the {where}, what {verb} the {label}{at}?"
-    as_of = f" (as of {spoken_date(fig.as_of)})" if fig.as_of and not dated else ""
+    as_of = f" (as of {long_date(fig.as_of)})" if fig.as_of and not dated else ""
     what = "percentage" if fig.unit.strip().lower() in PERCENT_UNITS else "figure"
     return f"What {what} does the {where} give for {quoted(label)}{as_of}?"
 
@@ -171,7 +171,7 @@ def _figure(g: _Gen, i: int, fig: Figure) -> None:
     places = places_for(fig.value)
     options = tuple(fmt(v, places, fig.unit) for v in values)
     answer = options[right]
-    as_of = f" (as of {spoken_date(fig.as_of)})" if fig.as_of else ""
+    as_of = f" (as of {long_date(fig.as_of)})" if fig.as_of else ""
     g.add("figure", fig.id, type="choice", prompt=_figure_prompt(fig, g.where), options=options,
           answer=answer, shuffle=False, points=1,
           explanation=f"The {g.where} gives {answer} for {quoted(plain(fig.label))}{as_of}.",
@@ -376,7 +376,7 @@ def _timeline(g: _Gen) -> None:
         right = tuple(e.text.strip().rstrip(".") for _, e in chosen)
         if len({plain(t) for t in right}) != len(right):
             return
-        why = "; ".join(f"{spoken_date(e.date)}: {t}" for (_, e), t in zip(chosen, right)) + "."
+        why = "; ".join(f"{long_date(e.date)}: {t}" for (_, e), t in zip(chosen, right)) + "."
         g.add("timeline", str(k + 1), type="order",
               prompt="Put these events in the order they happened, earliest first.",
               options=right, answer=right, explanation=why, points=2,

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
+from deckgen.content.dates import long_date
 from deckgen.content.markup import plain
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 _STOP = frozenset("""a an the and or of for in on to at by with from as is are was were be been
 this that these those it its their his her our your than then so such not no into onto over
 under about after before since per via which who whom what when where why how all any each
@@ -15,21 +14,13 @@ s t""".split())
 _WORD = re.compile(r"[^\W\d_]+", re.U)
 
 
-def spoken_date(date: str) -> str:
-    """Return ``2024-10-18`` as ``18 October 2024``, ``2024-06`` as ``June 2024``."""
-    parts = date.split("-")
-    if len(parts) == 3:
-        return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return date
 
 
 def when(date: str) -> str:
     """Return `` in June 2024`` or `` on 18 October 2024`` for a date, or ``''``."""
     if not date:
         return ""
-    return f" {'on' if date.count('-') == 2 else 'in'} {spoken_date(date)}"
+    return f" {'on' if date.count('-') == 2 else 'in'} {long_date(date)}"
 
 
 def date_span(date: str) -> tuple[tuple, tuple]:

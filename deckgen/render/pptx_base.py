@@ -5,6 +5,8 @@ Only the pptx writer modules import this; nothing here knows slide kinds.
 
 from __future__ import annotations
 
+from deckgen.theme.colour import mix  # noqa: F401  (used by the shape writers)
+
 import hashlib
 import re
 from dataclasses import dataclass
@@ -35,11 +37,6 @@ def rgb(hex6: str) -> RGBColor:
     return RGBColor.from_string(hex6)
 
 
-def mix(a: str, b: str, t: float) -> str:
-    """Return colour ``a`` moved a share ``t`` towards ``b`` (both ``RRGGBB``)."""
-    ca = [int(a[i:i + 2], 16) for i in (0, 2, 4)]
-    cb = [int(b[i:i + 2], 16) for i in (0, 2, 4)]
-    return "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(ca, cb))
 
 
 def set_alt(shape, text: str, title: str = "") -> None:

@@ -23,13 +23,16 @@ from pptx import Presentation
 from pptx.util import Emu
 
 from deckgen.deck import model as d
-from deckgen.deck.design import design
 from deckgen.build.repro import build_time
 from deckgen.layout.placed import (ChartFrame, Group, Picture, PlacedDeck, PlacedSlide, Shape, SlideNumber, TableFrame, TextBox)
 from deckgen.theme.theme import Theme
 from deckgen.render.pptx_base import (add_slide_number, add_textbox, fill_body, fill_cell, fill_text, rect, rgb, set_alt, set_decorative)
 from deckgen.theme.master import find_layout, open_master
 from deckgen.render.pptx_package import speed_up
+from deckgen.render.pptx_charts import add_chart
+from deckgen.render.pptx_svg import add_svg_picture
+from deckgen.build.repro import zip_entries
+from deckgen.render.pptx_package import package_entries
 
 
 class _Renderer:
@@ -95,14 +98,12 @@ class _Renderer:
                  decorative=it.decorative, name=it.name)
         elif isinstance(it, ChartFrame):
             # charts bring python-pptx's chart data and XlsxWriter: loaded when drawn
-            from deckgen.render.pptx_charts import add_chart
             gf = add_chart(shapes, it.box, it.chart, it.ctype, self.theme, self.lang,
                            axis_max=it.axis_max)
             gf.name = it.name
             set_alt(gf, it.alt, title=it.title)
         elif isinstance(it, Picture):
             if it.path.suffix.lower() == ".svg":   # the SVG with a PNG copy, as PowerPoint does
-                from deckgen.render.pptx_svg import add_svg_picture
                 pic = add_svg_picture(shapes, it.path, it.box)
             else:
                 pic = shapes.add_picture(str(it.path), Emu(it.box.x), Emu(it.box.y),
@@ -206,8 +207,6 @@ class _Renderer:
         print_handouts(self.prs)
         if self.package is not None:
             # zipped once, already reproducible (write_outputs then leaves it as it is)
-            from deckgen.build.repro import zip_entries
-            from deckgen.render.pptx_package import package_entries
             Path(path).write_bytes(zip_entries(package_entries(self.prs), stamp))
         else:
             self.prs.save(str(path))
@@ -316,6 +315,6 @@ def _apply_scheme(prs, theme: Theme) -> None:
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def write_pptx(deck: d.Deck, theme: Theme, path: Path, placed: PlacedDeck | None = None) -> None:
-    """Write the deck as a .pptx file at ``path`` (designing it first unless given)."""
-    _Renderer(deck, placed or design(deck, theme), theme).write(path)
+def write_pptx(placed: PlacedDeck, theme: Theme, path: Path) -> None:
+    """Write the placed deck as a .pptx file at ``path``."""
+    _Renderer(placed.deck, placed, theme).write(path)

@@ -20,6 +20,11 @@ from deckgen.text.measure import ascent, width
 from deckgen.layout.placed import (ChartFrame, Group, Picture, PlacedDeck, PlacedSlide, Shape, SlideNumber, TableFrame, TextBox)
 from deckgen.layout.fitting import BULLET_INDENT
 from deckgen.theme.theme import Theme
+from deckgen.deck.charts import fmt_number
+from deckgen.theme.master import artwork
+from deckgen.content.pictures import png_source
+from deckgen.layout.geometry import Box
+from deckgen.deck.charts import scale_of
 
 
 @dataclass
@@ -95,7 +100,6 @@ class _Painter:
 
         from PIL import Image
 
-        from deckgen.theme.master import artwork
         for art in artwork(self.theme.master.path, layout):
             x, y, w, h = (_pt(v) for v in art.box)
             if art.fill:
@@ -222,7 +226,6 @@ class _Painter:
     def picture(self, it: Picture) -> None:
         from PIL import Image
 
-        from deckgen.content.pictures import png_source
         ax = self.sub_axes(it.box)
         ax.axis("off")
         with Image.open(png_source(it.path)) as im:   # an SVG: its PNG copy, as in the deck
@@ -261,7 +264,6 @@ class _Painter:
             top = pad
             bottom = (30 + (26 if len(data.series) > 1 else 0)) * EMU_PER_PT
             right = pad
-        from deckgen.layout.geometry import Box
         inner = Box(int(b.x + left), int(b.y + top), int(b.w - left - right), int(b.h - top - bottom))
         ax = self.sub_axes(inner)
         ax.set_facecolor(_hex(t.color("background")))
@@ -271,7 +273,6 @@ class _Painter:
         primary = _hex(t.accent(0))     # one series: the first accent, as in the pptx
         colors = [_hex(t.accent(i)) for i in range(max(len(data.series), len(cats)))]
         labels_on = t.charts.get("data_labels", True) and len(cats) <= 12
-        from deckgen.deck.charts import scale_of
         div, suffix = scale_of([v for s_ in data.series for v in s_.values])
         fmt = (lambda v: _n(round(v / div, 1) if div > 1 else v) + suffix
                + ("%" if cf.chart.unit == "%" else ""))
@@ -359,7 +360,6 @@ class _Painter:
 
 
 def _n(v: float) -> str:
-    from deckgen.deck.charts import fmt_number
     return fmt_number(v)
 
 

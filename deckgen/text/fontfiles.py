@@ -52,13 +52,14 @@ def register_font_files(font_name: str, files: dict[str, Path]) -> None:
     _clear_caches()
 
 
+#: functions that forget what was measured with the fonts (the measuring modules add theirs)
+ON_NEW_FONTS: list = []
+
+
 def _clear_caches() -> None:
     font_path.cache_clear()
-    from deckgen.layout import geometry as layout
-    from deckgen.text import measure
-    measure.font_info.cache_clear()
-    measure.width.cache_clear()
-    layout.count_lines.cache_clear()
+    for forget in ON_NEW_FONTS:
+        forget()
 
 
 def family_for(font_name: str) -> str:

@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from deckgen.text.fontfiles import HANGUL, font_path, needs_wide_font
+from deckgen.text.fontfiles import HANGUL, ON_NEW_FONTS, font_path, needs_wide_font
+from deckgen.text.metrics import UnsupportedFont, read_metrics
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,6 @@ def font_info(font_name: str, bold: bool = False, italic: bool = False) -> FontI
 def _file_info(path, stamp) -> FontInfo:
     # cached by file (and its size and time), so Calibri and Carlito (one file)
     # are read once, and a font file edited between two builds is read again
-    from deckgen.text.metrics import UnsupportedFont, read_metrics
     try:
         widths, ascent, descent, gap = read_metrics(path)
     except UnsupportedFont:
@@ -218,3 +218,7 @@ def wrap(pieces: list[Piece], max_width: float, spacing: float = 1.0) -> list[Li
     if cur or not lines:
         finish()
     return lines
+
+
+# a theme that registers its own font files makes earlier measurements stale
+ON_NEW_FONTS.extend([font_info.cache_clear, width.cache_clear])

@@ -10,32 +10,12 @@ theme is checked against what its slides really show.
 
 from __future__ import annotations
 
+from deckgen.theme.colour import luminance, mix, ratio  # noqa: F401  (re-exported)
+
 from dataclasses import dataclass
 
 #: WCAG 2 thresholds: normal text, and large text (18 pt, or 14 pt bold).
 NORMAL, LARGE = 4.5, 3.0
-
-
-def luminance(hex6: str) -> float:
-    """Return the WCAG relative luminance of an ``RRGGBB`` colour (0 black .. 1 white)."""
-    def chan(v: int) -> float:
-        c = v / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-    r, g, b = (int(hex6[i:i + 2], 16) for i in (0, 2, 4))
-    return 0.2126 * chan(r) + 0.7152 * chan(g) + 0.0722 * chan(b)
-
-
-def ratio(fg: str, bg: str) -> float:
-    """Return the WCAG 2 contrast ratio of two ``RRGGBB`` colours (1 .. 21)."""
-    a, b = luminance(fg), luminance(bg)
-    return (max(a, b) + 0.05) / (min(a, b) + 0.05)
-
-
-def mix(a: str, b: str, t: float) -> str:
-    """Return colour ``a`` moved a share ``t`` towards ``b`` (both ``RRGGBB``)."""
-    ca = [int(a[i:i + 2], 16) for i in (0, 2, 4)]
-    cb = [int(b[i:i + 2], 16) for i in (0, 2, 4)]
-    return "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(ca, cb))
 
 
 def text_on(fill: str, palette: dict) -> str:

@@ -22,6 +22,11 @@ from typing import Any
 
 from deckgen.errors import ErrorList, Loc, ThemeError, did_you_mean, one_of
 from deckgen.content.yamlsafe import Node, read_yaml
+from deckgen.theme.contrast import theme_pairs
+from deckgen.text.fontfiles import is_known, register_font_files
+from deckgen.theme.master import MasterFileError, inspect_master
+from deckgen.theme.contrast import luminance, mix, ratio
+from deckgen.theme.contrast import text_on
 
 _EMU_PER = {"pt": 12700, "in": 914400, "cm": 360000, "mm": 36000, "px": 9525}
 _LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(pt|in|cm|mm|px)\s*$")
@@ -119,7 +124,6 @@ class Theme:
 
     def text_on(self, fill: str) -> str:
         """Return the theme's text colour (``on_light`` or ``on_dark``) that reads best on ``fill``."""
-        from deckgen.theme.contrast import text_on
         return text_on(fill, self.palette)
 
 
@@ -513,7 +517,6 @@ def _resolve_palette(palette: dict, locs: dict, errors: list) -> dict:
 
 
 def _to_theme(v: dict, locs: dict, strict: bool) -> Theme:
-    from deckgen.theme.contrast import theme_pairs
     errors: list = []
     warnings: list = []
 
@@ -604,7 +607,6 @@ def _blame(keys: tuple, v: dict, locs: dict) -> str:
 
 def _register_fonts(v: dict, fonts: dict, warn) -> None:
     """Register the theme's font files; warn about fonts measured with a stand-in."""
-    from deckgen.text.fontfiles import is_known, register_font_files
     for role, files in v.get("font_files", {}).items():
         register_font_files(fonts[role], files)
     for role in ("heading", "body"):
@@ -638,7 +640,6 @@ def _logo(spec: dict | None, locs: dict, errors: list) -> Logo | None:
 
 def _resolve_master(v: dict, locs: dict, layouts: dict, errors: list, warn) -> Master | None:
     """Open the master, map each role to one of its layouts by name (with fallbacks)."""
-    from deckgen.theme.master import MasterFileError, inspect_master
     path = v["master"]
     try:
         info = inspect_master(path)
@@ -689,7 +690,6 @@ def paper(theme: Theme) -> Theme:
     """
     from dataclasses import replace
 
-    from deckgen.theme.contrast import luminance, mix, ratio
     if luminance(theme.palette["background"]) >= 0.5:
         return theme
     base = load_theme("default").palette
