@@ -39,8 +39,7 @@ def _check_gift_question(q: QuizQuestion, got: dict) -> None:
     assert got["idnumber"] == q.id
     assert got["format"] == "html"
     assert got["text"] == to_html(q.prompt)
-    if q.type != "order":
-        assert got["generalfeedback"] == to_html(q.explanation)
+    assert got["generalfeedback"] == to_html(q.explanation)
     if q.type == "choice":
         assert got["type"] == "multichoice" and got["single"]
         assert [t for t, _ in got["answers"]] == [to_html(o) for o in q.options]
@@ -138,10 +137,34 @@ def test_gift_reports_a_multi_it_cannot_grade(quiz):
 
 
 def test_gift_reports_an_ordering_question_it_cannot_hold(quiz):
-    q = _q(type="order", prompt="Order {these}", options=("a", "b"), answer=("a", "b"))
+    for items in (("a", "b } c"), ("// a", "b"), ("0", "b")):
+        q = _q(type="order", prompt="Order these", options=items, answer=items)
+        text, notes = write_gift(_one(quiz, q))
+        assert read_gift(text)["questions"] == []
+        assert notes[0].dropped and "use the Moodle XML file instead" in notes[0].text
+
+
+def test_gift_ordering_keeps_braces_backslashes_and_its_explanation(quiz):
+    # Moodle 4.5 reads the text and "####" feedback of an ordering question like any
+    # other; its items are stored raw after "\\\\" -> "\\" (issue 15: "Use \\n here").
+    items = ("Use \\n here", "a \\: b \\{ c {d", "#### e & <f>")
+    q = _q(type="order", prompt="Order {these}: a = b", options=items, answer=items,
+           explanation="Because {x} # y")
     text, notes = write_gift(_one(quiz, q))
-    assert read_gift(text)["questions"] == []
-    assert notes[0].dropped and "use the Moodle XML file instead" in notes[0].text
+    assert notes == []
+    g = read_gift(text)["questions"][0]
+    assert g["type"] == "ordering"
+    assert g["text"] == to_html(q.prompt)
+    assert g["items"] == [to_html(t) for t in items]
+    assert g["generalfeedback"] == to_html(q.explanation)
+
+
+def test_gift_leaves_out_short_answers_it_cannot_write(quiz):
+    for answer in (("a &&058; b",), ("c -> d",)):
+        q = _q(type="short", options=(), answer=answer)
+        text, notes = write_gift(_one(quiz, q))
+        assert read_gift(text)["questions"] == []
+        assert notes[0].dropped and "use the Moodle XML file instead" in notes[0].text
 
 
 def test_strict_reader_refuses_what_moodle_would_misread():

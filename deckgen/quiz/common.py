@@ -87,6 +87,21 @@ def label(q: QuizQuestion, n: int) -> str:
     return f"Q{n:02d} {text}"
 
 
+def bank_name(text: str) -> str:
+    """Return a name for Moodle's question bank (a question's or a category's).
+
+    Moodle cleans names as plain text (``clean_param(PARAM_TEXT)``), which
+    strips anything that looks like an HTML tag, and the GIFT reader turns
+    its own placeholders (``&&058;``) back into characters. Names are ours,
+    not the content's, so ``<`` and ``>`` are written ``‹`` and ``›`` and
+    ``&&`` as ``& &``: the name Moodle stores is the name written.
+    """
+    text = text.replace("<", "‹").replace(">", "›")
+    while "&&" in text:
+        text = text.replace("&&", "& &")
+    return text
+
+
 def number(v: float) -> str:
     """Return a number for a machine: ``74.25``, ``20`` (no thousands commas)."""
     return f"{v:.10g}" if isinstance(v, float) and not float(v).is_integer() else str(int(v))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from deckgen.content.markup import plain
-from deckgen.quiz.common import Note, label, moodle_fraction, number, penalty
+from deckgen.quiz.common import Note, bank_name, label, moodle_fraction, number, penalty
 from deckgen.quiz.html import to_html
 from deckgen.quiz.model import QuizBuild, QuizQuestion
 
@@ -52,7 +52,7 @@ def category_path(title: str) -> str:
 
     Moodle splits a path at ``/``; a ``/`` inside a name is written ``//``.
     """
-    return "$course$/top/" + " ".join(title.split()).replace("/", "//")
+    return "$course$/top/" + bank_name(" ".join(title.split())).replace("/", "//")
 
 
 def write_moodle_xml(quiz: QuizBuild) -> tuple[str, list[Note]]:
@@ -84,7 +84,7 @@ def write_moodle_xml(quiz: QuizBuild) -> tuple[str, list[Note]]:
 def _question(q: QuizQuestion, n: int) -> list[str] | None:
     qtype = _TYPES[q.type]
     out = [f"  <question type={quoteattr(qtype)}>",
-           "    <name>", _text(label(q, n), 6), "    </name>",
+           "    <name>", _text(bank_name(label(q, n)), 6), "    </name>",
            *_html_block("questiontext", q.prompt, 4),
            *_html_block("generalfeedback", q.explanation, 4),
            f"    <defaultgrade>{number(q.points)}</defaultgrade>",
