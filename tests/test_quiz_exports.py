@@ -375,3 +375,13 @@ def test_a_multi_with_every_option_right_still_exports(quiz):
     root, notes = _xml(_one(quiz, q))
     assert [a.get("fraction") for a in root.findall("question")[1].findall("answer")] == [
         "33.33333"] * 3 and not notes
+
+
+def test_a_multi_whose_penalty_is_not_a_moodle_grade_is_noted(quiz):
+    # 11 wrong options would need 9.091 % off each; Moodle's nearest grade is taken, and said.
+    opts = tuple(f"o{i}" for i in range(13))
+    q = _q(type="multi", options=opts, answer=opts[:2])
+    for write in (write_gift, write_moodle_xml):
+        text, notes = write(_one(quiz, q))
+        assert [n.dropped for n in notes] == [False]
+        assert "each takes 10 % off instead" in notes[0].text and notes[0].text in text

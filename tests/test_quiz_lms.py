@@ -391,7 +391,7 @@ def test_canvas_converts_every_question_of_the_qti_zip_as_written(harness, canva
                 got.append((ci["prompt"], ci["choices"][_text(t.find(f"{_Q2}baseValue"))]))
                 shares.append(float(s))
             assert got == pairs, who
-            assert sum(shares) == pytest.approx(100, abs=0.05), who
+            assert sum(shares) == pytest.approx(100, abs=1e-9), who  # full marks: 100
 
 
 def test_the_fixture_has_every_type_and_every_character_to_escape_in_every_field():

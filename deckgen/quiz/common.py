@@ -79,6 +79,15 @@ def penalty(n_wrong: int) -> str:
     return "-" + moodle_fraction(near / 100)
 
 
+def penalty_note(n_wrong: int) -> str | None:
+    """Return a note when the wrong choices of a multi cannot take away exactly 100 %."""
+    if n_wrong == 0 or moodle_fraction(-1 / n_wrong) is not None:
+        return None
+    each = penalty(n_wrong).lstrip("-")
+    return (f"{n_wrong} wrong options would need {100 / n_wrong:.4g} % off each, which is not "
+            f"one of Moodle's grades: each takes {each} % off instead")
+
+
 def label(q: QuizQuestion, n: int) -> str:
     """Return a question's name in a question bank: ``Q03 Roughly how many…``."""
     text = " ".join(plain(q.prompt).split())

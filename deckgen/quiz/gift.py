@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 
 from deckgen.content.markup import plain
-from deckgen.quiz.common import Note, bank_name, label, moodle_fraction, number, penalty
+from deckgen.quiz.common import (Note, bank_name, label, moodle_fraction, number, penalty,
+                                 penalty_note)
 from deckgen.quiz.html import to_html
 from deckgen.quiz.model import QuizBuild, QuizQuestion
 
@@ -79,6 +80,11 @@ def write_gift(quiz: QuizBuild) -> tuple[str, list[Note]]:
             notes.append(Note("gift", _who(q, n), "GIFT cannot keep the choices in their order: "
                               "untick 'Shuffle the choices' in Moodle"))
             head.append("// keep the choices in this order: untick 'Shuffle the choices'")
+        if q.type == "multi":
+            why = penalty_note(sum(1 for o in q.options if not q.is_correct(o)))
+            if why:
+                notes.append(Note("gift", _who(q, n), why))
+                head.append(f"// {why}")
         out += head + body + [""]
     return "\n".join(out).rstrip("\n") + "\n", notes
 

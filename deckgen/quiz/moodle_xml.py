@@ -15,7 +15,8 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from deckgen.content.markup import plain
-from deckgen.quiz.common import Note, bank_name, label, moodle_fraction, number, penalty
+from deckgen.quiz.common import (Note, bank_name, label, moodle_fraction, number, penalty,
+                                 penalty_note)
 from deckgen.quiz.html import to_html
 from deckgen.quiz.model import QuizBuild, QuizQuestion
 
@@ -76,6 +77,11 @@ def write_moodle_xml(quiz: QuizBuild) -> tuple[str, list[Note]]:
             notes.append(Note("moodle", f"question {n} ({q.id}, {q.type})", why, dropped=True))
             out.append(f"  <!-- {escape(q.id).replace('--', '- -')} left out: {why} -->")
             continue
+        if q.type == "multi":
+            why = penalty_note(sum(1 for o in q.options if not q.is_correct(o)))
+            if why:
+                notes.append(Note("moodle", f"question {n} ({q.id}, {q.type})", why))
+                out.append(f"  <!-- {escape(q.id).replace('--', '- -')}: {why} -->")
         out += body
     out.append("</quiz>")
     return "\n".join(out) + "\n", notes

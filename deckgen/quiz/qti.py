@@ -257,10 +257,14 @@ def _scoring(q: QuizQuestion, labels: list[str], n: int) -> str:
             body = body[2:]
         return _cond(body, "100")
     lefts, rights, pairs = _pairs(q)
-    share = f"{100 / len(pairs):.2f}"
+    # Each right pair adds its share of 100, in hundredths that add up to 100
+    # exactly (33.33 three times would make full marks 99.99).
+    cents = [10000 // len(pairs)] * len(pairs)
+    cents[-1] += 10000 - sum(cents)
     out = []
     for k, (left, right) in enumerate(pairs):
         lab = labels[rights.index(right)]
         body = f"              <varequal respident=\"response_{1000 * n + k}\">{lab}</varequal>\n"
+        share = f"{cents[k] / 100:.2f}"
         out.append(_cond(body, share, "Add").replace('continue="No"', 'continue="Yes"'))
     return "".join(out)
