@@ -9,7 +9,8 @@ names a question; the answer part is between the first ``{`` and the first
 ``}``; ``####`` starts general feedback; the type comes from the answer text
 (``#`` numerical, ``~`` multichoice, ``=`` with ``->`` matching, ``T``/``F``
 true-false, else short answer), and the ordering question type claims
-``{>N ...}`` first, as Moodle's plugins do.
+``{>N ...}`` first, as Moodle's plugins do (with the general feedback
+already split off, as in Moodle 4.5).
 
 Where Moodle would carry on quietly with something odd, this reader stops:
 it raises :class:`GiftError` for a question without a name, text after the
@@ -27,12 +28,13 @@ _ESCAPED = [("\\:", "&&058;"), ("\\#", "&&035;"), ("\\=", "&&061;"), ("\\{", "&&
             ("\\}", "&&125;"), ("\\~", "&&126;"), ("\\n", "&&010")]
 _WEIGHT = re.compile(r"^%\-*([0-9]{1,2})\.?([0-9]*)%")
 _ORDERING = re.compile(
-    r"^([^{]*)\s*\{>\s*(\d+)\s*((?:ALL|EXACT|RANDOM|REL|CONTIGUOUS|CONTIG)?)\s*"
+    r"^>\s*(\d+)\s*((?:ALL|EXACT|RANDOM|REL|CONTIGUOUS|CONTIG)?)\s*"
     r"((?:HORIZONTAL|HORI|H|1|VERTICAL|VERT|V|0)?)\s*"
     r"((?:ALL_OR_NOTHING|ABSOLUTE_POSITION|ABSOLUTE|ABS|RELATIVE_NEXT_EXCLUDE_LAST|"
     r"RELATIVE_NEXT_INCLUDE_LAST|RELATIVE_ONE_PREVIOUS_AND_NEXT|RELATIVE_ALL_PREVIOUS_AND_NEXT|"
     r"RELATIVE_TO_CORRECT|RELATIVE|REL|LONGEST_ORDERED_SUBSET|LONGEST_CONTIGUOUS_SUBSET)?)\s*"
-    r"((?:SHOW|TRUE|YES|1|HIDE|FALSE|NO|0)?)\s*(.*?)\s*\}\s*$", re.S)
+    r"((?:SHOW|TRUE|YES|1|HIDE|FALSE|NO|0)?)\s*((?:none|123|abc|ABCD|iii|IIII)?)\s*"
+    r"(.*?)\s*$", re.S)
 
 
 class GiftError(ValueError):
@@ -154,17 +156,22 @@ def _question(lines: list[str]) -> dict | None:
         answertext = answertext[:sep].strip()
     q = {"name": name, "idnumber": idnumber, "text": qtext, "format": fmt,
          "generalfeedback": general}
-    # The ordering question type (a plugin) is asked first, on the raw lines.
+    # The ordering question type (a plugin) is asked first. Moodle 4.5 hands it
+    # the question already read (name, text, general feedback after "####")
+    # and the answer text after the escape step, which is never undone for
+    # the items: "\\\\" is already "\\", and any other escape is a placeholder
+    # Moodle would store as it is.
     if answertext.startswith(">"):
-        m = _ORDERING.match("\n".join(raw))
+        m = _ORDERING.match(answertext)
         if not m:
             raise GiftError(f"{name}: an ordering question Moodle cannot read")
         items = [ln.strip() for ln in m.group(7).split("\n") if ln.strip()]
         if len(items) < 2:
             raise GiftError(f"{name}: an ordering question needs two items")
-        if general:
-            raise GiftError(f"{name}: ordering questions take no feedback; it would be an item")
-        q.update(type="ordering", items=items, select=m.group(3), grading=m.group(5))
+        bad = [t for t in items if any(ph in t for _, ph in _ESCAPED) or t == "0"]
+        if bad:
+            raise GiftError(f"{name}: an item Moodle would store changed: {bad[0]!r}")
+        q.update(type="ordering", items=items, select=m.group(2), grading=m.group(4))
         return q
     if answertext == "":
         raise GiftError(f"{name}: an essay question")

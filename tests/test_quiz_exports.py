@@ -39,8 +39,7 @@ def _check_gift_question(q: QuizQuestion, got: dict) -> None:
     assert got["idnumber"] == q.id
     assert got["format"] == "html"
     assert got["text"] == to_html(q.prompt)
-    if q.type != "order":
-        assert got["generalfeedback"] == to_html(q.explanation)
+    assert got["generalfeedback"] == to_html(q.explanation)
     if q.type == "choice":
         assert got["type"] == "multichoice" and got["single"]
         assert [t for t, _ in got["answers"]] == [to_html(o) for o in q.options]
@@ -138,10 +137,34 @@ def test_gift_reports_a_multi_it_cannot_grade(quiz):
 
 
 def test_gift_reports_an_ordering_question_it_cannot_hold(quiz):
-    q = _q(type="order", prompt="Order {these}", options=("a", "b"), answer=("a", "b"))
+    for items in (("a", "b } c"), ("// a", "b"), ("0", "b")):
+        q = _q(type="order", prompt="Order these", options=items, answer=items)
+        text, notes = write_gift(_one(quiz, q))
+        assert read_gift(text)["questions"] == []
+        assert notes[0].dropped and "use the Moodle XML file instead" in notes[0].text
+
+
+def test_gift_ordering_keeps_braces_backslashes_and_its_explanation(quiz):
+    # Moodle 4.5 reads the text and "####" feedback of an ordering question like any
+    # other; its items are stored raw after "\\\\" -> "\\" (issue 15: "Use \\n here").
+    items = ("Use \\n here", "a \\: b \\{ c {d", "#### e & <f>")
+    q = _q(type="order", prompt="Order {these}: a = b", options=items, answer=items,
+           explanation="Because {x} # y")
     text, notes = write_gift(_one(quiz, q))
-    assert read_gift(text)["questions"] == []
-    assert notes[0].dropped and "use the Moodle XML file instead" in notes[0].text
+    assert notes == []
+    g = read_gift(text)["questions"][0]
+    assert g["type"] == "ordering"
+    assert g["text"] == to_html(q.prompt)
+    assert g["items"] == [to_html(t) for t in items]
+    assert g["generalfeedback"] == to_html(q.explanation)
+
+
+def test_gift_leaves_out_short_answers_it_cannot_write(quiz):
+    for answer in (("a &&058; b",), ("c -> d",)):
+        q = _q(type="short", options=(), answer=answer)
+        text, notes = write_gift(_one(quiz, q))
+        assert read_gift(text)["questions"] == []
+        assert notes[0].dropped and "use the Moodle XML file instead" in notes[0].text
 
 
 def test_strict_reader_refuses_what_moodle_would_misread():
@@ -352,3 +375,13 @@ def test_a_multi_with_every_option_right_still_exports(quiz):
     root, notes = _xml(_one(quiz, q))
     assert [a.get("fraction") for a in root.findall("question")[1].findall("answer")] == [
         "33.33333"] * 3 and not notes
+
+
+def test_a_multi_whose_penalty_is_not_a_moodle_grade_is_noted(quiz):
+    # 11 wrong options would need 9.091 % off each; Moodle's nearest grade is taken, and said.
+    opts = tuple(f"o{i}" for i in range(13))
+    q = _q(type="multi", options=opts, answer=opts[:2])
+    for write in (write_gift, write_moodle_xml):
+        text, notes = write(_one(quiz, q))
+        assert [n.dropped for n in notes] == [False]
+        assert "each takes 10 % off instead" in notes[0].text and notes[0].text in text

@@ -79,12 +79,36 @@ def penalty(n_wrong: int) -> str:
     return "-" + moodle_fraction(near / 100)
 
 
+def penalty_note(n_wrong: int) -> str | None:
+    """Return a note when the wrong choices of a multi cannot take away exactly 100 %."""
+    if n_wrong == 0 or moodle_fraction(-1 / n_wrong) is not None:
+        return None
+    each = penalty(n_wrong).lstrip("-")
+    return (f"{n_wrong} wrong options would need {100 / n_wrong:.4g} % off each, which is not "
+            f"one of Moodle's grades: each takes {each} % off instead")
+
+
 def label(q: QuizQuestion, n: int) -> str:
     """Return a question's name in a question bank: ``Q03 Roughly how many…``."""
     text = " ".join(plain(q.prompt).split())
     if len(text) > 60:
         text = text[:57].rstrip() + "…"
     return f"Q{n:02d} {text}"
+
+
+def bank_name(text: str) -> str:
+    """Return a name for Moodle's question bank (a question's or a category's).
+
+    Moodle cleans names as plain text (``clean_param(PARAM_TEXT)``), which
+    strips anything that looks like an HTML tag, and the GIFT reader turns
+    its own placeholders (``&&058;``) back into characters. Names are ours,
+    not the content's, so ``<`` and ``>`` are written ``‹`` and ``›`` and
+    ``&&`` as ``& &``: the name Moodle stores is the name written.
+    """
+    text = text.replace("<", "‹").replace(">", "›")
+    while "&&" in text:
+        text = text.replace("&&", "& &")
+    return text
 
 
 def number(v: float) -> str:

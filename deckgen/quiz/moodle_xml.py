@@ -15,7 +15,8 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from deckgen.content.markup import plain
-from deckgen.quiz.common import Note, label, moodle_fraction, number, penalty
+from deckgen.quiz.common import (Note, bank_name, label, moodle_fraction, number, penalty,
+                                 penalty_note)
 from deckgen.quiz.html import to_html
 from deckgen.quiz.model import QuizBuild, QuizQuestion
 
@@ -24,13 +25,35 @@ _TYPES = {"choice": "multichoice", "multi": "multichoice", "true-false": "truefa
           "order": "ordering"}
 
 
+def cdata(value: str) -> str:
+    """Return text for an XML element: a CDATA section when it holds ``& < >``.
+
+    Moodle reads its files with xmlize, which drops every piece of character
+    data that is only white space; the XML parser hands text over in pieces
+    split at each entity reference, so the space in ``&amp; &lt;`` would be
+    lost. Inside CDATA there are no entity references (``]]>`` is split
+    across two sections, as Moodle's own writer does).
+    """
+    if not any(c in value for c in "&<>"):
+        return value
+    return "<![CDATA[" + value.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+
+
 def _text(value: str, indent: int) -> str:
-    return " " * indent + f"<text>{escape(value)}</text>"
+    return " " * indent + f"<text>{cdata(value)}</text>"
 
 
 def _html_block(tag: str, text: str, indent: int) -> list[str]:
     pad = " " * indent
     return [f'{pad}<{tag} format="html">', _text(to_html(text), indent + 2), f"{pad}</{tag}>"]
+
+
+def category_path(title: str) -> str:
+    """Return the category path: the quiz title under the course's top category.
+
+    Moodle splits a path at ``/``; a ``/`` inside a name is written ``//``.
+    """
+    return "$course$/top/" + bank_name(" ".join(title.split())).replace("/", "//")
 
 
 def write_moodle_xml(quiz: QuizBuild) -> tuple[str, list[Note]]:
@@ -42,7 +65,7 @@ def write_moodle_xml(quiz: QuizBuild) -> tuple[str, list[Note]]:
            "Moodle XML format. Ordering questions need Moodle 4.4 or later. -->",
            "<quiz>",
            '  <question type="category">',
-           "    <category>", _text(f"$course$/top/{' '.join(quiz.title.split())}", 6),
+           "    <category>", _text(category_path(quiz.title), 6),
            "    </category>",
            '    <info format="html">', _text(to_html(quiz.deck_title), 6), "    </info>",
            "  </question>"]
@@ -52,8 +75,13 @@ def write_moodle_xml(quiz: QuizBuild) -> tuple[str, list[Note]]:
             why = (f"{sum(1 for o in q.options if q.is_correct(o))} right options need a grade "
                    "that is not on Moodle's list")
             notes.append(Note("moodle", f"question {n} ({q.id}, {q.type})", why, dropped=True))
-            out.append(f"  <!-- {escape(q.id)} left out: {why} -->")
+            out.append(f"  <!-- {escape(q.id).replace('--', '- -')} left out: {why} -->")
             continue
+        if q.type == "multi":
+            why = penalty_note(sum(1 for o in q.options if not q.is_correct(o)))
+            if why:
+                notes.append(Note("moodle", f"question {n} ({q.id}, {q.type})", why))
+                out.append(f"  <!-- {escape(q.id).replace('--', '- -')}: {why} -->")
         out += body
     out.append("</quiz>")
     return "\n".join(out) + "\n", notes
@@ -62,13 +90,13 @@ def write_moodle_xml(quiz: QuizBuild) -> tuple[str, list[Note]]:
 def _question(q: QuizQuestion, n: int) -> list[str] | None:
     qtype = _TYPES[q.type]
     out = [f"  <question type={quoteattr(qtype)}>",
-           "    <name>", _text(label(q, n), 6), "    </name>",
+           "    <name>", _text(bank_name(label(q, n)), 6), "    </name>",
            *_html_block("questiontext", q.prompt, 4),
            *_html_block("generalfeedback", q.explanation, 4),
            f"    <defaultgrade>{number(q.points)}</defaultgrade>",
            "    <penalty>0.3333333</penalty>",
            "    <hidden>0</hidden>",
-           f"    <idnumber>{escape(q.id)}</idnumber>"]
+           f"    <idnumber>{cdata(q.id)}</idnumber>"]
     body = {"choice": _choice, "multi": _choice, "true-false": _truefalse,
             "numeric": _numeric, "short": _short, "match": _match, "order": _order}[q.type](q)
     if body is None:
@@ -131,11 +159,22 @@ def _match(q: QuizQuestion) -> list[str]:
 
 
 def _order(q: QuizQuestion) -> list[str]:
+    # The ordering type's import (qtype_ordering::import_from_xml) adds two
+    # default hints, without a text format, when <shownumcorrect> is absent;
+    # saving them puts NULL into question_hints.hintformat (NOT NULL) and the
+    # import stops there. So the question is written whole: <shownumcorrect>
+    # with a value (an empty element would be read as "no"), the three
+    # combined feedbacks (empty, with their format) and no hints.
     out = ["    <layouttype>VERTICAL</layouttype>",
            "    <selecttype>ALL</selecttype>",
            f"    <selectcount>{len(q.answer)}</selectcount>",
            "    <gradingtype>ABSOLUTE_POSITION</gradingtype>",
-           "    <showgrading>SHOW</showgrading>"]
+           "    <showgrading>SHOW</showgrading>",
+           "    <numberingstyle>none</numberingstyle>",
+           *_html_block("correctfeedback", "", 4),
+           *_html_block("partiallycorrectfeedback", "", 4),
+           *_html_block("incorrectfeedback", "", 4),
+           "    <shownumcorrect>1</shownumcorrect>"]
     for place, item in enumerate(q.answer, start=1):  # fraction = the item's right place
         out += [f'    <answer fraction="{place}" format="html">', _text(to_html(item), 6),
                 "    </answer>"]

@@ -246,14 +246,25 @@ def _scoring(q: QuizQuestion, labels: list[str], n: int) -> str:
                     f"              <varlte respident=\"response1\">{number(a.high)}</varlte>\n")
         return _cond(body, "100")
     if q.type == "short":
-        body = "".join(f"              <varequal respident=\"response1\">{escape(plain(t))}"
+        # Conditions side by side in a <conditionvar> must all hold (QTI 1.2), and
+        # Canvas's converter writes them as <and>: two accepted answers would
+        # mean no answer is ever right. Any one of them is written as <or>.
+        body = "".join(f"                <varequal respident=\"response1\">{escape(plain(t))}"
                        "</varequal>\n" for t in q.answer)
+        if len(q.answer) > 1:
+            body = "              <or>\n" + body + "              </or>\n"
+        else:
+            body = body[2:]
         return _cond(body, "100")
     lefts, rights, pairs = _pairs(q)
-    share = f"{100 / len(pairs):.2f}"
+    # Each right pair adds its share of 100, in hundredths that add up to 100
+    # exactly (33.33 three times would make full marks 99.99).
+    cents = [10000 // len(pairs)] * len(pairs)
+    cents[-1] += 10000 - sum(cents)
     out = []
     for k, (left, right) in enumerate(pairs):
         lab = labels[rights.index(right)]
         body = f"              <varequal respident=\"response_{1000 * n + k}\">{lab}</varequal>\n"
+        share = f"{cents[k] / 100:.2f}"
         out.append(_cond(body, share, "Add").replace('continue="No"', 'continue="Yes"'))
     return "".join(out)
