@@ -534,7 +534,6 @@ body.idle #controls:not(:focus-within):not(:hover){visibility:hidden}
 #problem[hidden]{display:none}
 @media screen{.slide:not(.current){display:none}}
 @media print{
-  @page{size:var(--w) var(--h);margin:0}
   html,body{height:auto;overflow:visible;background:#fff}
   #deck{position:static}
   .slide{position:relative;inset:auto;width:var(--w);height:var(--h);display:block;
@@ -636,7 +635,8 @@ def render_html(placed: PlacedDeck, theme, content, subset: bool = True,
     H = placed.height if placed is not None else theme.slide_height
     lang = getattr(content, "language", "") or "en"
     title = getattr(content, "title", "") or "Deck"
-    css = (f":root{{--w:{_px(W)}px;--h:{_px(H)}px}}\n" + _CSS + fonts.css(subset and not all_faces))
+    css = (f":root{{--w:{_px(W)}px;--h:{_px(H)}px}}\n"
+           f"@page{{size:{_px(W)}px {_px(H)}px;margin:0}}\n" + _CSS + fonts.css(subset and not all_faces))
     live_attr = f' data-live="{_e(live)}"' if live else ""
     return (f'<!DOCTYPE html>\n<html lang="{_e(lang)}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width,initial-scale=1">\n'
