@@ -43,9 +43,8 @@ def _chromium() -> str | None:
 
 def _axe() -> Path | None:
     env = os.environ.get("DECKGEN_AXE")
-    cands = [Path(env)] if env else []
-    cands.append(REPO / ".cache" / "node_modules" / "axe-core" / "axe.min.js")
-    return next((c for c in cands if c.is_file()), None)
+    path = Path(env) if env else REPO / ".cache" / "node_modules" / "axe-core" / "axe.min.js"
+    return path if path.is_file() else None
 
 
 def _norm(text: str) -> str:

@@ -515,9 +515,10 @@ body.notes-on .stage{top:calc(var(--h) * var(--s,1) / 2 + 8px)}
 .mk{position:absolute;top:0}
 .num{text-align:right;white-space:nowrap}
 .pic{object-fit:fill}
+svg.ch{overflow:visible}
 .notes{display:none}
 body.notes-on .slide.current .notes{display:block;position:fixed;left:0;right:0;bottom:0;
-  height:30vh;overflow:auto;padding:12px 24px;background:#111;color:#f2f2f2;
+  height:30vh;overflow:auto;padding:12px 24px 52px;background:#111;color:#f2f2f2;
   font:18px/1.45 sans-serif;border-top:1px solid #555}
 .notes h3{margin:0 0 6px;font-size:16px}
 .notes p{margin:0;white-space:pre-wrap}
