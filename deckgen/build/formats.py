@@ -66,6 +66,17 @@ def default_formats() -> list[str]:
 register("pptx", _pptx, "PowerPoint deck with native charts", needs=("placed",))
 
 
+def _html(deck, content, theme, folder: Path) -> list[str]:
+    from deckgen.deck.design import design
+    from deckgen.render.html import write_html
+    write_html(design(deck, theme), theme, content, folder / f"{content.name}.html")
+    return [f"{content.name}.html"]
+
+
+register("html", _html, "the deck as one self-contained web page (keys, notes, print)",
+         default=False)
+
+
 def _handout(fmt: str, style: str = "reading") -> Callable:
     """Return the writer of the handout in ``style`` and ``fmt`` (``pdf`` or ``docx``)."""
     def write(build, folder: Path) -> list[str]:

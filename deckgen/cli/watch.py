@@ -37,7 +37,8 @@ def add_arguments(p) -> None:
     p.add_argument("--jobs", "-j", type=_positive, metavar="N", default=None,
                    help="build up to N files at once (default: one per CPU)")
     p.add_argument("--interval", type=float, default=0.5, metavar="S",
-                   help="seconds between looks at the files (default 0.5)")
+                   help="seconds between looks at the files when file events (watchfiles) "
+                        "are not available (default 0.5)")
     p.add_argument("--strict", action="store_true",
                    help="treat low theme contrast as an error, as 'build --strict'")
     p.add_argument("--quiz-slides", action="store_true",
