@@ -438,7 +438,7 @@ def test_docx_property_elements_are_in_schema_order(made):
 
     from lxml import etree
 
-    from deckgen.handout.docx import _ORDER, _local
+    from deckgen.handout.docx_base import _ORDER, _local
     for name, (_c, _h, _p, docx) in _handouts(made):
         with zipfile.ZipFile(docx) as z:
             parts = [n for n in z.namelist() if n.startswith("word/") and n.endswith(".xml")]

@@ -433,7 +433,7 @@ def test_docx_property_elements_are_in_schema_order(made):
 
     from lxml import etree
 
-    from deckgen.handout.docx import _ORDER, _local
+    from deckgen.handout.docx_base import _ORDER, _local
     for name, got in _examples(made):
         for key, path in got["files"].items():
             if key[2] != "docx":

@@ -32,7 +32,7 @@ import pytest
 
 from deckgen.content.loader import load
 from deckgen.content.markup import plain
-from deckgen.quiz import build_quiz
+from deckgen.quiz.assemble import build_quiz
 from deckgen.quiz.common import bank_name, label, number
 from deckgen.quiz.gift import write_gift
 from deckgen.quiz.html import to_html

@@ -57,7 +57,7 @@ def test_a_failing_writer_leaves_the_previous_outputs(tmp_path, monkeypatch):
         raise KeyboardInterrupt   # as if the user pressed Ctrl-C mid-write
 
     from deckgen.build.formats import Writer
-    monkeypatch.setitem(WRITERS, "explode", Writer("explode", lambda deck, c, t, folder: boom()))
+    monkeypatch.setitem(WRITERS, "explode", Writer("explode", lambda build, folder: boom()))
     with pytest.raises(KeyboardInterrupt):
         build(path, tmp_path, formats=["pptx", "explode"])
     assert first.read_bytes() == before

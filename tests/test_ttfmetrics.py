@@ -46,7 +46,7 @@ def test_measuring_falls_back_to_fonttools_for_such_files(monkeypatch):
 
     used = []
     real = measure._file_info_fonttools
-    monkeypatch.setattr(ttfmetrics, "read_metrics", refuse)
+    monkeypatch.setattr(measure, "read_metrics", refuse)   # measure imports it by name
     monkeypatch.setattr(measure, "_file_info_fonttools", lambda p: used.append(p) or real(p))
     measure.font_info.cache_clear()
     measure._file_info.cache_clear()

@@ -66,15 +66,16 @@ def default_formats() -> list[str]:
 register("pptx", _pptx, "PowerPoint deck with native charts", needs=("placed",))
 
 
-def _html(deck, content, theme, folder: Path) -> list[str]:
-    from deckgen.deck.design import design
+def _html(build, folder: Path) -> list[str]:
+    # the HTML writer embeds fonts with fontTools: loaded only when a page is written
     from deckgen.render.html import write_html
-    write_html(design(deck, theme), theme, content, folder / f"{content.name}.html")
-    return [f"{content.name}.html"]
+    name = f"{build.content.name}.html"
+    write_html(build.placed, build.theme, build.content, folder / name)
+    return [name]
 
 
 register("html", _html, "the deck as one self-contained web page (keys, notes, print)",
-         default=False)
+         default=False, needs=("placed",))
 
 
 def _handout(fmt: str, style: str = "reading") -> Callable:

@@ -33,11 +33,9 @@ from typing import Callable, Optional
 from deckgen.build.batch import Job, Options, Outcome, collect, run_jobs, YAML_SUFFIXES
 from deckgen.build.incremental import read_manifest
 from deckgen.build.batch import _load
-from deckgen.build.pipeline import resolve_theme
-from deckgen.deck.design import design
+from deckgen.build.pipeline import Build, resolve_theme
 from deckgen.render.preview import _contact_sheet, paint_slide
-from deckgen.deck.storyline import plan
-from deckgen.quiz.formats import quiz_for
+from deckgen.build.changes import ChangeFeed
 
 
 class Watcher:
@@ -140,10 +138,7 @@ class Watcher:
         """Paint the slides of ``job`` that changed (all of them with ``everything``)."""
         content = _load(job)
         theme = resolve_theme(content, self.options.theme, self.options.strict)
-        quiz = None
-        if self.options.quiz_slides:
-            quiz = quiz_for(content)
-        placed = design(plan(content, theme, quiz=quiz), theme)
+        placed = Build(content, theme, quiz_slides=self.options.quiz_slides).placed
         folder = job.target / "preview"
         folder.mkdir(parents=True, exist_ok=True)
         before = [] if everything else self._placed.get(job.target, [])
@@ -174,7 +169,6 @@ class Watcher:
         stop = stop or threading.Event()
         self._rescan()
         self._build(range(len(self.jobs)), first=True)
-        from deckgen.build.changes import ChangeFeed
         feed = ChangeFeed(self.interval)
         readers = self._watched()
         listing = self._listing()

@@ -18,6 +18,7 @@ HELP = {
     "quiz": "write quiz sheets, answer keys and LMS exports",
     "handout": "write handouts (PDF, DOCX) from content files",
     "themes": "list themes, show one's resolved values and contrast, or start your own",
+    "serve": "show decks in a browser, updated as their files are saved",
     "watch": "rebuild files, folders or courses whenever they (or what they use) change",
 }
 

@@ -8,6 +8,17 @@ import threading
 import time
 import traceback
 from pathlib import Path
+from deckgen.build.batch import Options
+from deckgen.errors import DeckgenError
+from deckgen.build.incremental import inputs_of
+from deckgen.build.pipeline import resolve_theme
+from deckgen.content.loader import load
+from deckgen.build.pipeline import Build
+from deckgen.render.html import _Fonts, _Writer, visible_slides
+from deckgen.render.html import render_html
+from deckgen.theme.theme import load_theme
+from deckgen.build.changes import ChangeFeed
+from deckgen.build.batch import kind_of
 
 NAME = "serve"
 HELP = "show decks in a browser, updated as their files are saved"
@@ -66,22 +77,11 @@ class LiveDeck:
 
     def rebuild(self) -> None:
         """Build the deck again; on a problem keep the last good slides and record the error."""
-        from deckgen.build.incremental import inputs_of
-        from deckgen.build.pipeline import resolve_theme
-        from deckgen.content.loader import load
-        from deckgen.deck.design import design
-        from deckgen.deck.storyline import plan
-        from deckgen.errors import DeckgenError
-        from deckgen.render.html import _Fonts, _Writer, visible_slides
         error, changed = "", 0
         try:
             content = load(self.path)
             theme = resolve_theme(content, self.options.theme, self.options.strict)
-            quiz = None
-            if self.options.quiz_slides:
-                from deckgen.quiz.formats import quiz_for
-                quiz = quiz_for(content)
-            placed = design(plan(content, theme, quiz=quiz), theme)
+            placed = Build(content, theme, quiz_slides=self.options.quiz_slides).placed
             writer = _Writer(placed, theme, _Fonts())
             sections = [writer.slide(ps, n) for n, ps in enumerate(visible_slides(placed), 1)]
             try:
@@ -106,8 +106,6 @@ class LiveDeck:
                 self.cond.notify_all()
 
     def page(self) -> str:
-        from deckgen.render.html import render_html
-        from deckgen.theme.theme import load_theme
         with self.cond:
             placed, theme, content, error = self.placed, self.theme, self.content, self.error
         if theme is None:
@@ -137,7 +135,6 @@ class Server:
         self.out = out or sys.stdout
         self.decks: dict[str, LiveDeck] = {}
         self.stop = threading.Event()
-        from deckgen.build.changes import ChangeFeed
         self.feed = ChangeFeed(interval)
         self._scan()
         self.httpd = self._make_server(port)
@@ -151,7 +148,6 @@ class Server:
     def _files(self) -> list[Path]:
         if self.target.is_file():
             return [self.target]
-        from deckgen.build.batch import kind_of
         return [f for f in sorted(self.target.iterdir())
                 if f.suffix.lower() in (".yaml", ".yml") and kind_of(f) == "content"]
 
@@ -296,8 +292,6 @@ class Server:
 
 
 def run(args) -> int:
-    from deckgen.build.batch import Options
-    from deckgen.errors import DeckgenError
     target = Path(args.target)
     if not target.exists():
         raise DeckgenError(f"found no file or folder '{args.target}'", path="FILE|DIR")

@@ -31,6 +31,8 @@ from deckgen.layout.placed import (ChartFrame, Group, Picture, PlacedDeck, Place
                                    SlideNumber, TableFrame, TextBox)
 from deckgen.text.fontfiles import HANGUL, family_for, font_path, needs_wide_font
 from deckgen.text.measure import ascent, width
+from deckgen.deck.charts import fmt_number, scale_of
+from deckgen.theme.master import artwork
 
 EMU_PER_PX = 9525          # CSS pixels are 1/96 in; the stage is drawn in them
 PX_PER_PT = 4 / 3
@@ -245,7 +247,6 @@ class _Writer:
         return (f'<img class="pic" src="{src}" alt="{_e(alt)}" style="{self.box_style(it.box)}">')
 
     def master_art(self, layout: str) -> str:
-        from deckgen.theme.master import artwork
         out = []
         for art in artwork(self.theme.master.path, layout):
             x, y, w, h = art.box
@@ -325,7 +326,6 @@ def _nice(top: float) -> tuple[float, float]:
 
 def chart_svg(cf: ChartFrame, theme, fonts: _Fonts, style: str) -> str:
     """Return a chart as inline SVG, laid out as the preview paints it (labels in its frame)."""
-    from deckgen.deck.charts import fmt_number, scale_of
     t = theme
     data, ctype = cf.chart.data, cf.ctype
     body = t.fonts["body"]
