@@ -35,21 +35,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
-from deckgen.build.pipeline import build_content
-from deckgen.content.course import Course, Lecture, load_lecture
-from deckgen.errors import DeckgenError, EXIT_BUG
-from deckgen.content.loader import TOP
-from deckgen.theme.theme import SCHEMA
-from deckgen.content.yamlsafe import read_yaml
-from deckgen.content.course import is_course, load_course
-from deckgen.content.course import load_course
-from deckgen.content.course import load_lecture
-from deckgen.content.loader import load
 from deckgen.build import incremental as inc
-from deckgen.build.pipeline import build_content, resolve_theme
 from deckgen.build.formats import get_writers
 from deckgen.build.incremental import options_key
 from deckgen.build.parallel import can_fork
+from deckgen.build.pipeline import build_content, resolve_theme
+from deckgen.content.course import Course, Lecture, is_course, load_course, load_lecture
+from deckgen.content.loader import TOP, load
+from deckgen.content.yamlsafe import read_yaml
+from deckgen.errors import DeckgenError, EXIT_BUG
+from deckgen.theme.theme import SCHEMA
 
 YAML_SUFFIXES = (".yaml", ".yml")
 

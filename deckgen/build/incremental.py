@@ -40,8 +40,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from deckgen import __version__
-from deckgen.errors import DeckgenError
 from deckgen.content.yamlsafe import read_yaml
+from deckgen.errors import DeckgenError
 from deckgen.theme.theme import find_theme
 
 #: The folder, beside the output folders, that holds their manifests.

@@ -15,19 +15,19 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
-from deckgen.deck.model import Deck
-from deckgen.build.repro import build_time, normalize
-from deckgen.errors import ContentError, ErrorList, OutputError
-from deckgen.content.loader import load
-from deckgen.content.model import Content
-from deckgen.deck.storyline import plan
-from deckgen.theme.theme import Theme, load_theme, paper
 from deckgen.build.formats import get_writers
 from deckgen.build.parallel import COST, run_split
+from deckgen.build.repro import build_time, normalize
+from deckgen.content.loader import load
+from deckgen.content.model import Content
 from deckgen.deck.design import design
+from deckgen.deck.model import Deck
+from deckgen.deck.storyline import plan
+from deckgen.errors import ErrorList, OutputError
 from deckgen.layout.placed import PlacedDeck
 from deckgen.quiz.formats import quiz_for
 from deckgen.quiz.model import QuizBuild
+from deckgen.theme.theme import Theme, load_theme, paper
 
 
 class Build:

@@ -30,12 +30,11 @@ import time
 from pathlib import Path
 from typing import Callable, Optional
 
-from deckgen.build.batch import Job, Options, Outcome, collect, run_jobs, YAML_SUFFIXES
+from deckgen.build.batch import Job, Options, Outcome, YAML_SUFFIXES, _load, collect, run_jobs
+from deckgen.build.changes import ChangeFeed
 from deckgen.build.incremental import read_manifest
-from deckgen.build.batch import _load
 from deckgen.build.pipeline import Build, resolve_theme
 from deckgen.render.preview import _contact_sheet, paint_slide
-from deckgen.build.changes import ChangeFeed
 
 
 class Watcher:

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from deckgen.build.formats import WRITERS, default_formats
-from deckgen.build.batch import Options, collect
-from deckgen.build.formats import get_writers
-from deckgen.build.batch import run_jobs
+from deckgen.build.batch import Options, Progress, collect, cpu_count, exit_code, run_jobs, summary
+from deckgen.build.formats import WRITERS, default_formats, get_writers
 from deckgen.cli.main import report
-from deckgen.build.batch import Progress, cpu_count, exit_code, run_jobs, summary
 
 NAME = "build"
 HELP = "build decks from content files, folders and courses"

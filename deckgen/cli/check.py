@@ -6,11 +6,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from deckgen.errors import DeckgenError
 from deckgen.build.pipeline import build
-from deckgen.render.check import check_pptx
 from deckgen.cli.main import report
-from deckgen.render.check import Finding
+from deckgen.errors import DeckgenError
+from deckgen.render.check import Finding, check_pptx
 
 NAME = "check"
 HELP = "check decks for accessibility problems and faults PowerPoint would repair"

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from deckgen.errors import DeckgenError
-from deckgen.handout.api import FORMATS, STYLES
-from deckgen.handout.slides import DEFAULT_PER_PAGE, PER_PAGE
-from deckgen.cli.main import report
-from deckgen.handout.api import check_options
 from deckgen.build.pipeline import Build, output_folder, resolve_theme, write_outputs
 from deckgen.build.repro import build_time
+from deckgen.cli.main import report
 from deckgen.content.loader import load
-from deckgen.handout.api import file_name, make_handout, write_handout
+from deckgen.errors import DeckgenError
+from deckgen.handout.api import (FORMATS, STYLES, check_options, file_name, make_handout,
+                                 write_handout)
+from deckgen.handout.slides import DEFAULT_PER_PAGE, PER_PAGE
 
 NAME = "handout"
 HELP = "write handouts (PDF, DOCX) from content files"

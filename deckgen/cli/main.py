@@ -14,7 +14,7 @@ import traceback
 
 from deckgen import __version__
 from deckgen.cli import COMMANDS, HELP
-from deckgen.errors import EXIT_BUG, EXIT_USER, DeckgenError
+from deckgen.errors import DeckgenError, EXIT_BUG, EXIT_USER
 
 _EPILOG_MAIN = """\
 examples:

@@ -7,8 +7,8 @@ import re
 from datetime import date
 from pathlib import Path
 
-from deckgen.errors import DeckgenError, Loc
 from deckgen.content.loader import content_json_schema
+from deckgen.errors import DeckgenError, Loc
 
 NAME = "new"
 HELP = "write a starter content file to edit"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from deckgen.errors import DeckgenError, did_you_mean, one_of
-from deckgen.cli.main import report
 from deckgen.build.pipeline import output_folder, resolve_theme, write_outputs
+from deckgen.cli.main import report
 from deckgen.content.loader import load
+from deckgen.errors import DeckgenError, did_you_mean, one_of
 from deckgen.quiz.assemble import build_quiz
 from deckgen.quiz.formats import write_format
 

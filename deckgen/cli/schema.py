@@ -6,10 +6,9 @@ import json
 import sys
 from pathlib import Path
 
-from deckgen.errors import DeckgenError, Loc
-from deckgen.content.course import content_reference
+from deckgen.content.course import content_reference, course_json_schema
 from deckgen.content.loader import content_json_schema
-from deckgen.content.course import course_json_schema
+from deckgen.errors import DeckgenError, Loc
 
 NAME = "schema"
 HELP = "print the JSON Schema of content files (or the Markdown reference)"

@@ -8,17 +8,14 @@ import threading
 import time
 import traceback
 from pathlib import Path
-from deckgen.build.batch import Options
-from deckgen.errors import DeckgenError
-from deckgen.build.incremental import inputs_of
-from deckgen.build.pipeline import resolve_theme
-from deckgen.content.loader import load
-from deckgen.build.pipeline import Build
-from deckgen.render.html import _Fonts, _Writer, visible_slides
-from deckgen.render.html import render_html
-from deckgen.theme.theme import load_theme
+from deckgen.build.batch import Options, kind_of
 from deckgen.build.changes import ChangeFeed
-from deckgen.build.batch import kind_of
+from deckgen.build.incremental import inputs_of
+from deckgen.build.pipeline import Build, resolve_theme
+from deckgen.content.loader import load
+from deckgen.errors import DeckgenError
+from deckgen.render.html import _Fonts, _Writer, render_html, visible_slides
+from deckgen.theme.theme import load_theme
 
 NAME = "serve"
 HELP = "show decks in a browser, updated as their files are saved"

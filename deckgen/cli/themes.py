@@ -6,12 +6,9 @@ import re
 from pathlib import Path
 
 from deckgen.errors import DeckgenError, ErrorList, ThemeError
-from deckgen.theme.theme import builtin_names, load_theme
 from deckgen.text.fontfiles import stand_in
-from deckgen.theme.theme import SLIDE_SIZES
-from deckgen.theme.theme import load_theme
-from deckgen.theme.theme import KEY_DOCS, SCHEMA
-from deckgen.theme.theme import find_theme, load_theme
+from deckgen.theme.theme import (KEY_DOCS, SCHEMA, SLIDE_SIZES, builtin_names, find_theme,
+                                 load_theme)
 
 NAME = "themes"
 HELP = "list themes, show one's resolved values and contrast, or start your own"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from deckgen.errors import DeckgenError
 from deckgen.cli.main import report
+from deckgen.content.course import is_course, load_course, load_lecture
 from deckgen.content.loader import load
-from deckgen.content.course import is_course
-from deckgen.content.course import load_course, load_lecture
+from deckgen.errors import DeckgenError
 
 NAME = "validate"
 HELP = "check content files and list every problem"

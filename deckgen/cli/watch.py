@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from deckgen.cli.build import _positive, add_inputs
 from deckgen.build.batch import Options, cpu_count
-from deckgen.build.watch import Watcher
 from deckgen.build.formats import get_writers
+from deckgen.build.watch import Watcher
+from deckgen.cli.build import _positive, add_inputs
 
 NAME = "watch"
 HELP = "rebuild files, folders or courses whenever they (or what they use) change"

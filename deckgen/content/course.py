@@ -26,13 +26,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Optional
 
-from deckgen.errors import ContentError, DeckgenError, ErrorList, Loc, did_you_mean, one_of
-from deckgen.content.grammar import (INVALID, ContentPath, Ctx, Field, ListOf, Record, Text, json_schema_document,
-                                     markdown_reference)
+from deckgen.content.grammar import (ContentPath, Ctx, Field, INVALID, ListOf, Record, Text,
+                                     json_schema_document, markdown_reference)
 from deckgen.content.loader import REFERENCE_INTRO, TOP, TOP_RECORD, load
 from deckgen.content.yamlsafe import read_yaml
+from deckgen.errors import ContentError, DeckgenError, ErrorList, Loc, did_you_mean, one_of
 from deckgen.theme.theme import builtin_names, find_theme
 
 #: The content keys a course may give every lecture.

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from deckgen.errors import ContentError, Loc, did_you_mean, one_of
-from deckgen.content.yamlsafe import Node
 from deckgen.content.model import Ref
+from deckgen.content.yamlsafe import Node
+from deckgen.errors import ContentError, Loc, did_you_mean, one_of
 
 INVALID = object()
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
 
-from deckgen.errors import Loc
 from deckgen.content.yardstick import Likelihood
+from deckgen.errors import Loc
 
 Number = Union[int, float]
 Value = Union[Number, tuple]  # a number or a (low, high) range

@@ -9,19 +9,25 @@ minimum. The pptx writer and the preview painter both draw the result.
 
 from __future__ import annotations
 
+from deckgen.content.dates import long_date
+from deckgen.content.markup import Run, parse, plain
+from deckgen.content.pictures import image_size
+from deckgen.content.yardstick import YARDSTICK_TITLES, YARDSTICKS
 from deckgen.deck import model as d
 from deckgen.deck.charts import fmt_number
-from deckgen.theme.contrast import luminance, mix
-from deckgen.layout.geometry import (CARD_BAND, CARD_EVIDENCE_PT, CARD_GAP, CARD_PAD, CARD_TEXT_PT, CARD_TITLE_PT, EMU_PER_IN, JUDGE_BADGE_W, JUDGE_GAP, JUDGE_NUM_W, TABLE_INSET, TABLE_PT, TWO_COL_GAP, YARD_HEAD_H, YARD_LABEL_PT, YARD_LABEL_W, Box, card_width, count_lines, evidence_height, frame, judgement_height, judgement_text_width, table_row_height, table_widths, text_height, text_width, title_size)
-from deckgen.content.markup import Run, parse, plain
-from deckgen.layout.placed import (ChartFrame, FitNote, Group, Para, Picture, PlacedDeck, PlacedSlide, Shape, SlideNumber, Style, TableFrame, TextBox)
+from deckgen.deck.quizslides import draw_answer, draw_question
 from deckgen.layout.fitting import fit, height_of
-from deckgen.content.dates import long_date
+from deckgen.layout.geometry import (Box, CARD_BAND, CARD_EVIDENCE_PT, CARD_GAP, CARD_PAD,
+                                     CARD_TEXT_PT, CARD_TITLE_PT, EMU_PER_IN, JUDGE_BADGE_W,
+                                     JUDGE_GAP, JUDGE_NUM_W, TABLE_INSET, TABLE_PT, TWO_COL_GAP,
+                                     YARD_HEAD_H, YARD_LABEL_PT, YARD_LABEL_W, card_width,
+                                     count_lines, evidence_height, frame, judgement_height,
+                                     judgement_text_width, table_row_height, table_widths,
+                                     text_height, text_width, title_size)
+from deckgen.layout.placed import (ChartFrame, FitNote, Group, Para, Picture, PlacedDeck,
+                                   PlacedSlide, Shape, SlideNumber, Style, TableFrame, TextBox)
+from deckgen.theme.contrast import luminance, mix
 from deckgen.theme.theme import Theme
-from deckgen.content.yardstick import YARDSTICK_TITLES, YARDSTICKS
-from deckgen.content.pictures import image_size
-from deckgen.deck.quizslides import draw_question
-from deckgen.deck.quizslides import draw_answer
 
 IN = EMU_PER_IN
 _CONF_DOTS = {"low": "●○○", "moderate": "●●○", "high": "●●●"}

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from deckgen.content.model import (Chart, Event, Figure, Item, Judgement, Point, Quote, Source, Table)
+from deckgen.content.model import (Chart, Event, Figure, Item, Judgement, Point, Quote, Source,
+                                   Table)
 from deckgen.quiz.model import QuizQuestion
 
 

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deckgen.layout.geometry import EMU_PER_IN, Box, Frame, text_width
 from deckgen.content.markup import plain
+from deckgen.deck import model as d
+from deckgen.layout.fitting import height_of
+from deckgen.layout.geometry import Box, EMU_PER_IN, Frame, text_width
 from deckgen.layout.placed import Para, Style
 from deckgen.quiz.common import LETTERS, key_short, numeric_text
 from deckgen.quiz.model import QuizQuestion
-from deckgen.layout.fitting import height_of
 from deckgen.theme.theme import Theme
-from deckgen.deck import model as d
 
 IN = EMU_PER_IN
 QUESTION_TITLE = "Check your understanding {n}"

@@ -10,14 +10,17 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable, Iterable, Sequence
 
-from deckgen.deck import model as d
-from deckgen.deck.charts import MAX_BARS, describe, fmt_value, pick_type
-from deckgen.layout.geometry import (EMU_PER_IN, JUDGE_GAP, TWO_COL_GAP, YARD_HEAD_H, card_height, card_width, count_lines, frame, judgement_height, table_row_height, table_widths, text_height, yardstick_row_height)
 from deckgen.content.markup import plain
 from deckgen.content.model import Chart, Content, Item, Point, Ref
-from deckgen.theme.theme import Theme
 from deckgen.content.yardstick import YARDSTICK_TITLES
+from deckgen.deck import model as d
+from deckgen.deck.charts import MAX_BARS, describe, fmt_value, pick_type
 from deckgen.deck.quizslides import QuizGeometry, plan_quiz
+from deckgen.layout.geometry import (EMU_PER_IN, JUDGE_GAP, TWO_COL_GAP, YARD_HEAD_H, card_height,
+                                     card_width, count_lines, frame, judgement_height,
+                                     table_row_height, table_widths, text_height,
+                                     yardstick_row_height)
+from deckgen.theme.theme import Theme
 
 # The spec's storylines, plus blocks the spec leaves out of one kind so that a
 # block the file has is never dropped silently: a briefing used for teaching

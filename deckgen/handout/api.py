@@ -12,12 +12,11 @@ from typing import Callable
 
 from deckgen.content.model import Content
 from deckgen.errors import DeckgenError, did_you_mean, one_of
-from deckgen.handout import charts_mpl
+from deckgen.handout import charts_mpl, reading, slides
 from deckgen.handout.blocks import Handout
-# submodules bound by their own names (a function named like one would hide it)
-from deckgen.handout import reading, slides
-from deckgen.handout.pdf import write_pdf
 from deckgen.handout.docx import write_docx
+from deckgen.handout.pdf import write_pdf
+# submodules bound by their own names (a function named like one would hide it)
 
 
 def _reading(build, per_page=None) -> Handout:

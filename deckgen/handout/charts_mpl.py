@@ -14,14 +14,14 @@ import textwrap
 from contextlib import contextmanager
 from functools import lru_cache
 
-from deckgen.deck.charts import fmt_number
-from deckgen.text.fontfiles import HANGUL, font_path
 from deckgen.content.markup import plain
 from deckgen.content.model import Chart, Item
+from deckgen.content.yardstick import YARDSTICKS
+from deckgen.deck.charts import fmt_number
+from deckgen.handout import blocks as b
+from deckgen.text.fontfiles import HANGUL, font_path
 from deckgen.theme.colour import mix, on_color
 from deckgen.theme.theme import Theme
-from deckgen.content.yardstick import YARDSTICKS
-from deckgen.handout import blocks as b
 
 #: Sizes of chart text, in points, chosen to sit with 10 pt body text.
 TICK_PT = 7.5

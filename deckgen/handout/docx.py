@@ -16,17 +16,16 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from deckgen.handout.docx_base import ITEM_STYLE, _place, _rgb
+from deckgen.build.repro import build_time
 from deckgen.content.dates import long_date
 from deckgen.content.markup import parse, plain
-from deckgen.build.repro import build_time
-from deckgen.theme.theme import Theme
-from deckgen.handout import blocks as b
-from deckgen.handout.charts_mpl import (chart_picture, figure_png, frame_width, local_pictures, row_sizes, yardstick_height,
-                                        yardstick_picture)
 from deckgen.content.pictures import image_size, is_svg, svg_png
-from deckgen.handout.slides_docx import sheet
-from deckgen.handout.slides_docx import notes_page
+from deckgen.handout import blocks as b
+from deckgen.handout.charts_mpl import (chart_picture, figure_png, frame_width, local_pictures,
+                                        row_sizes, yardstick_height, yardstick_picture)
+from deckgen.handout.docx_base import ITEM_STYLE, _place, _rgb
+from deckgen.handout.slides_docx import notes_page, sheet
+from deckgen.theme.theme import Theme
 
 MM_PER_PT = 25.4 / 72
 NOTE_STYLE = "Presenter Note"
@@ -362,7 +361,6 @@ class _Writer:
             doc_pr.set("title", plain(title))
 
     def chartrow(self, blk: b.ChartRow) -> None:
-        from docx.shared import Pt
         full = frame_width(self.h.language)
         for cb, (w, h) in zip(blk.charts, row_sizes(blk.charts, full)):
             self.chart(cb, w, h)

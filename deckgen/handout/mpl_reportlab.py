@@ -19,8 +19,7 @@ from __future__ import annotations
 from matplotlib.backend_bases import FigureCanvasBase, GraphicsContextBase, RendererBase
 from matplotlib.path import Path as MplPath
 
-from deckgen.handout.pdf_fonts import text_runs  # noqa: F401  (draw_text splits runs)
-from deckgen.text.fontfiles import needs_wide_font
+from deckgen.handout.pdf_fonts import text_runs
 
 _JOIN = {"miter": 0, "round": 1, "bevel": 2}
 _CAP = {"butt": 0, "round": 1, "projecting": 2}

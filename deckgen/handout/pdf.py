@@ -15,14 +15,15 @@ from pathlib import Path
 
 from deckgen.content.dates import long_date
 from deckgen.content.markup import plain
-from deckgen.theme.theme import Theme
-from deckgen.handout.pdf_fonts import PdfFonts, fit_text, paragraph_markup, register, text_runs, wrap_wide
-from deckgen.handout import blocks as b
-from deckgen.handout.charts_mpl import (GAP, PAD, chart_picture, full_width, local_pictures, row_sizes,
-                                        theme_style, yardstick_height, yardstick_picture)
 from deckgen.content.pictures import image_size, png_source
-from deckgen.handout.slides_pdf import sheet_flowables
-from deckgen.handout.slides_pdf import notes_flowables
+from deckgen.handout import blocks as b
+from deckgen.handout.charts_mpl import (GAP, PAD, chart_picture, full_width, local_pictures,
+                                        row_sizes, theme_style, yardstick_height,
+                                        yardstick_picture)
+from deckgen.handout.pdf_fonts import (PdfFonts, fit_text, paragraph_markup, register, text_runs,
+                                       wrap_wide)
+from deckgen.handout.slides_pdf import notes_flowables, sheet_flowables
+from deckgen.theme.theme import Theme
 
 MM = 72 / 25.4
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
-from deckgen.text.fontfiles import HANGUL, family_for, font_path, needs_wide_font
 from deckgen.content.markup import parse
+from deckgen.text.fontfiles import HANGUL, family_for, font_path, needs_wide_font
 
 
 @dataclass(frozen=True)

@@ -13,15 +13,15 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
-from deckgen.deck.charts import describe, fmt_value, pick_type
+from deckgen.content.dates import long_date
 from deckgen.content.markup import plain
 from deckgen.content.model import Chart, Content, Item, Point, Slide
-from deckgen.content.dates import long_date
-from deckgen.theme.colour import on_color
-from deckgen.theme.theme import Theme
 from deckgen.content.yardstick import YARDSTICK_TITLES, YARDSTICKS
+from deckgen.deck.charts import describe, fmt_value, pick_type
 from deckgen.handout import blocks as b
 from deckgen.handout.charts_mpl import full_width
+from deckgen.theme.colour import on_color
+from deckgen.theme.theme import Theme
 
 # The reading handout follows the deck's storyline block for block: it walks
 # the planned deck's blocks (``Deck.blocks``) under the storyline's titles, so

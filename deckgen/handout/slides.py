@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deckgen.errors import DeckgenError
 from deckgen.content.markup import plain
 from deckgen.content.model import Content
-from deckgen.theme.theme import Theme
+from deckgen.errors import DeckgenError
 from deckgen.handout import blocks as b
 from deckgen.render.preview import paint_pixels
+from deckgen.theme.theme import Theme
 
 #: Painting resolution. A 13.33 in slide becomes 2,000 pixels: 300 pixels an
 #: inch even on a notes page, where the slide is printed about 18 cm wide.

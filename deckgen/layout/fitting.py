@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from deckgen.layout.box import EMU_PER_PT
 from deckgen.content.markup import parse
-from deckgen.text.measure import Line, Piece, line_height, wrap
+from deckgen.layout.box import EMU_PER_PT
 from deckgen.layout.placed import Para, TextBox
+from deckgen.text.measure import Line, Piece, line_height, wrap
 
 BULLET_INDENT = 1.1   # bullet hanging indent, as a multiple of the font size
 

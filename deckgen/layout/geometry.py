@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from deckgen.content.markup import plain
+from deckgen.layout.fitting import lines_of
 from deckgen.text.fontfiles import ON_NEW_FONTS
+from deckgen.text.measure import line_height, width
 from deckgen.theme.theme import Theme
 
 from deckgen.layout.box import EMU_PER_IN, EMU_PER_PT, DEFAULT_FONT, Box  # noqa: F401  (re-exported)
-from deckgen.text.measure import width
-from deckgen.layout.fitting import lines_of
-from deckgen.text.measure import line_height
 
 
 def text_width(text: str, pt: float, bold: bool = False, font: str = DEFAULT_FONT) -> float:

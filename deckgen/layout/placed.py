@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
 
-from deckgen.layout.box import Box
 from deckgen.content.markup import Run
 from deckgen.content.model import Chart, Table
+from deckgen.layout.box import Box
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from dataclasses import replace
 from deckgen.content.markup import plain
 from deckgen.content.model import Content, Quiz
 from deckgen.content.yardstick import YARDSTICKS
-from deckgen.quiz.generate import KIND_OF, KINDS, Bag, generate
+from deckgen.quiz.generate import Bag, KIND_OF, KINDS, generate
 from deckgen.quiz.model import NumericAnswer, QuizBuild, QuizQuestion, Version
 from deckgen.quiz.numbers import numbers_in, same_number
 from deckgen.quiz.text import key_words

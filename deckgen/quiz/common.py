@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deckgen.deck.charts import fmt_number
 from deckgen.content.markup import plain
+from deckgen.deck.charts import fmt_number
 from deckgen.quiz.model import QuizQuestion
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"

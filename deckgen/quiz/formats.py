@@ -13,11 +13,11 @@ import sys
 from pathlib import Path
 
 from deckgen.quiz.common import Note, merge_notes
-from deckgen.quiz.model import QuizBuild
-from deckgen.theme.theme import paper
-from deckgen.quiz.qti import write_qti
 from deckgen.quiz.gift import write_gift
+from deckgen.quiz.model import QuizBuild
 from deckgen.quiz.moodle_xml import write_moodle_xml
+from deckgen.quiz.qti import write_qti
+from deckgen.theme.theme import paper
 
 #: Quiz formats as ``deckgen quiz --format`` names them, and their ``--formats`` names.
 FORMATS = {"pdf": "quiz-pdf", "docx": "quiz-docx", "gift": "gift", "moodle": "moodle",

@@ -33,7 +33,7 @@ from deckgen.content.model import Content, Figure, Item
 from deckgen.content.yardstick import YARDSTICKS
 from deckgen.quiz.model import QuizQuestion
 from deckgen.quiz.numbers import PERCENT_UNITS, fmt, numeric_options, places_for
-from deckgen.quiz.text import cap, date_span, quoted, long_date, when
+from deckgen.quiz.text import cap, date_span, long_date, quoted, when
 
 #: Order in which kinds of generated questions are picked (round robin).
 KINDS = ("figure", "member", "likelihood", "judgement", "timeline", "members")

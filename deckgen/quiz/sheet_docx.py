@@ -17,9 +17,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from deckgen.content.markup import parse
-from deckgen.theme.theme import Theme
 from deckgen.quiz.common import LETTERS, key_lines, key_short, origin_text, points_text
 from deckgen.quiz.model import QuizBuild, QuizQuestion, Version
+from deckgen.theme.theme import Theme
 
 BODY = 10.5
 SMALL = 8.5

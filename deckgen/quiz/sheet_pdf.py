@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from deckgen.theme.theme import Theme
 from deckgen.handout.pdf_fonts import PdfFonts, paragraph_markup, register
 from deckgen.quiz.common import LETTERS, key_lines, key_short, origin_text, points_text
 from deckgen.quiz.model import QuizBuild, QuizQuestion, Version
+from deckgen.theme.theme import Theme
 
 MM = 72 / 25.4
 BODY = 10.5

@@ -25,13 +25,13 @@ import mimetypes
 from functools import lru_cache
 from pathlib import Path
 
+from deckgen.deck.charts import fmt_number, scale_of
 from deckgen.layout.fitting import BULLET_INDENT
 from deckgen.layout.geometry import EMU_PER_PT
 from deckgen.layout.placed import (ChartFrame, Group, Picture, PlacedDeck, PlacedSlide, Shape,
                                    SlideNumber, TableFrame, TextBox)
 from deckgen.text.fontfiles import HANGUL, family_for, font_path, needs_wide_font
 from deckgen.text.measure import ascent, width
-from deckgen.deck.charts import fmt_number, scale_of
 from deckgen.theme.master import artwork
 
 EMU_PER_PX = 9525          # CSS pixels are 1/96 in; the stage is drawn in them

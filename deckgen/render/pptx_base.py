@@ -20,10 +20,10 @@ from pptx.oxml.ns import qn
 from pptx.shapes.autoshape import Shape as _Shape
 from pptx.util import Emu, Pt
 
-from deckgen.layout.geometry import Box
 from deckgen.content.markup import Run, parse
-from deckgen.layout.placed import Para, Style
 from deckgen.layout.fitting import BULLET_INDENT
+from deckgen.layout.geometry import Box
+from deckgen.layout.placed import Para, Style
 from deckgen.theme.theme import Theme
 
 _DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"

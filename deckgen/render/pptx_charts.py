@@ -19,11 +19,11 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
+from deckgen.content.model import Chart
 from deckgen.deck.charts import fmt_number, scale_of
 from deckgen.layout.geometry import Box
-from deckgen.content.model import Chart
-from deckgen.theme.theme import Theme
 from deckgen.render.pptx_base import rgb
+from deckgen.theme.theme import Theme
 
 _TYPES = {
     "bar": XL_CHART_TYPE.BAR_CLUSTERED,

@@ -22,17 +22,17 @@ from pathlib import Path
 from pptx import Presentation
 from pptx.util import Emu
 
+from deckgen.build.repro import build_time, zip_entries
 from deckgen.deck import model as d
-from deckgen.build.repro import build_time
-from deckgen.layout.placed import (ChartFrame, Group, Picture, PlacedDeck, PlacedSlide, Shape, SlideNumber, TableFrame, TextBox)
-from deckgen.theme.theme import Theme
-from deckgen.render.pptx_base import (add_slide_number, add_textbox, fill_body, fill_cell, fill_text, rect, rgb, set_alt, set_decorative)
-from deckgen.theme.master import find_layout, open_master
-from deckgen.render.pptx_package import speed_up
+from deckgen.layout.placed import (ChartFrame, Group, Picture, PlacedDeck, PlacedSlide, Shape,
+                                   SlideNumber, TableFrame, TextBox)
+from deckgen.render.pptx_base import (add_slide_number, add_textbox, fill_body, fill_cell,
+                                      fill_text, rect, rgb, set_alt, set_decorative)
 from deckgen.render.pptx_charts import add_chart
+from deckgen.render.pptx_package import package_entries, speed_up
 from deckgen.render.pptx_svg import add_svg_picture
-from deckgen.build.repro import zip_entries
-from deckgen.render.pptx_package import package_entries
+from deckgen.theme.master import find_layout, open_master
+from deckgen.theme.theme import Theme
 
 
 class _Renderer:

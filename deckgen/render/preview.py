@@ -14,17 +14,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deckgen.text.fontfiles import HANGUL, font_path, needs_wide_font
-from deckgen.layout.geometry import EMU_PER_IN, EMU_PER_PT
-from deckgen.text.measure import ascent, width
-from deckgen.layout.placed import (ChartFrame, Group, Picture, PlacedDeck, PlacedSlide, Shape, SlideNumber, TableFrame, TextBox)
-from deckgen.layout.fitting import BULLET_INDENT
-from deckgen.theme.theme import Theme
-from deckgen.deck.charts import fmt_number
-from deckgen.theme.master import artwork
 from deckgen.content.pictures import png_source
-from deckgen.layout.geometry import Box
-from deckgen.deck.charts import scale_of
+from deckgen.deck.charts import fmt_number, scale_of
+from deckgen.layout.fitting import BULLET_INDENT
+from deckgen.layout.geometry import Box, EMU_PER_IN, EMU_PER_PT
+from deckgen.layout.placed import (ChartFrame, Group, Picture, PlacedDeck, PlacedSlide, Shape,
+                                   SlideNumber, TableFrame, TextBox)
+from deckgen.text.fontfiles import HANGUL, font_path, needs_wide_font
+from deckgen.text.measure import ascent, width
+from deckgen.theme.master import artwork
+from deckgen.theme.theme import Theme
 
 
 @dataclass

@@ -20,13 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from deckgen.errors import ErrorList, Loc, ThemeError, did_you_mean, one_of
 from deckgen.content.yamlsafe import Node, read_yaml
-from deckgen.theme.contrast import theme_pairs
+from deckgen.errors import ErrorList, Loc, ThemeError, did_you_mean, one_of
 from deckgen.text.fontfiles import is_known, register_font_files
+from deckgen.theme.contrast import luminance, mix, ratio, text_on, theme_pairs
 from deckgen.theme.master import MasterFileError, inspect_master
-from deckgen.theme.contrast import luminance, mix, ratio
-from deckgen.theme.contrast import text_on
 
 _EMU_PER = {"pt": 12700, "in": 914400, "cm": 360000, "mm": 36000, "px": 9525}
 _LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(pt|in|cm|mm|px)\s*$")
