@@ -86,6 +86,21 @@ _point_fields.update({
 })
 POINTS = ListOf(POINT, single=True)
 
+class Url(Pattern):
+    """A web address, rebuilt by :func:`deckgen.content.urls.safe_url` (quotes %-encoded)."""
+
+    def convert(self, node, ctx, path):
+        from deckgen.content.urls import safe_url
+        text = super().convert(node, ctx, path)
+        if text is INVALID:
+            return text
+        safe = safe_url(text)
+        if safe is None:
+            return ctx.wrong(node, path, "a web address starting https://, http:// or mailto: "
+                                         "with a host name")
+        return safe
+
+
 SOURCE = Record("source", m.Source, {
     "id": Field(Id("source"), "the id other blocks cite", required=True, example="rusi-2024"),
     "title": Field(Text(), "title of the work",
@@ -93,7 +108,7 @@ SOURCE = Record("source", m.Source, {
     "author": Field(Text(), "author or authors", example="Sang Hun Seok"),
     "publisher": Field(Text(), "publisher", example="RUSI"),
     "date": Field(Date(), "publication date", example='"2024-11"'),
-    "url": Field(Pattern(r"^(https?://|mailto:)\S+$", "a web address starting https://"),
+    "url": Field(Url(r"^(https?://|mailto:)\S+$", "a web address starting https://, http:// or mailto:"),
                  "web address", example="https://www.rusi.org/"),
     "notes": NOTES,
     "source": SOURCE_REF,

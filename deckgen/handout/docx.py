@@ -185,6 +185,11 @@ class _Writer:
         from docx.opc.constants import RELATIONSHIP_TYPE as RT
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
+        from deckgen.content.urls import safe_url
+        url = safe_url(url)
+        if url is None:     # never link to an address that is not http(s) or mailto
+            par.add_run(text)
+            return
         rid = par.part.relate_to(url, RT.HYPERLINK, is_external=True)
         hl = OxmlElement("w:hyperlink")
         hl.set(qn("r:id"), rid)

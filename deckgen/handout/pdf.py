@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deckgen.content.markup import plain
+from deckgen.content.urls import attribute, safe_url
 from deckgen.theme.theme import Theme
 from deckgen.handout.pdf_fonts import PdfFonts, paragraph_markup, register, wrap_wide
 from deckgen.handout import blocks as b
@@ -594,10 +595,11 @@ class _Renderer:
         link = _hex(self.theme.palette["primary"])
         for e in blk.entries:
             text = self.s.markup(e.text)
-            if e.url:
+            url = safe_url(e.url) if e.url else None
+            if url:
                 from xml.sax.saxutils import escape
-                url = escape(e.url)
-                text += f'. <a href="{url}" color="{link}"><u>{url}</u></a>'
+                text += (f'. <a href="{attribute(url)}" color="{link}">'
+                         f'<u>{escape(url)}</u></a>')
             out.append(Paragraph(text, st, bulletText=f"[{e.number}]"))
         return _together_if_short(out, self.frame_height)
 

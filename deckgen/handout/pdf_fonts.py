@@ -85,6 +85,7 @@ def paragraph_markup(text: str, fonts: PdfFonts, bold: bool = False,
     Wide characters are switched to the Hangul font; everything is escaped.
     """
     from deckgen.content.markup import parse
+    from deckgen.content.urls import attribute, safe_url
     parts = []
     for run in parse(text):
         body = wrap_wide(run.text, fonts, bold or run.bold)
@@ -92,8 +93,9 @@ def paragraph_markup(text: str, fonts: PdfFonts, bold: bool = False,
             body = f"<b>{body}</b>"
         if run.italic:
             body = f"<i>{body}</i>"
-        if run.url:
+        url = safe_url(run.url) if run.url else None
+        if url:
             color = f' color="#{link_color}"' if link_color else ""
-            body = f'<a href="{escape(run.url)}"{color}><u>{body}</u></a>'
+            body = f'<a href="{attribute(url)}"{color}><u>{body}</u></a>'
         parts.append(body)
     return "".join(parts)

@@ -94,8 +94,13 @@ class _Doc:
     def _link(self, p, run, size: float) -> None:
         from docx.opc.constants import RELATIONSHIP_TYPE as RT
         from docx.oxml import OxmlElement
+        from deckgen.content.urls import safe_url
         qn = self.qn
-        rid = p.part.relate_to(run.url, RT.HYPERLINK, is_external=True)
+        url = safe_url(run.url)
+        if url is None:     # never link to an address that is not http(s) or mailto
+            p.add_run(run.text)
+            return
+        rid = p.part.relate_to(url, RT.HYPERLINK, is_external=True)
         link = OxmlElement("w:hyperlink")
         link.set(qn("r:id"), rid)
         r = OxmlElement("w:r")
