@@ -105,3 +105,131 @@ def test_safe_url_rebuilds_or_refuses():
     for bad in ("javascript:alert(1)", "file:///etc/passwd", "https:///nohost",
                 "data:text/html,x", "https://a.example/\x00", "vbscript:x", "https://a.b:x/"):
         assert safe_url(bad) is None, bad
+
+
+# -- 1b. masters -------------------------------------------------------------------
+
+MINISTRY = Path(__file__).resolve().parent / "fixtures" / "masters" / "ministry.pptx"
+_MACRO_CT = "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml"
+_MAIN_CT = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def doctor(src: Path, dst: Path, add: dict | None = None, edit: dict | None = None) -> Path:
+    """Copy a zip package, adding parts and editing parts' text (name -> function)."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if edit and item.filename in edit:
+                data = edit[item.filename](data.decode("utf-8")).encode("utf-8")
+            zout.writestr(item.filename, data)
+        for name, data in (add or {}).items():
+            zout.writestr(name, data)
+    return dst
+
+
+def add_rel(xml: str, rid: str, rtype: str, target: str, external: bool = False) -> str:
+    mode = ' TargetMode="External"' if external else ""
+    return xml.replace("</Relationships>", f'<Relationship Id="{rid}" Type="{rtype}" '
+                                           f'Target="{target}"{mode}/></Relationships>')
+
+
+def macro_master(path: Path) -> Path:
+    """The ministry master with a VBA project, saved as .pptx (a renamed .pptm)."""
+    return doctor(MINISTRY, path, add={"ppt/vbaProject.bin": b"\xd0\xcf\x11\xe0" + b"\0" * 508},
+                  edit={"[Content_Types].xml": lambda t: t.replace(_MAIN_CT, _MACRO_CT).replace(
+                            "</Types>", '<Default Extension="bin" ContentType='
+                            '"application/vnd.ms-office.vbaProject"/></Types>'),
+                        "ppt/_rels/presentation.xml.rels": lambda t: add_rel(
+                            t, "rId99", "http://schemas.microsoft.com/office/2006/relationships/"
+                                        "vbaProject", "vbaProject.bin")})
+
+
+def external_master(path: Path, target: str, rtype: str = "image") -> Path:
+    rt = f"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{rtype}"
+    return doctor(MINISTRY, path, edit={"ppt/slideMasters/_rels/slideMaster1.xml.rels":
+                                        lambda t: add_rel(t, "rId99", rt, target, True)})
+
+
+def theme_on(tmp_path: Path, master: Path) -> Path:
+    p = tmp_path / "org.yaml"
+    p.write_text(f"extends: default\nmaster: {master.name}\n", encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize("make,reason", [
+    (macro_master, "it holds a macro project (ppt/vbaProject.bin)"),
+    (lambda p: external_master(p, "file:///\\\\host\\share\\logo.png"),
+     "it links to 'file:///\\\\host\\share\\logo.png' outside the file "
+     "(ppt/slideMasters/_rels/slideMaster1.xml.rels)"),
+    (lambda p: external_master(p, "javascript:alert(1)", "hyperlink"),
+     "it links to 'javascript:alert(1)' outside the file "
+     "(ppt/slideMasters/_rels/slideMaster1.xml.rels)"),
+    (lambda p: doctor(MINISTRY, p, add={"ppt/activeX/activeX1.xml": b"<ax/>"}),
+     "it holds an ActiveX control (ppt/activeX/activeX1.xml)"),
+    (lambda p: external_master(p, "../embeddings/oleObject1.bin", "oleObject"),
+     "it holds an embedded OLE object (ppt/slideMasters/_rels/slideMaster1.xml.rels: "
+     "../embeddings/oleObject1.bin)"),
+])
+def test_a_master_with_active_content_is_refused_where_the_theme_names_it(tmp_path, run, make,
+                                                                         reason):
+    master = make(tmp_path / "evil.pptx")
+    theme = theme_on(tmp_path, master)
+    code, out, err = run("build", BRIEFING, "--theme", theme, "--out", tmp_path / "o")
+    assert code == 2, err
+    assert (f"{theme}:2:9: master: found 'evil.pptx': {reason}; allowed: a .pptx or .potx "
+            "file without macros, ActiveX controls, OLE objects or links to files outside it"
+            ) in err, err
+    assert "Traceback" not in err
+    assert not list((tmp_path / "o").rglob("*.pptx")) if (tmp_path / "o").exists() else True
+
+
+def test_a_master_that_unpacks_to_gigabytes_is_refused_before_it_is_read(tmp_path, run):
+    import resource
+    bomb = tmp_path / "evil.pptx"
+    with zipfile.ZipFile(MINISTRY) as zin, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED,
+                                                          compresslevel=1) as zout:
+        for item in zin.infolist():
+            zout.writestr(item.filename, zin.read(item))
+        with zout.open("ppt/media/zeros.png", "w", force_zip64=True) as f:
+            chunk = b"\0" * (16 * 2**20)
+            for _ in range(16):       # 256 MB of zeros, about 250 KB on disk
+                f.write(chunk)
+    assert bomb.stat().st_size < 2 * 2**20
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    code, out, err = run("build", BRIEFING, "--theme", theme_on(tmp_path, bomb),
+                         "--out", tmp_path / "o")
+    assert code == 2, err
+    assert "found 'evil.pptx': it unpacks to 256 MB; a master unpacks to at most 200 MB" in err
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert grown_mb < 150, grown_mb
+
+
+def test_check_flags_macros_activex_ole_and_outside_targets_in_any_deck(tmp_path, run):
+    bad = doctor(macro_master(tmp_path / "m.pptx"), tmp_path / "bad.pptx",
+                 add={"ppt/activeX/activeX1.xml": b"<ax/>"},
+                 edit={"ppt/slideMasters/_rels/slideMaster1.xml.rels": lambda t: add_rel(add_rel(
+                     t, "rId98", "http://schemas.openxmlformats.org/officeDocument/2006/"
+                                 "relationships/image", "file:///\\\\host\\share\\a.png", True),
+                     "rId97", "http://schemas.openxmlformats.org/officeDocument/2006/"
+                              "relationships/oleObject", "../embeddings/o.bin")})
+    code, out, err = run("check", "--pptx", bad)
+    assert code == 2
+    assert f"{bad}: error: the part 'ppt/vbaProject.bin' is a macro project" in err
+    assert f"{bad}: error: the part 'ppt/activeX/activeX1.xml' is an ActiveX control" in err
+    assert f"{bad}: error: '[Content_Types].xml' declares macros (/ppt/presentation.xml)" in err
+    assert ("error: the relationship rId98 in 'ppt/slideMasters/_rels/slideMaster1.xml.rels' "
+            "points outside the file, at 'file:///\\\\host\\share\\a.png'") in err
+    assert "declares an embedded OLE object (../embeddings/o.bin)" in err
+    good = tmp_path / "o" / "deck" / "deck.pptx"
+    assert run("build", briefing(tmp_path), "--out", tmp_path / "o", "--formats", "pptx")[0] == 0
+    code, out, err = run("check", "--pptx", good)
+    assert "macro" not in err and "outside the file" not in err, err
+
+
+def test_check_on_a_missing_deck_is_an_error_not_a_bug(tmp_path, run):
+    missing = tmp_path / "nope.pptx"
+    code, out, err = run("check", "--pptx", missing)
+    assert code == 2
+    assert f"{missing}: error: the file cannot be read (No such file or directory)" in err
+    assert "Traceback" not in err and "bug" not in err

@@ -638,10 +638,15 @@ def _logo(spec: dict | None, locs: dict, errors: list) -> Logo | None:
 
 def _resolve_master(v: dict, locs: dict, layouts: dict, errors: list, warn) -> Master | None:
     """Open the master, map each role to one of its layouts by name (with fallbacks)."""
-    from deckgen.theme.master import MasterFileError, inspect_master
+    from deckgen.theme.master import MasterFileError, UnsafeMasterError, inspect_master
     path = v["master"]
     try:
         info = inspect_master(path)
+    except UnsafeMasterError as exc:
+        errors.append(ThemeError(f"found '{path.name}': {exc}; allowed: a .pptx or .potx file "
+                                 "without macros, ActiveX controls, OLE objects or links to "
+                                 "files outside it", locs.get("master"), "master"))
+        return None
     except MasterFileError as exc:
         errors.append(ThemeError(f"found '{path.name}', which cannot be opened as a PowerPoint "
                                  f"file ({exc}); allowed: a .pptx or .potx file",
