@@ -233,3 +233,38 @@ def test_check_on_a_missing_deck_is_an_error_not_a_bug(tmp_path, run):
     assert code == 2
     assert f"{missing}: error: the file cannot be read (No such file or directory)" in err
     assert "Traceback" not in err and "bug" not in err
+
+
+# -- 1c. chart workbooks -----------------------------------------------------------
+
+FORMULAS = ['=HYPERLINK("http://evil.example","click")', "+cmd|' /C calc'!A0", "@SUM(1,2)",
+            "-2+3", "https://evil.example/"]
+
+
+def test_chart_labels_that_look_like_formulas_are_text_in_the_embedded_workbook(tmp_path, run):
+    labels = "".join(f"      {label!r}: {n}\n".replace("\\'", "''")
+                     for n, label in enumerate(FORMULAS, start=1))
+    src = briefing(tmp_path, pie=('      Oppose: 74.2\n      Favour: 20.5\n'
+                                  '      "Other / no answer": 5.3\n', labels))
+    code, out, err = run("build", src, "--out", tmp_path / "o", "--formats", "pptx")
+    assert code == 0, err
+    import io
+    import openpyxl
+    found = []
+    with zipfile.ZipFile(tmp_path / "o" / "deck" / "deck.pptx") as z:
+        books = [n for n in z.namelist() if n.endswith(".xlsx")]
+        assert books
+        for name in books:
+            raw = z.read(name)
+            with zipfile.ZipFile(io.BytesIO(raw)) as book:
+                sheet = book.read("xl/worksheets/sheet1.xml")
+                assert b"<f>" not in sheet and b"<f " not in sheet, name
+                assert not [n for n in book.namelist() if "hyperlink" in n.lower()
+                            or n.endswith(".rels") and b"hyperlink" in book.read(n)]
+            ws = openpyxl.load_workbook(io.BytesIO(raw)).active
+            for row in ws.iter_rows():
+                for cell in row:
+                    assert cell.data_type != "f", (name, cell.coordinate, cell.value)
+                    found.append(cell.value)
+    for label in FORMULAS:
+        assert label in found, label

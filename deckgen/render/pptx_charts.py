@@ -24,6 +24,7 @@ from deckgen.layout.geometry import Box
 from deckgen.content.model import Chart
 from deckgen.theme.theme import Theme
 from deckgen.render.pptx_base import rgb
+from deckgen.render.pptx_workbook import TextChartData  # labels stay text in the workbook
 
 _TYPES = {
     "bar": XL_CHART_TYPE.BAR_CLUSTERED,
@@ -68,7 +69,7 @@ def add_chart(shapes, box: Box, chart: Chart, ctype: str, theme: Theme, lang: st
     ``axis_max`` fixes the value axis (parts of a chart split over slides share it).
     """
     data = chart.data
-    cd = CategoryChartData()
+    cd = TextChartData()
     cats = list(data.categories)
     if ctype == "range":
         # the range goes into the category label: a data label cannot fit
