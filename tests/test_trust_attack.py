@@ -268,3 +268,58 @@ def test_chart_labels_that_look_like_formulas_are_text_in_the_embedded_workbook(
                     found.append(cell.value)
     for label in FORMULAS:
         assert label in found, label
+
+
+# -- 1d. SVG -----------------------------------------------------------------------
+
+SVG_HEAD = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50" width="100" height="50">'
+SVG_BAD = {
+    "script": (SVG_HEAD + '<script>alert(1)</script><rect width="10" height="10"/></svg>',
+               "which holds a <script> element"),
+    "onload": (SVG_HEAD.replace("<svg ", '<svg onload="alert(1)" ') + "<rect width='9' "
+               "height='9'/></svg>", "whose <svg> has the event attribute 'onload'"),
+    "foreign": (SVG_HEAD + "<foreignObject width='9' height='9'><p>x</p></foreignObject></svg>",
+                "which holds a <foreignObject> element"),
+    "entity": ('<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY a "aaaaaaaa">]>\n' + SVG_HEAD +
+               "<text>&a;</text></svg>", "which has a <!DOCTYPE> declaration"),
+    "css": (SVG_HEAD + "<style>rect { fill: url(https://evil.example/x.svg#p) }</style>"
+            "<rect width='9' height='9'/></svg>",
+            "whose style links to 'https://evil.example/x.svg#p'"),
+}
+
+
+PICTURE_DECK = """\
+title: Pictures
+sections:
+  - title: Drawings
+    slides:
+      - {title: A drawing, image: pic.svg, alt: A blue band}
+"""
+
+
+def picture_deck(tmp_path: Path, svg: str) -> Path:
+    (tmp_path / "pic.svg").write_text(svg, encoding="utf-8")
+    src = tmp_path / "deck.yaml"
+    src.write_text(PICTURE_DECK, encoding="utf-8")
+    return src
+
+
+@pytest.mark.parametrize("case", sorted(SVG_BAD))
+def test_an_svg_that_could_run_anything_is_refused_with_its_place(tmp_path, run, case):
+    svg, found = SVG_BAD[case]
+    src = picture_deck(tmp_path, svg)
+    code, out, err = run("build", src, "--out", tmp_path / "o", "--formats", "pptx")
+    assert code == 2, err
+    assert re.search(rf"{re.escape(str(src))}:5:35: sections\[0\].slides\[0\].image: found the SVG file 'pic.svg', "
+                     rf"{re.escape(found)}; allowed: ", err), err
+    assert "Traceback" not in err
+    assert not (tmp_path / "o" / "deck" / "deck.pptx").exists()
+
+
+def test_an_svg_with_the_standard_doctype_still_builds(tmp_path, run):
+    svg = ('<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+           '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n' + SVG_HEAD +
+           '<rect width="50" height="20" fill="#336699"/></svg>')
+    src = picture_deck(tmp_path, svg)
+    code, out, err = run("build", src, "--out", tmp_path / "o", "--formats", "pptx")
+    assert code == 0, err
