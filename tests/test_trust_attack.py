@@ -323,3 +323,45 @@ def test_an_svg_with_the_standard_doctype_still_builds(tmp_path, run):
     src = picture_deck(tmp_path, svg)
     code, out, err = run("build", src, "--out", tmp_path / "o", "--formats", "pptx")
     assert code == 0, err
+
+
+# -- 1e. theme paths ---------------------------------------------------------------
+
+def _png(path: Path) -> Path:
+    from PIL import Image
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (40, 20), "navy").save(path)
+    return path
+
+
+@pytest.mark.parametrize("kind", ["absolute", "climbs", "symlink"])
+def test_a_theme_logo_outside_the_theme_folder_is_refused(tmp_path, run, kind):
+    secret = _png(tmp_path / "elsewhere" / "secret.png")
+    themes = tmp_path / "themes"
+    themes.mkdir()
+    if kind == "absolute":
+        ref, found = str(secret), f"found the absolute path '{secret}'"
+    elif kind == "climbs":
+        ref, found = "../elsewhere/secret.png", "found '../elsewhere/secret.png', which leaves"
+    else:
+        (themes / "logo.png").symlink_to(secret)
+        ref, found = "logo.png", "found 'logo.png', which leaves"
+    theme = themes / "org.yaml"
+    theme.write_text(f"extends: default\nlogo:\n  file: '{ref}'\n", encoding="utf-8")
+    code, out, err = run("build", BRIEFING, "--theme", theme, "--out", tmp_path / "o")
+    assert code == 2, err
+    assert f"{theme}:3:9: logo.file: {found}" in err, err
+    assert "theme's folder" in err
+    assert not (tmp_path / "o").exists() or not list((tmp_path / "o").rglob("*.pptx"))
+
+
+def test_a_theme_logo_inside_the_theme_folder_is_on_the_slides(tmp_path, run):
+    from pptx import Presentation
+    _png(tmp_path / "themes" / "art" / "logo.png")
+    theme = tmp_path / "themes" / "org.yaml"
+    theme.write_text("extends: default\nlogo:\n  file: art/logo.png\n", encoding="utf-8")
+    code, out, err = run("build", BRIEFING, "--theme", theme, "--out", tmp_path / "o",
+                         "--formats", "pptx")
+    assert code == 0, err
+    prs = Presentation(str(tmp_path / "o" / "south-korea-briefing" / "south-korea-briefing.pptx"))
+    assert any(sh.shape_type == 13 for s in prs.slides for sh in s.shapes)

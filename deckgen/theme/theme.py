@@ -206,9 +206,27 @@ def _file(node: Node, path: str, errors: list, folder: Path, what: str) -> Path 
         errors.append(ThemeError(f"found {node.describe()}; allowed: {what} (a path relative to "
                                  "the theme file)", node.loc, path))
         return None
-    p = Path(node.text.strip()).expanduser()
-    full = p if p.is_absolute() else folder / p
-    if not full.is_file():
+    text = node.text.strip()
+    p = Path(text)
+    if p.is_absolute() or text.startswith(("/", "\\", "~")) or re.match(r"^[A-Za-z]:", text):
+        errors.append(ThemeError(f"found the absolute path '{text}'; allowed: {what} inside the "
+                                 "theme's folder (a path relative to the theme file)", node.loc,
+                                 path))
+        return None
+    full = folder / p
+    try:    # like content paths: '..' and symlinks may not leave the theme's folder
+        inside = full.resolve().is_relative_to(folder.resolve())
+        exists = full.is_file()
+    except (OSError, RuntimeError) as exc:      # a symlink loop, a name too long
+        errors.append(ThemeError(f"found '{text}', which cannot be used "
+                                 f"({getattr(exc, 'strerror', None) or exc}); allowed: {what} "
+                                 "(a path relative to the theme file)", node.loc, path))
+        return None
+    if not inside:
+        errors.append(ThemeError(f"found '{text}', which leaves the theme's folder; allowed: "
+                                 f"{what} inside that folder", node.loc, path))
+        return None
+    if not exists:
         errors.append(ThemeError(f"found '{node.text.strip()}', but there is no such file "
                                  f"({full}); allowed: {what} (a path relative to the theme file)",
                                  node.loc, path))
