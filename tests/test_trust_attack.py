@@ -365,3 +365,116 @@ def test_a_theme_logo_inside_the_theme_folder_is_on_the_slides(tmp_path, run):
     assert code == 0, err
     prs = Presentation(str(tmp_path / "o" / "south-korea-briefing" / "south-korea-briefing.pptx"))
     assert any(sh.shape_type == 13 for s in prs.slides for sh in s.shapes)
+
+
+# -- 2. every failure a user can meet is located -----------------------------------
+
+def test_a_full_disk_is_an_output_error_and_leaves_the_old_outputs(tmp_path, run, monkeypatch):
+    import builtins
+    import errno
+    import io
+    import os
+    src = briefing(tmp_path)
+    assert run("build", src, "--out", tmp_path / "o", "--formats", "pptx")[0] == 0
+    deck = tmp_path / "o" / "deck" / "deck.pptx"
+    before = deck.read_bytes()
+    real_open = builtins.open
+
+    def full_open(file, mode="r", *args, **kwargs):
+        if ".deckgen-" in str(file) and any(c in mode for c in "wax"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(file))
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", full_open)
+    monkeypatch.setattr(io, "open", full_open)
+    code, out, err = run("build", src, "--out", tmp_path / "o", "--formats", "pptx", "--force")
+    monkeypatch.undo()
+    assert code == 2, err
+    assert (f"cannot write the outputs in '{tmp_path / 'o' / 'deck'}': No space left on device; "
+            "allowed: a folder you can write to, on a disk with free space (use --out)") in err
+    assert "Traceback" not in err and "bug" not in err
+    assert deck.read_bytes() == before
+    assert not list((tmp_path / "o" / "deck").glob(".deckgen-*"))
+
+
+def test_a_read_only_output_folder_is_an_output_error(tmp_path, run, monkeypatch):
+    import errno
+    import os
+    src = briefing(tmp_path)
+    folder = tmp_path / "o" / "deck"
+    folder.mkdir(parents=True)
+    folder.chmod(0o555)
+    real_mkdir = os.mkdir
+
+    def mkdir(path, *args, **kwargs):      # root ignores the mode bits; the kernel would not
+        if str(path).startswith(str(folder)):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_mkdir(path, *args, **kwargs)
+
+    if os.geteuid() == 0:
+        monkeypatch.setattr(os, "mkdir", mkdir)
+    try:
+        code, out, err = run("build", src, "--out", tmp_path / "o", "--formats", "pptx")
+    finally:
+        folder.chmod(0o755)
+    assert code == 2, err
+    assert f"cannot write the outputs in '{folder}': Permission denied; allowed: a folder" in err
+    assert "Traceback" not in err
+
+
+# -- 3. faults ---------------------------------------------------------------------
+
+KILLED_BUILD = r"""
+import os, signal, sys
+from pathlib import Path
+import deckgen.build.pipeline as p
+target, when = Path(sys.argv[1]), sys.argv[2]
+def job(folder, name, text):
+    (folder / name).write_text(text)
+    if when == "writing" and name == "b.txt":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return [name]
+real = os.replace
+moved = []
+def replace(a, b):
+    real(a, b)
+    if when == "moving" and not str(b).endswith(".json"):
+        moved.append(b)
+        if len(moved) == 1:
+            os.kill(os.getpid(), signal.SIGKILL)
+p.os.replace = replace
+p.write_outputs(target, [lambda f: job(f, "a.txt", "new a"), lambda f: job(f, "b.txt", "new b")])
+"""
+
+
+@pytest.mark.parametrize("when,after_kill", [("writing", "old"), ("moving", "new")])
+def test_a_build_killed_with_sigkill_leaves_one_whole_set_once_the_next_build_starts(
+        tmp_path, when, after_kill):
+    import subprocess
+    import sys
+    from deckgen.build.pipeline import write_outputs
+    target = tmp_path / "out"
+    target.mkdir()
+    (target / "a.txt").write_text("old a")
+    (target / "b.txt").write_text("old b")
+    script = tmp_path / "killed.py"
+    script.write_text(KILLED_BUILD)
+    proc = subprocess.run([sys.executable, str(script), str(target), when],
+                          cwd=str(Path(__file__).resolve().parent.parent), capture_output=True)
+    assert proc.returncode == -9, proc.stderr
+    assert list(target.glob(".deckgen-*")), "the killed build left no temporary folder"
+    # the next build (of anything else into the folder) removes or finishes what was left
+    write_outputs(target, [lambda f: (f / "c.txt").write_text("c") and ["c.txt"]])
+    assert not list(target.glob(".deckgen-*"))
+    assert (target / "a.txt").read_text() == f"{after_kill} a"
+    assert (target / "b.txt").read_text() == f"{after_kill} b"
+
+
+def test_a_temporary_folder_of_a_running_build_is_left_alone(tmp_path):
+    import os
+    from deckgen.build.pipeline import write_outputs
+    target = tmp_path / "out"
+    live = target / f".deckgen-{os.getppid()}-abc"
+    live.mkdir(parents=True)
+    write_outputs(target, [lambda f: (f / "c.txt").write_text("c") and ["c.txt"]])
+    assert live.is_dir()
