@@ -478,3 +478,74 @@ def test_a_temporary_folder_of_a_running_build_is_left_alone(tmp_path):
     live.mkdir(parents=True)
     write_outputs(target, [lambda f: (f / "c.txt").write_text("c") and ["c.txt"]])
     assert live.is_dir()
+
+
+def picture_file_deck(tmp_path: Path, name: str) -> Path:
+    src = tmp_path / "pics.yaml"
+    src.write_text(PICTURE_DECK.replace("pic.svg", name), encoding="utf-8")
+    return src
+
+
+def _bomb_png(path: Path, side: int = 20000) -> Path:
+    import struct
+    import zlib
+    co = zlib.compressobj(9)
+    row = b"\0" * (side + 1)
+    data = b"".join(co.compress(row) for _ in range(side)) + co.flush()
+
+    def chunk(tag, body):
+        return (struct.pack(">I", len(body)) + tag + body +
+                struct.pack(">I", zlib.crc32(tag + body) & 0xFFFFFFFF))
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", side, side,
+                     8, 0, 0, 0, 0)) + chunk(b"IDAT", data) + chunk(b"IEND", b""))
+    return path
+
+
+def _located(err: str, src: Path, message: str) -> None:
+    assert f"{src}:5:35: sections[0].slides[0].image: {message}" in err, err
+    assert "Traceback" not in err and "bug in deckgen" not in err
+
+
+def test_a_symlink_loop_as_a_content_path_is_located(tmp_path, run):
+    (tmp_path / "a.png").symlink_to("b.png")
+    (tmp_path / "b.png").symlink_to("a.png")
+    src = picture_file_deck(tmp_path, "a.png")
+    code, out, err = run("build", src, "--out", tmp_path / "o", "--formats", "pptx")
+    assert code == 2
+    _located(err, src, "found the path 'a.png', which cannot be used (a symbolic link that "
+                       "points at itself); allowed: an existing file inside the content "
+                       "file's folder")
+
+
+def test_a_png_decompression_bomb_is_refused_unread(tmp_path, run):
+    _bomb_png(tmp_path / "bomb.png")
+    assert (tmp_path / "bomb.png").stat().st_size < 1_000_000
+    src = picture_file_deck(tmp_path, "bomb.png")
+    code, out, err = run("build", src, "--out", tmp_path / "o", "--formats", "pptx")
+    assert code == 2
+    _located(err, src, "found the picture 'bomb.png', which would unpack to far more pixels "
+                       "than it should; allowed: at most 80,000,000 pixels (scale it down in "
+                       "an image program)")
+
+
+@pytest.mark.parametrize("suffix", ["png", "jpg"])
+def test_a_truncated_picture_is_located_before_the_docx_writer_meets_it(tmp_path, run, suffix):
+    from PIL import Image
+    import random
+    rnd = random.Random(4)
+    im = Image.frombytes("RGB", (300, 200), bytes(rnd.randrange(256) for _ in range(180000)))
+    im.save(tmp_path / f"full.{suffix}")
+    data = (tmp_path / f"full.{suffix}").read_bytes()
+    (tmp_path / f"cut.{suffix}").write_bytes(data[:len(data) // 2])
+    src = picture_file_deck(tmp_path, f"cut.{suffix}")
+    code, out, err = run("build", src, "--out", tmp_path / "o", "--formats", "handout-docx")
+    assert code == 2, err
+    _located(err, src, f"found the file 'cut.{suffix}', but it is not a picture deckgen can "
+                       f"read (it may be cut short); allowed: a {suffix.upper()} file saved by "
+                       "an image program")
+    ok = picture_file_deck(tmp_path, f"full.{suffix}")
+    code, out, err = run("build", ok, "--out", tmp_path / "o", "--formats", "handout-docx")
+    assert code == 0, err
+    import docx
+    d = docx.Document(str(tmp_path / "o" / "pics" / "pics-handout.docx"))
+    assert d.inline_shapes

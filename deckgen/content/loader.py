@@ -592,6 +592,11 @@ QUOTE = Record("quote", _quote, {
 }, shorthand="text", doc="A quotation set large: text, or `{text, by}`.")
 
 
+#: The most pixels a picture may have (a 10,000 × 8,000 photo); the size is read from
+#: the header, so a small file that would inflate to gigabytes is refused unread.
+MAX_PIXELS = 80_000_000
+
+
 class ImagePath(ContentPath):
     """A picture file inside the content folder that deckgen can place on a slide."""
 
@@ -618,14 +623,28 @@ class ImagePath(ContentPath):
             return ctx.error(node, path, f"found the file '{text}'; allowed: "
                              f"{one_of(IMAGE_SUFFIXES)} files")
         from PIL import Image, UnidentifiedImageError
+        kind = target.suffix.lstrip('.').upper()
         try:
             # the header is what the deck writer reads (for the size); a file
             # that has none would stop the build with a traceback
             with Image.open(target) as im:
-                im.size
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+                width, height = im.size
+                if width * height > MAX_PIXELS:   # a decompression bomb, or a poster scan
+                    return ctx.error(node, path, f"found the picture '{text}' of {width:,} × "
+                                     f"{height:,} pixels; allowed: at most {MAX_PIXELS:,} pixels "
+                                     "(scale it down in an image program)")
+                im.verify()     # every chunk present, with a right checksum (PNG)
+            if kind in ("JPG", "JPEG", "GIF", "BMP", "TIF", "TIFF"):
+                with Image.open(target) as im:   # a cut-off file fails to decode
+                    im.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+                    im.load()
+        except Image.DecompressionBombError:
+            return ctx.error(node, path, f"found the picture '{text}', which would unpack to "
+                             f"far more pixels than it should; allowed: at most "
+                             f"{MAX_PIXELS:,} pixels (scale it down in an image program)")
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
             return ctx.error(node, path, f"found the file '{text}', but it is not a picture "
-                             f"deckgen can read; allowed: a {target.suffix.lstrip('.').upper()} "
+                             f"deckgen can read (it may be cut short); allowed: a {kind} "
                              "file saved by an image program")
         return target
 
