@@ -549,3 +549,91 @@ def test_a_truncated_picture_is_located_before_the_docx_writer_meets_it(tmp_path
     import docx
     d = docx.Document(str(tmp_path / "o" / "pics" / "pics-handout.docx"))
     assert d.inline_shapes
+
+
+def _chart_deck(tmp_path: Path, data: str) -> Path:
+    src = tmp_path / "chart.yaml"
+    src.write_text(f"title: T\ncharts:\n  - {{id: c, title: C, data: {{{data}}}}}\n",
+                   encoding="utf-8")
+    return src
+
+
+@pytest.mark.parametrize("damage", ["sheet-xml", "cut"])
+def test_a_corrupt_xlsx_is_a_located_error(tmp_path, run, damage):
+    import openpyxl
+    wb = openpyxl.Workbook()
+    wb.active.append(["year", "Defence"])
+    wb.active.append(["2022", 40])
+    wb.save(tmp_path / "good.xlsx")
+    with zipfile.ZipFile(tmp_path / "good.xlsx") as zin:
+        parts = {i.filename: zin.read(i) for i in zin.infolist()}
+    if damage == "sheet-xml":
+        sheet = parts["xl/worksheets/sheet1.xml"]
+        parts["xl/worksheets/sheet1.xml"] = sheet[:len(sheet) // 2]
+        with zipfile.ZipFile(tmp_path / "bad.xlsx", "w") as zout:
+            for name, data in parts.items():
+                zout.writestr(name, data)
+        why = "a damaged part: ParseError"
+    else:
+        data = (tmp_path / "good.xlsx").read_bytes()
+        (tmp_path / "bad.xlsx").write_bytes(data[:len(data) // 2])
+        why = "BadZipFile"
+    src = _chart_deck(tmp_path, "xlsx: bad.xlsx, columns: [Defence]")
+    code, out, err = run("build", src, "--out", tmp_path / "o", "--formats", "pptx")
+    assert code == 2, err
+    assert (f"{src}:3:36: charts[0].data.xlsx: the file 'bad.xlsx' cannot be read as an Excel "
+            f"workbook ({why}); allowed: an .xlsx file saved by Excel, LibreOffice or another "
+            "spreadsheet program") in err, err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("char", ["\x00", "\ufffe", "\uffff"])
+def test_unholdable_characters_in_a_csv_are_reported_where_they_are(tmp_path, run, char):
+    (tmp_path / "d.csv").write_text(f"year,value\n2022,4\n20{char}23,5\n", encoding="utf-8")
+    src = _chart_deck(tmp_path, "csv: d.csv")
+    code, out, err = run("validate", src)
+    assert code == 2, err
+    assert (f"{tmp_path / 'd.csv'}:3:1: charts[0].data.csv: found the character "
+            f"U+{ord(char):04X} in row 3, column 'year' of 'd.csv'; allowed: printable text "
+            "(no output can hold it)") in err, err
+
+
+@pytest.mark.parametrize("escape,code_point", [("\\0", "0000"), ("\\x07", "0007"),
+                                               ("\\uFFFE", "FFFE")])
+def test_a_control_character_written_as_a_yaml_escape_is_reported(tmp_path, run, escape,
+                                                                 code_point):
+    src = tmp_path / "deck.yaml"
+    src.write_text(f'title: "Bad{escape}title"\n', encoding="utf-8")
+    code, out, err = run("validate", src)
+    assert code == 2, err
+    assert (f"{src}:1:8: found the character U+{code_point}, written as an escape; allowed: "
+            "printable text (slides, handouts and workbooks cannot hold it; remove the "
+            "escape)") in err, err
+
+
+def test_exactly_20000_csv_rows_are_allowed_and_one_more_is_not(tmp_path):
+    from deckgen.content.datafiles import MAX_ROWS, DataFileError, read_csv
+    assert MAX_ROWS == 20_000
+    p = tmp_path / "d.csv"
+    p.write_text("k,v\n" + "".join(f"r{i},{i}\n" for i in range(20_000)), encoding="utf-8")
+    assert len(read_csv(p, "d.csv")) == 20_001           # the header and 20,000 rows
+    p.write_text("k,v\n" + "".join(f"r{i},{i}\n" for i in range(20_001)), encoding="utf-8")
+    with pytest.raises(DataFileError) as e:
+        read_csv(p, "d.csv")
+    assert e.value.message == ("the file 'd.csv' has more than 20,000 rows; allowed: at most "
+                               "20,000")
+
+
+def test_exactly_20000_xlsx_rows_are_allowed(tmp_path):
+    import openpyxl
+    from deckgen.content.datafiles import Workbook
+    wb = openpyxl.Workbook()
+    wb.active.append(["k", "v"])
+    for i in range(20_000):
+        wb.active.append([f"r{i}", i])
+    wb.save(tmp_path / "d.xlsx")
+    book = Workbook(tmp_path / "d.xlsx", "d.xlsx")
+    try:
+        assert len(book.rows(book.sheet(None))) == 20_001
+    finally:
+        book.close()
