@@ -624,6 +624,7 @@ class ImagePath(ContentPath):
                              f"{one_of(IMAGE_SUFFIXES)} files")
         from PIL import Image, UnidentifiedImageError
         kind = target.suffix.lstrip('.').upper()
+        cut = ""
         try:
             # the header is what the deck writer reads (for the size); a file
             # that has none would stop the build with a traceback
@@ -633,6 +634,7 @@ class ImagePath(ContentPath):
                     return ctx.error(node, path, f"found the picture '{text}' of {width:,} × "
                                      f"{height:,} pixels; allowed: at most {MAX_PIXELS:,} pixels "
                                      "(scale it down in an image program)")
+                cut = " (it may be cut short)"     # the header is fine; now the data
                 im.verify()     # every chunk present, with a right checksum (PNG)
             if kind in ("JPG", "JPEG", "GIF", "BMP", "TIF", "TIFF"):
                 with Image.open(target) as im:   # a cut-off file fails to decode
@@ -644,7 +646,7 @@ class ImagePath(ContentPath):
                              f"{MAX_PIXELS:,} pixels (scale it down in an image program)")
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
             return ctx.error(node, path, f"found the file '{text}', but it is not a picture "
-                             f"deckgen can read (it may be cut short); allowed: a {kind} "
+                             f"deckgen can read{cut}; allowed: a {kind} "
                              "file saved by an image program")
         return target
 
