@@ -637,3 +637,20 @@ def test_exactly_20000_xlsx_rows_are_allowed(tmp_path):
         assert len(book.rows(book.sheet(None))) == 20_001
     finally:
         book.close()
+
+
+@pytest.mark.parametrize("keep", [3000, 0.5])
+def test_a_truncated_font_file_in_a_theme_is_a_located_error(tmp_path, run, keep):
+    from deckgen.text.fontfiles import FONT_DIR
+    data = (FONT_DIR / "Carlito-Regular.ttf").read_bytes()
+    (tmp_path / "cut.ttf").write_bytes(data[:keep if isinstance(keep, int) else
+                                            int(len(data) * keep)])
+    theme = tmp_path / "org.yaml"
+    theme.write_text("extends: default\nfonts: {body: Carlito}\nfont_files:\n  body: cut.ttf\n",
+                     encoding="utf-8")
+    code, out, err = run("build", BRIEFING, "--theme", theme, "--out", tmp_path / "o",
+                         "--formats", "pptx,handout-pdf")
+    assert code == 2, err
+    assert (f"{theme}:4:9: font_files.body: found 'cut.ttf', which is not a TrueType or "
+            "OpenType font; allowed: a .ttf or .otf font file") in err, err
+    assert "Traceback" not in err

@@ -242,7 +242,8 @@ def _image(node: Node, path: str, errors: list, folder: Path):
     try:
         with Image.open(full) as im:
             fmt = im.format
-    except (UnidentifiedImageError, OSError):
+            im.verify()     # a logo cut short fails here, not in a writer
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         fmt = None
     if fmt not in IMAGE_FORMATS:
         errors.append(ThemeError(f"found '{node.text.strip()}', which is not an image deckgen can "
@@ -262,8 +263,15 @@ def _font_file(node: Node, path: str, errors: list, folder: Path):
         logging.getLogger("fontTools").setLevel(logging.ERROR)
         tt = TTFont(str(full), lazy=True)
         ok = all(t in tt for t in ("head", "hhea", "hmtx", "cmap"))
+        # a file cut short keeps its table directory: every table must lie inside the
+        # file, and the tables measuring and the PDF read must decompile
+        size = full.stat().st_size
+        ok = ok and all(e.offset + e.length <= size for e in tt.reader.tables.values())
+        for tag in ("head", "hhea", "maxp", "hmtx", "cmap", "name", "post", "OS/2", "loca"):
+            if ok and tag in tt:
+                tt[tag]
         tt.close()
-    except (TTLibError, OSError, AssertionError, KeyError, ValueError):
+    except Exception:     # fontTools raises struct.error, IndexError, TTLibError ... on junk
         ok = False
     if not ok:
         errors.append(ThemeError(f"found '{node.text.strip()}', which is not a TrueType or "
