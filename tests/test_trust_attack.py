@@ -654,3 +654,19 @@ def test_a_truncated_font_file_in_a_theme_is_a_located_error(tmp_path, run, keep
     assert (f"{theme}:4:9: font_files.body: found 'cut.ttf', which is not a TrueType or "
             "OpenType font; allowed: a .ttf or .otf font file") in err, err
     assert "Traceback" not in err
+
+
+SMALL = "title: T\nsections:\n  - title: S\n    slides:\n      - {title: X, points: [a]}\n"
+
+
+def test_a_content_file_name_of_249_characters_is_an_output_error(tmp_path, run):
+    src = tmp_path / ("a" * 244 + ".yaml")
+    assert len(src.name) == 249
+    src.write_text(SMALL, encoding="utf-8")
+    code, out, err = run("build", src, "--out", tmp_path / "o")
+    assert code == 2, err
+    assert (f"cannot write the output '{'a' * 40}...aaaaaaa-handout.docx' in '{tmp_path / 'o'}': "
+            "its name has 257 characters, more than the file system allows; allowed: a shorter "
+            "content file name (rename the file; outputs are named after it)") in err, err
+    assert "Traceback" not in err
+    assert not list((tmp_path / "o").rglob("*.pptx"))

@@ -236,6 +236,12 @@ def write_outputs(target_dir: Path, jobs, when=None, workers: int = 1, keys=None
         keep = False
         return final
     except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            name = Path(str(exc.filename or "")).name
+            raise OutputError(f"cannot write the output '{name[:40]}...{name[-20:]}' in "
+                              f"'{target_dir.parent}': its name has {len(name)} characters, "
+                              "more than the file system allows; allowed: a shorter content "
+                              "file name (rename the file; outputs are named after it)") from None
         ours = str(exc.filename or "").startswith(str(target_dir))
         if keep or exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG) or (
                 ours and exc.errno in (errno.EACCES, errno.EPERM)):
