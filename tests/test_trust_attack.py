@@ -670,3 +670,15 @@ def test_a_content_file_name_of_249_characters_is_an_output_error(tmp_path, run)
             "content file name (rename the file; outputs are named after it)") in err, err
     assert "Traceback" not in err
     assert not list((tmp_path / "o").rglob("*.pptx"))
+
+
+@pytest.mark.parametrize("ctype", ["pie", "doughnut"])
+def test_a_pie_of_all_zeros_is_a_located_error(tmp_path, run, ctype):
+    src = tmp_path / "pie.yaml"
+    src.write_text(f"title: T\ncharts:\n  - {{id: c, title: C, type: {ctype}, "
+                   "data: {a: 0, b: 0.0}}\n", encoding="utf-8")
+    code, out, err = run("build", src, "--out", tmp_path / "o", "--formats", "pptx,handout-pdf")
+    assert code == 2, err
+    assert (f"{src}:3:{37 + len(ctype)}: charts[0].data: found only zeros for a {ctype} chart; "
+            "allowed: at least one value above 0") in err, err
+    assert "Traceback" not in err

@@ -496,6 +496,10 @@ def _chart_post(values, node, ctx, path):
         if ctype in ("pie", "doughnut") and any(v < 0 for v in data.series[0].values):
             return ctx.error(node.get("type"), f"{path}.type", f"found '{ctype}' for data with "
                              "negative numbers; allowed: 'bar' or 'column'")
+        if ctype in ("pie", "doughnut") and not any(data.series[0].values):
+            # no slice has a size: nothing to draw (the PDF's chart library refuses it)
+            return ctx.error(node.get("data"), f"{path}.data", f"found only zeros for a {ctype} "
+                             "chart; allowed: at least one value above 0")
     return values
 
 
