@@ -682,3 +682,25 @@ def test_a_pie_of_all_zeros_is_a_located_error(tmp_path, run, ctype):
     assert (f"{src}:3:{37 + len(ctype)}: charts[0].data: found only zeros for a {ctype} chart; "
             "allowed: at least one value above 0") in err, err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("args", [["build", str(BRIEFING), "--formats", "pptx", "--force"],
+                                  ["schema"]])
+def test_stdout_closed_early_is_no_traceback(tmp_path, args):
+    import os
+    import subprocess
+    import sys
+    root = Path(__file__).resolve().parent.parent
+    if args[0] == "build":
+        args = args + ["--out", str(tmp_path / "o")]
+    read, write = os.pipe()
+    os.close(read)          # like `| head` that has already gone
+    proc = subprocess.run([sys.executable, "-m", "deckgen", *args], stdout=write,
+                          stderr=subprocess.PIPE, cwd=str(root), timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(root)})
+    os.close(write)
+    err = proc.stderr.decode()
+    assert "Traceback" not in err and "Exception ignored" not in err, err
+    assert proc.returncode == 2, err
+    assert ("deckgen: standard output was closed before deckgen finished (the reader of a "
+            "pipe stopped early); stopped there") in err
