@@ -704,3 +704,27 @@ def test_stdout_closed_early_is_no_traceback(tmp_path, args):
     assert proc.returncode == 2, err
     assert ("deckgen: standard output was closed before deckgen finished (the reader of a "
             "pipe stopped early); stopped there") in err
+
+
+@pytest.mark.parametrize("length", [232, 300, 5000])
+def test_a_long_title_is_cut_where_word_holds_255_characters(tmp_path, run, length):
+    import docx
+    from pptx import Presentation
+    words = ("Assessment " * 500)[:length - 1] + "X"
+    src = briefing(tmp_path, t=('title: "South Korea and the Moscow–Pyongyang Axis"',
+                                f'title: "{words}"'))
+    code, out, err = run("build", src, "--out", tmp_path / "o", "--formats",
+                         "pptx,handout-docx,handout-slides-docx,quiz-docx")
+    assert code == 0, err
+    folder = tmp_path / "o" / "deck"
+    docs = sorted(folder.glob("*.docx"))
+    assert len(docs) >= 3, docs
+    for f in docs:
+        cp = docx.Document(str(f)).core_properties
+        for value in (cp.title, cp.subject, cp.author, cp.comments, cp.keywords):
+            assert len(value or "") <= 255, (f.name, len(value))
+        if "handout" in f.name:
+            assert cp.title.startswith("Assessment Assessment")
+            assert cp.title.endswith("…") == (length > 255)
+    cp = Presentation(str(folder / "deck.pptx")).core_properties
+    assert cp.title.startswith("Assessment") and len(cp.title) <= 255

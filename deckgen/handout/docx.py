@@ -522,13 +522,14 @@ class _Writer:
     def properties(self) -> None:
         cp = self.doc.core_properties
         h = self.h
-        cp.title = h.title
-        cp.author = ", ".join(plain(a) for a in h.authors) or "deckgen"
-        cp.subject = h.subject[:250]
+        from deckgen.text.limits import cut     # Word holds 255 characters in each
+        cp.title = cut(h.title)
+        cp.author = cut(", ".join(plain(a) for a in h.authors) or "deckgen")
+        cp.subject = cut(h.subject)
         cp.keywords = f"{h.style} handout"
         cp.category = "Handout"
         cp.language = h.language
-        cp.comments = f"Written by deckgen from {h.title}"
+        cp.comments = cut(f"Written by deckgen from {h.title}")
         cp.last_modified_by = "deckgen"
         cp.revision = 1
         stamp = build_time(h.date)

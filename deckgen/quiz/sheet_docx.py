@@ -288,9 +288,10 @@ def _question(d: _Doc, q: QuizQuestion, n: int, key: bool, quiz: QuizBuild) -> N
 
 def _save(d: _Doc, quiz: QuizBuild, path: Path, key: bool) -> None:
     cp = d.doc.core_properties
-    cp.title = quiz.title + (" — answer key" if key else "")
-    cp.subject = quiz.deck_title
-    cp.author = ", ".join(quiz.authors) or "deckgen"
+    from deckgen.text.limits import cut     # Word holds 255 characters in each
+    cp.title = cut(quiz.title + (" — answer key" if key else ""))
+    cp.subject = cut(quiz.deck_title)
+    cp.author = cut(", ".join(quiz.authors) or "deckgen")
     cp.last_modified_by = "deckgen"
     cp.comments = f"Written by deckgen (seed {quiz.seed})"
     cp.revision = 1
