@@ -728,3 +728,26 @@ def test_a_long_title_is_cut_where_word_holds_255_characters(tmp_path, run, leng
             assert cp.title.endswith("…") == (length > 255)
     cp = Presentation(str(folder / "deck.pptx")).core_properties
     assert cp.title.startswith("Assessment") and len(cp.title) <= 255
+
+
+@pytest.mark.parametrize("second", ["talk.yaml", "Talk.yaml"])
+def test_two_content_files_of_one_name_in_one_run_is_an_error_naming_both(tmp_path, run,
+                                                                         second):
+    from pptx import Presentation
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a = tmp_path / "a" / "talk.yaml"
+    b = tmp_path / "b" / second
+    a.write_text(SMALL.replace("title: T", "title: First deck"), encoding="utf-8")
+    b.write_text(SMALL.replace("title: T", "title: Second deck"), encoding="utf-8")
+    code, out, err = run("build", a, b, "--out", tmp_path / "o", "--formats", "pptx")
+    assert code == 2
+    assert (f"{b}: found a second file named '{second}' for the output folder "
+            f"{tmp_path / 'o' / b.stem}; allowed: files with different names, since each is "
+            f"built into a folder of its name (the first is {a})") in err, err
+    # the second file alone is built, not taken for the first one's deck
+    code, out, err = run("build", b, "--out", tmp_path / "o", "--formats", "pptx")
+    assert code == 0, err
+    assert "up to date" not in out + err
+    deck = next((tmp_path / "o" / b.stem).glob("*.pptx"))
+    assert Presentation(str(deck)).slides[0].shapes.title.text == "Second deck"

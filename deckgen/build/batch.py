@@ -145,7 +145,9 @@ def collect(paths, out_dir: Path) -> Collected:
         key = (str(job.path.resolve()), str(job.target.resolve()))
         if key in seen:
             return
-        first = targets.get(key[1])
+        # folded: 'Talk.yaml' and 'talk.yaml' share one folder on macOS and Windows
+        folder = key[1].casefold()
+        first = targets.get(folder)
         if first is not None:      # two files of one name would write one folder
             col.left_out.append(Outcome(
                 str(job.path), "failed", exit_code=2,
@@ -154,7 +156,7 @@ def collect(paths, out_dir: Path) -> Collected:
                       f"is built into a folder of its name (the first is {first})"))
             return
         seen.add(key)
-        targets[key[1]] = job.path
+        targets[folder] = job.path
         col.jobs.append(job)
 
     def add_course(f: Path) -> set:
@@ -269,7 +271,10 @@ def build_job(job: Job, options: Options, formats: tuple | None = None, reason: 
 
 def _key(job: Job, options: Options) -> dict:
     from deckgen.build.incremental import options_key
-    return options_key(options.theme, options.strict, options.quiz_slides, job.course)
+    key = options_key(options.theme, options.strict, options.quiz_slides, job.course)
+    # which file the folder was built from: b/talk.yaml is not "up to date" with a/talk.yaml's deck
+    key["source"] = str(Path(job.path).resolve())
+    return key
 
 
 # -- building many -------------------------------------------------------------------------
