@@ -751,3 +751,26 @@ def test_two_content_files_of_one_name_in_one_run_is_an_error_naming_both(tmp_pa
     assert "up to date" not in out + err
     deck = next((tmp_path / "o" / b.stem).glob("*.pptx"))
     assert Presentation(str(deck)).slides[0].shapes.title.text == "Second deck"
+
+
+# -- 4. package validity -----------------------------------------------------------
+
+C_NS = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+
+
+def test_chart_axis_ids_are_unsigned_and_still_pair_up(tmp_path, run):
+    code, out, err = run("build", BRIEFING, "--out", tmp_path / "o", "--formats", "pptx")
+    assert code == 0, err
+    deck = tmp_path / "o" / "south-korea-briefing" / "south-korea-briefing.pptx"
+    with_axes = 0
+    with zipfile.ZipFile(deck) as z:
+        for name in (n for n in z.namelist() if re.match(r"ppt/charts/chart\d+\.xml$", n)):
+            root = etree.fromstring(z.read(name))
+            ids = [int(e.get("val")) for e in root.iter(C_NS + "axId")]
+            crosses = [int(e.get("val")) for e in root.iter(C_NS + "crossAx")]
+            assert all(0 <= v <= 0xFFFFFFFF for v in ids + crosses), (name, ids, crosses)
+            axes = {int(ax.find(C_NS + "axId").get("val")) for tag in ("catAx", "valAx")
+                    for ax in root.iter(C_NS + tag)}
+            assert set(crosses) <= axes, (name, crosses, axes)
+            with_axes += bool(crosses)
+    assert with_axes >= 2     # the briefing's bar, column and range charts

@@ -25,6 +25,7 @@ from deckgen.content.model import Chart
 from deckgen.theme.theme import Theme
 from deckgen.render.pptx_base import rgb
 from deckgen.render.pptx_workbook import TextChartData  # labels stay text in the workbook
+from deckgen.render.pptx_fix import unsigned_axis_ids
 
 _TYPES = {
     "bar": XL_CHART_TYPE.BAR_CLUSTERED,
@@ -90,6 +91,7 @@ def add_chart(shapes, box: Box, chart: Chart, ctype: str, theme: Theme, lang: st
             cd.add_series(s.name or chart.unit or chart.title or "Value", list(s.values), fmt)
     gf = shapes.add_chart(_TYPES[ctype], Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h), cd)
     ch = gf.chart
+    unsigned_axis_ids(ch)     # c:axId and c:crossAx are unsigned in the schema
     ch.has_title = False      # the slide title carries the message
     ch.font.size = Pt(16)
     ch.font.name = theme.fonts["body"]
