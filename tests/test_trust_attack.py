@@ -774,3 +774,18 @@ def test_chart_axis_ids_are_unsigned_and_still_pair_up(tmp_path, run):
             assert set(crosses) <= axes, (name, crosses, axes)
             with_axes += bool(crosses)
     assert with_axes >= 2     # the briefing's bar, column and range charts
+
+
+def test_every_docx_has_a_zoom_with_a_percent(tmp_path, run):
+    code, out, err = run("build", BRIEFING, "--out", tmp_path / "o", "--formats",
+                         "handout-docx,handout-slides-docx,handout-notes-docx,quiz-docx")
+    assert code == 0, err
+    docs = sorted((tmp_path / "o").rglob("*.docx"))
+    assert len(docs) >= 4, docs
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for f in docs:
+        with zipfile.ZipFile(f) as z:
+            zooms = list(etree.fromstring(z.read("word/settings.xml")).iter(w + "zoom"))
+        assert zooms, f.name
+        for zoom in zooms:
+            assert zoom.get(w + "percent", "").isdigit(), (f.name, dict(zoom.attrib))

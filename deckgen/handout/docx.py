@@ -544,6 +544,8 @@ class _Writer:
             getattr(self, {"para": "para", "note": "note_block"}.get(name, name))(blk)
         self.header_footer()
         self.properties()
+        from deckgen.render.pptx_fix import zoom_with_percent
+        zoom_with_percent(self.doc)     # w:zoom needs w:percent
         self.doc.save(str(path))
 
 

@@ -298,6 +298,8 @@ def _save(d: _Doc, quiz: QuizBuild, path: Path, key: bool) -> None:
     stamp = datetime(2000, 1, 1, tzinfo=timezone.utc)
     cp.created = cp.modified = stamp
     buf = io.BytesIO()
+    from deckgen.render.pptx_fix import zoom_with_percent
+    zoom_with_percent(d.doc)     # w:zoom needs w:percent
     d.doc.save(buf)
     Path(path).write_bytes(fixed_zip(buf.getvalue()))
 

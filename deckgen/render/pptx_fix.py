@@ -1,4 +1,4 @@
-"""Small repairs to what python-pptx writes, so the package is valid by the schema.
+"""Small repairs to what python-pptx and python-docx write, so packages are valid by the schema.
 
 python-pptx's bar, column and line chart templates give the axes fixed
 negative ids (``<c:axId val="-2068027336"/>``), but ``c:axId`` and
@@ -9,14 +9,15 @@ number for the same id, so every axis still crosses its partner.
 
 from __future__ import annotations
 
-from pptx.oxml.ns import qn
+_C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def unsigned_axis_ids(chart) -> int:
     """Make every axis id of a python-pptx chart unsigned; return how many were changed."""
     space = chart._chartSpace
     changed = 0
-    for el in space.iter(qn("c:axId"), qn("c:crossAx")):
+    for el in space.iter(_C + "axId", _C + "crossAx"):
         val = el.get("val", "")
         try:
             number = int(val)
@@ -26,3 +27,16 @@ def unsigned_axis_ids(chart) -> int:
             el.set("val", str(number & 0xFFFFFFFF))
             changed += 1
     return changed
+
+
+def zoom_with_percent(document) -> None:
+    """Give a python-docx document's ``<w:zoom>`` the ``w:percent`` the schema requires.
+
+    python-docx's default settings part has ``<w:zoom w:val="bestFit"/>``;
+    Word reads it, but ``w:percent`` is a required attribute. 100 is what
+    Word writes beside ``bestFit``.
+    """
+    settings = document.settings.element
+    for zoom in settings.iter(_W + "zoom"):
+        if zoom.get(_W + "percent") is None:
+            zoom.set(_W + "percent", "100")
