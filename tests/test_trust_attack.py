@@ -789,3 +789,12 @@ def test_every_docx_has_a_zoom_with_a_percent(tmp_path, run):
         assert zooms, f.name
         for zoom in zooms:
             assert zoom.get(w + "percent", "").isdigit(), (f.name, dict(zoom.attrib))
+
+
+def test_a_symlink_loop_as_the_content_file_is_located(tmp_path, run):
+    (tmp_path / "a.yaml").symlink_to("b.yaml")
+    (tmp_path / "b.yaml").symlink_to("a.yaml")
+    code, out, err = run("build", tmp_path / "a.yaml", "--out", tmp_path / "o")
+    assert code == 2, err
+    assert f"{tmp_path / 'a.yaml'}: cannot be read: Too many levels of symbolic links" in err
+    assert "Traceback" not in err and "bug in deckgen" not in err

@@ -132,6 +132,14 @@ def _may_be_course(path: Path) -> bool:
 _LEFT_OUT = {"theme": "a theme file, not content", "other": "not a deckgen content file"}
 
 
+def _real(p: Path) -> str:
+    """Return the resolved path; a symlink loop keeps its absolute path (its build reports it)."""
+    try:
+        return str(Path(p).resolve())
+    except (OSError, RuntimeError):     # RuntimeError: a symlink loop (Python < 3.13)
+        return os.path.abspath(p)
+
+
 def collect(paths, out_dir: Path) -> Collected:
     """Turn the command line's files, folders and course files into jobs."""
     from deckgen.content.course import is_course, load_course
@@ -142,7 +150,7 @@ def collect(paths, out_dir: Path) -> Collected:
     targets: dict = {}
 
     def add(job: Job) -> None:
-        key = (str(job.path.resolve()), str(job.target.resolve()))
+        key = (_real(job.path), _real(job.target))
         if key in seen:
             return
         # folded: 'Talk.yaml' and 'talk.yaml' share one folder on macOS and Windows
@@ -273,7 +281,7 @@ def _key(job: Job, options: Options) -> dict:
     from deckgen.build.incremental import options_key
     key = options_key(options.theme, options.strict, options.quiz_slides, job.course)
     # which file the folder was built from: b/talk.yaml is not "up to date" with a/talk.yaml's deck
-    key["source"] = str(Path(job.path).resolve())
+    key["source"] = _real(Path(job.path))
     return key
 
 
