@@ -3,8 +3,10 @@
 python-pptx's bar, column and line chart templates give the axes fixed
 negative ids (``<c:axId val="-2068027336"/>``), but ``c:axId`` and
 ``c:crossAx`` are ``xsd:unsignedInt``: strict validators and some readers
-refuse them. Each id is replaced by its unsigned 32-bit form, the same
-number for the same id, so every axis still crosses its partner.
+refuse them. Each id keeps its low 31 bits: the same number for the same
+id, so every axis still crosses its partner, and below 2**31, because
+LibreOffice reads axis ids as signed 32-bit numbers: an id past that loses
+its partner there, and a bar chart's categories come out in reverse order.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ def unsigned_axis_ids(chart) -> int:
         except ValueError:
             continue
         if number < 0:
-            el.set("val", str(number & 0xFFFFFFFF))
+            el.set("val", str(number & 0x7FFFFFFF))
             changed += 1
     return changed
 
