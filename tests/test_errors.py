@@ -313,9 +313,9 @@ def test_unknown_format_lists_the_known_ones(write, run, tmp_path):
 
 
 # a 1x1 PNG, for image slides
-_PNG = bytes.fromhex(
+_PNG = bytes.fromhex(   # a whole 1×1 PNG (the loader now checks every chunk's checksum)
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8"
-    "ffff3f0005fe02fea7d6a3b20000000049454e44ae426082")
+    "ffff3f030008fc02fea79aa0a00000000049454e44ae426082")
 
 
 def test_a_path_too_long_for_the_file_system_is_a_located_error(write, run, tmp_path):

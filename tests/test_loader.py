@@ -2,6 +2,7 @@
 
 import pytest
 
+from deckgen.errors import ErrorList
 from deckgen.content.loader import load
 from deckgen.content.markup import Run, parse, plain
 from deckgen.content.yardstick import parse_likelihood
@@ -109,6 +110,11 @@ def test_slide_layout_follows_from_keys(write):
                                                         "quote", "table"]
 
 
-def test_xml_unsafe_characters_are_stripped_from_text(write):
-    c = load(write('title: "bad\\x01char"\n'))
-    assert c.title == "badchar"
+def test_xml_unsafe_characters_written_as_escapes_are_reported_not_dropped(write):
+    # issue 16: dropping them silently changed the text without a word
+    p = write('title: "bad\\x01char"\n')
+    with pytest.raises(ErrorList) as e:
+        load(p)
+    assert e.value.errors[0].render() == (
+        f"{p}:1:8: found the character U+0001, written as an escape; allowed: printable text "
+        "(slides, handouts and workbooks cannot hold it; remove the escape)")

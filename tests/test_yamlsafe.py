@@ -51,7 +51,7 @@ def test_tab_in_indentation():
 def test_control_character():
     assert errors_of("a: b\x07c\n") == [
         "f.yaml:1:5: found the control character U+0007; allowed: printable text "
-        "(remove it or write it as an escape in double quotes)"]
+        "(remove it)"]
 
 
 def test_depth_is_capped_before_recursion():

@@ -138,6 +138,14 @@ def _may_be_course(path: Path) -> bool:
 _LEFT_OUT = {"theme": "a theme file, not content", "other": "not a deckgen content file"}
 
 
+def _real(p: Path) -> str:
+    """Return the resolved path; a symlink loop keeps its absolute path (its build reports it)."""
+    try:
+        return str(Path(p).resolve())
+    except (OSError, RuntimeError):     # RuntimeError: a symlink loop (Python < 3.13)
+        return os.path.abspath(p)
+
+
 def collect(paths, out_dir: Path) -> Collected:
     """Turn the command line's files, folders and course files into jobs."""
     out_dir = Path(out_dir)
@@ -147,10 +155,12 @@ def collect(paths, out_dir: Path) -> Collected:
     targets: dict = {}
 
     def add(job: Job) -> None:
-        key = (str(job.path.resolve()), str(job.target.resolve()))
+        key = (_real(job.path), _real(job.target))
         if key in seen:
             return
-        first = targets.get(key[1])
+        # folded: 'Talk.yaml' and 'talk.yaml' share one folder on macOS and Windows
+        folder = key[1].casefold()
+        first = targets.get(folder)
         if first is not None:      # two files of one name would write one folder
             col.left_out.append(Outcome(
                 str(job.path), "failed", exit_code=2,
@@ -159,7 +169,7 @@ def collect(paths, out_dir: Path) -> Collected:
                       f"is built into a folder of its name (the first is {first})"))
             return
         seen.add(key)
-        targets[key[1]] = job.path
+        targets[folder] = job.path
         col.jobs.append(job)
 
     def add_course(f: Path) -> set:
@@ -267,7 +277,10 @@ def build_job(job: Job, options: Options, formats: tuple | None = None, reason: 
 
 
 def _key(job: Job, options: Options) -> dict:
-    return options_key(options.theme, options.strict, options.quiz_slides, job.course)
+    key = options_key(options.theme, options.strict, options.quiz_slides, job.course)
+    # which file the folder was built from: b/talk.yaml is not "up to date" with a/talk.yaml's deck
+    key["source"] = _real(Path(job.path))
+    return key
 
 
 # -- building many -------------------------------------------------------------------------

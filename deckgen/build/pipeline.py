@@ -209,11 +209,77 @@ def write_outputs(target_dir: Path, jobs, when=None, workers: int = 1, keys=None
     With ``workers`` > 1, jobs run that many at a time in forked processes
     (``deckgen.parallel``; ``keys`` name jobs that must share one, ``costs``
     weigh them). ``per_job``, when given, receives each job's list of names.
+
+    The temporary folder is ``.deckgen-<pid>-*``. Once every file is staged
+    there, a manifest naming them is written (atomically): that is the point
+    of no return. The files are then moved into place one by one. A build
+    killed (``kill -9``) before the manifest leaves the old set of files; one
+    killed after it leaves a folder the next build into ``target_dir`` finishes
+    moving, so the new set is completed. Each build first deals so with every
+    ``.deckgen-*`` folder whose process is gone (and with any left by an older
+    deckgen that named no process). A full disk or a folder that may not be
+    written is an :class:`OutputError`, not a traceback.
     """
+    import errno
+    import json
     import shutil
-    tmp = Path(tempfile.mkdtemp(prefix=".deckgen-", dir=target_dir))
+    import time
+    manifest_name = ".deckgen-manifest.json"
+    started = time.time()
+
+    def cannot(exc: OSError) -> OutputError:
+        return OutputError(f"cannot write the outputs in '{target_dir}': "
+                           f"{exc.strerror or exc}; allowed: a folder you can write to, on a "
+                           "disk with free space (use --out)")
+
+    def finish_moves(folder: Path) -> list[Path]:
+        names = json.loads((folder / manifest_name).read_text(encoding="utf-8"))
+        final = []
+        for name in names:
+            dest = target_dir / name
+            if (folder / name).exists():       # not moved yet (a move is one rename)
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(folder / name, dest)
+            final.append(dest)
+        return final
+
+    def gone(folder: Path) -> bool:
+        parts = folder.name.split("-")
+        if len(parts) >= 3 and parts[1].isdigit():      # .deckgen-<pid>-<random>
+            pid = int(parts[1])
+            if pid == os.getpid():
+                return False
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                return True
+            except OSError:         # it exists but is someone else's
+                return False
+            return False
+        try:                        # an older deckgen named no process: by its age
+            return folder.stat().st_mtime < started - 3600
+        except OSError:
+            return False
+
+    try:
+        stale = [d for d in target_dir.glob(".deckgen-*") if d.is_dir() and gone(d)]
+    except OSError:
+        stale = []
+    for d in stale:
+        try:
+            if (d / manifest_name).is_file():
+                finish_moves(d)          # killed while moving: complete the new set
+        except (OSError, ValueError):
+            pass                        # an unreadable manifest: the old set stays
+        shutil.rmtree(d, ignore_errors=True)
+
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=f".deckgen-{os.getpid()}-", dir=target_dir))
+    except OSError as exc:
+        raise cannot(exc) from None
     if when is not None:      # each zip is made reproducible by the process that wrote it
         jobs = [lambda folder, job=job: _normalized(job(folder), folder, when) for job in jobs]
+    keep = False
     try:
         names: list[str] = []
         if workers > 1 and len(jobs) > 1:
@@ -225,12 +291,28 @@ def write_outputs(target_dir: Path, jobs, when=None, workers: int = 1, keys=None
             names.extend(got)
         if per_job is not None:
             per_job.extend(done)
-        final = []
-        for name in names:
-            dest = target_dir / name
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(tmp / name, dest)
-            final.append(dest)
+        staged = tmp / (manifest_name + ".part")
+        with open(staged, "w", encoding="utf-8") as f:
+            json.dump(names, f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(staged, tmp / manifest_name)     # committed: the new set will be in place
+        keep = True
+        final = finish_moves(tmp)
+        keep = False
         return final
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            name = Path(str(exc.filename or "")).name
+            raise OutputError(f"cannot write the output '{name[:40]}...{name[-20:]}' in "
+                              f"'{target_dir.parent}': its name has {len(name)} characters, "
+                              "more than the file system allows; allowed: a shorter content "
+                              "file name (rename the file; outputs are named after it)") from None
+        ours = str(exc.filename or "").startswith(str(target_dir))
+        if keep or exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG) or (
+                ours and exc.errno in (errno.EACCES, errno.EPERM)):
+            raise cannot(exc) from None
+        raise
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if not keep:     # a failed move after the manifest: the next build completes it
+            shutil.rmtree(tmp, ignore_errors=True)

@@ -64,6 +64,27 @@ def report(exc: DeckgenError) -> None:
     print(exc.render(), file=sys.stderr)
 
 
+def _stdout_closed() -> int:
+    """The reader of stdout went away (``deckgen ... | head``): stop quietly, exit 2.
+
+    Standard output is pointed at the null device so that Python's own flush at
+    exit does not fail a second time.
+    """
+    import os
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass        # stdout is not a real file (a test's capture, say)
+    try:
+        print("deckgen: standard output was closed before deckgen finished (the reader of "
+              "a pipe stopped early); stopped there", file=sys.stderr)
+    except (OSError, ValueError):
+        pass
+    return EXIT_USER
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -73,7 +94,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USER
     try:
-        return args._run(args)
+        code = args._run(args)
+        sys.stdout.flush()      # a closed pipe shows here, not at exit as "Exception ignored"
+        return code
+    except BrokenPipeError:
+        return _stdout_closed()
     except DeckgenError as exc:
         report(exc)
         return exc.exit_code

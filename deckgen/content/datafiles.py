@@ -35,6 +35,10 @@ _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:[,_]\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?
                      r"|^[+-]?\.\d+(?:[eE][+-]?\d+)?$")
 
 
+#: Characters XML 1.0 (so every output) cannot hold; tab, CR and LF are fine in a cell.
+_UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 class DataFileError(Exception):
     """A problem with a data file; ``key`` is the content file's key it concerns."""
 
@@ -155,10 +159,15 @@ def read_csv(path: Path, name: str) -> list[list[Cell]]:
             cells = []
             for c, value in enumerate(raw[:MAX_COLS]):
                 col = header[c] if c < len(header) and header[c] else f"{c + 1}"
-                cells.append(Cell(value.strip(), f"row {len(rows) + 1}, column '{col}' of "
-                                  f"'{name}'", Loc(str(path), line, c + 1)))
+                where = f"row {len(rows) + 1}, column '{col}' of '{name}'"
+                bad = _UNHOLDABLE.search(value)
+                if bad:     # a NUL, U+FFFE, U+FFFF ...: reported, not dropped without a word
+                    raise DataFileError(f"found the character U+{ord(bad.group()):04X} in "
+                                        f"{where}; allowed: printable text (no output can "
+                                        "hold it)", "file", loc=Loc(str(path), line, c + 1))
+                cells.append(Cell(value.strip(), where, Loc(str(path), line, c + 1)))
             rows.append(cells)
-            if len(rows) > MAX_ROWS:
+            if len(rows) > MAX_ROWS + 1:        # the header row and MAX_ROWS rows of data
                 raise DataFileError(f"the file '{name}' has more than {MAX_ROWS:,} rows; "
                                     f"allowed: at most {MAX_ROWS:,}", "file")
     except csv.Error as exc:
@@ -208,6 +217,23 @@ def col_letters(n: int) -> str:
     return out
 
 
+def _damaged_errors() -> tuple:
+    import zipfile
+    import zlib
+    from xml.etree.ElementTree import ParseError
+    out = [ParseError, zipfile.BadZipFile, zlib.error, KeyError, ValueError, TypeError, OSError,
+           EOFError, IndexError, AttributeError]
+    try:
+        from lxml.etree import LxmlError
+        out.append(LxmlError)
+    except ImportError:
+        pass
+    return tuple(out)
+
+
+_DAMAGED = _damaged_errors()
+
+
 class Workbook:
     """An Excel workbook opened read-only, for reading sheets by name."""
 
@@ -223,7 +249,7 @@ class Workbook:
                 # does not read; they do not matter for reading numbers.
                 warnings.simplefilter("ignore")
                 self.book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        except _DAMAGED as exc:
             raise DataFileError(f"the file '{name}' cannot be read as an Excel workbook "
                                 f"({type(exc).__name__}); allowed: an .xlsx file saved by "
                                 "Excel, LibreOffice or another spreadsheet program", "file") from None
@@ -245,14 +271,27 @@ class Workbook:
         raise DataFileError(f"found the sheet '{sheet}', which is not in '{self.name}'; "
                             f"allowed: {one_of(names)}", "sheet", _near(sheet, names))
 
+    def _damaged(self, exc: Exception) -> DataFileError:
+        return DataFileError(f"the file '{self.name}' cannot be read as an Excel workbook "
+                             f"(a damaged part: {type(exc).__name__}); allowed: an .xlsx file "
+                             "saved by Excel, LibreOffice or another spreadsheet program", "file")
+
     def rows(self, ws, bounds: Optional[tuple[int, int, int, int]] = None) -> list[list[Cell]]:
         """Return the cells of ``bounds`` (or the sheet's filled area), row by row."""
+        try:    # read-only workbooks parse a sheet only now
+            return self._rows(ws, bounds)
+        except DataFileError:
+            raise
+        except _DAMAGED as exc:
+            raise self._damaged(exc) from None
+
+    def _rows(self, ws, bounds: Optional[tuple[int, int, int, int]] = None) -> list[list[Cell]]:
         where = f"of sheet '{ws.title}' in '{self.name}'"
         if bounds is None:
             values = []
             for row in ws.iter_rows(values_only=True):
                 values.append(list(row[:MAX_COLS]))
-                if len(values) > MAX_ROWS:
+                if len(values) > MAX_ROWS + 1:   # the header row and MAX_ROWS rows of data
                     raise DataFileError(f"sheet '{ws.title}' of '{self.name}' has more than "
                                         f"{MAX_ROWS:,} rows; allowed: at most {MAX_ROWS:,} "
                                         "(give a 'range')", "sheet")
@@ -279,8 +318,11 @@ class Workbook:
 
     def cell(self, ws, column: int, row: int) -> Cell:
         """Return one cell of a worksheet."""
-        got = list(ws.iter_rows(min_row=row, max_row=row, min_col=column, max_col=column,
-                                values_only=True))
+        try:
+            got = list(ws.iter_rows(min_row=row, max_row=row, min_col=column, max_col=column,
+                                    values_only=True))
+        except _DAMAGED as exc:
+            raise self._damaged(exc) from None
         value = got[0][0] if got and got[0] else None
         return Cell(value, f"cell {col_letters(column)}{row} of sheet '{ws.title}' in "
                            f"'{self.name}'")

@@ -391,9 +391,10 @@ def resolve_inside(text: str, node: Node, ctx: Ctx, path: str,
     except ValueError:
         return ctx.error(node, path, f"found the path '{shown}', which leaves the content "
                          "folder; allowed: files inside the folder of the content file")
-    except OSError as exc:
+    except (OSError, RuntimeError) as exc:    # RuntimeError: a symlink loop (Python < 3.13)
+        reason = getattr(exc, "strerror", None) or "a symbolic link that points at itself"
         return ctx.error(node, path, f"found the path '{shown}', which cannot be used "
-                         f"({exc.strerror}); allowed: an existing file inside the content "
+                         f"({reason}); allowed: an existing file inside the content "
                          "file's folder")
     try:
         exists = target.is_file()

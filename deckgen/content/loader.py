@@ -16,9 +16,10 @@ from deckgen.content.datafiles import (DataFileError, Grid, Workbook, cell_numbe
 from deckgen.content.grammar import (Any_, Bool, ContentPath, Ctx, Date, Enum, Field, Id, Int,
                                      INVALID, ListOf, MAX_TEXT, Number, NumberOrRange, Pattern,
                                      Record, RefTo, Text, Type, ci_pattern, clean_text,
-                                     json_schema_document, number_schema,
-                                     range_schema, read_number, resolve_inside)
+                                     json_schema_document, number_schema, range_schema,
+                                     read_number, resolve_inside)
 from deckgen.content.pictures import SvgError, check_svg
+from deckgen.content.urls import safe_url
 from deckgen.content.yamlsafe import Node, read_yaml
 from deckgen.content.yardstick import YARDSTICKS, parse_likelihood, words
 from deckgen.errors import ContentError, ErrorList, did_you_mean, one_of
@@ -92,6 +93,20 @@ _point_fields.update({
 })
 POINTS = ListOf(POINT, single=True)
 
+class Url(Pattern):
+    """A web address, rebuilt by :func:`deckgen.content.urls.safe_url` (quotes %-encoded)."""
+
+    def convert(self, node, ctx, path):
+        text = super().convert(node, ctx, path)
+        if text is INVALID:
+            return text
+        safe = safe_url(text)
+        if safe is None:
+            return ctx.wrong(node, path, "a web address starting https://, http:// or mailto: "
+                                         "with a host name")
+        return safe
+
+
 SOURCE = Record("source", m.Source, {
     "id": Field(Id("source"), "the id other blocks cite", required=True, example="rusi-2024"),
     "title": Field(Text(), "title of the work",
@@ -99,7 +114,7 @@ SOURCE = Record("source", m.Source, {
     "author": Field(Text(), "author or authors", example="Sang Hun Seok"),
     "publisher": Field(Text(), "publisher", example="RUSI"),
     "date": Field(Date(), "publication date", example='"2024-11"'),
-    "url": Field(Pattern(r"^(https?://|mailto:)\S+$", "a web address starting https://"),
+    "url": Field(Url(r"^(https?://|mailto:)\S+$", "a web address starting https://, http:// or mailto:"),
                  "web address", example="https://www.rusi.org/"),
     "notes": NOTES,
     "source": SOURCE_REF,
@@ -487,6 +502,10 @@ def _chart_post(values, node, ctx, path):
         if ctype in ("pie", "doughnut") and any(v < 0 for v in data.series[0].values):
             return ctx.error(node.get("type"), f"{path}.type", f"found '{ctype}' for data with "
                              "negative numbers; allowed: 'bar' or 'column'")
+        if ctype in ("pie", "doughnut") and not any(data.series[0].values):
+            # no slice has a size: nothing to draw (the PDF's chart library refuses it)
+            return ctx.error(node.get("data"), f"{path}.data", f"found only zeros for a {ctype} "
+                             "chart; allowed: at least one value above 0")
     return values
 
 
@@ -583,6 +602,11 @@ QUOTE = Record("quote", _quote, {
 }, shorthand="text", doc="A quotation set large: text, or `{text, by}`.")
 
 
+#: The most pixels a picture may have (a 10,000 × 8,000 photo); the size is read from
+#: the header, so a small file that would inflate to gigabytes is refused unread.
+MAX_PIXELS = 80_000_000
+
+
 class ImagePath(ContentPath):
     """A picture file inside the content folder that deckgen can place on a slide."""
 
@@ -608,14 +632,30 @@ class ImagePath(ContentPath):
             return ctx.error(node, path, f"found the file '{text}'; allowed: "
                              f"{one_of(IMAGE_SUFFIXES)} files")
         from PIL import Image, UnidentifiedImageError
+        kind = target.suffix.lstrip('.').upper()
+        cut = ""
         try:
             # the header is what the deck writer reads (for the size); a file
             # that has none would stop the build with a traceback
             with Image.open(target) as im:
-                im.size
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+                width, height = im.size
+                if width * height > MAX_PIXELS:   # a decompression bomb, or a poster scan
+                    return ctx.error(node, path, f"found the picture '{text}' of {width:,} × "
+                                     f"{height:,} pixels; allowed: at most {MAX_PIXELS:,} pixels "
+                                     "(scale it down in an image program)")
+                cut = " (it may be cut short)"     # the header is fine; now the data
+                im.verify()     # every chunk present, with a right checksum (PNG)
+            if kind in ("JPG", "JPEG", "GIF", "BMP", "TIF", "TIFF"):
+                with Image.open(target) as im:   # a cut-off file fails to decode
+                    im.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+                    im.load()
+        except Image.DecompressionBombError:
+            return ctx.error(node, path, f"found the picture '{text}', which would unpack to "
+                             f"far more pixels than it should; allowed: at most "
+                             f"{MAX_PIXELS:,} pixels (scale it down in an image program)")
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
             return ctx.error(node, path, f"found the file '{text}', but it is not a picture "
-                             f"deckgen can read; allowed: a {target.suffix.lstrip('.').upper()} "
+                             f"deckgen can read{cut}; allowed: a {kind} "
                              "file saved by an image program")
         return target
 

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from deckgen.content.urls import safe_url
+
 
 @dataclass(frozen=True)
 class Run:
@@ -38,8 +40,9 @@ def parse(text: str, bold: bool = False, italic: bool = False) -> tuple[Run, ...
         if m.start() > pos:
             runs.append(Run(text[pos:m.start()], bold, italic))
         if m.group("label") is not None:
+            url = safe_url(m.group("url")) or ""   # an unsafe address stays plain text
             for r in parse(m.group("label"), bold, italic):
-                runs.append(Run(r.text, r.bold, r.italic, m.group("url")))
+                runs.append(Run(r.text, r.bold, r.italic, url))
         elif m.group("bold") is not None:
             runs.extend(parse(m.group("btext"), True, italic))
         else:

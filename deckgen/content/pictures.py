@@ -11,6 +11,10 @@ PNG on every machine, and a build stays reproducible.
 SVG is untrusted input like the content file: it is read with a size cap,
 and a picture it links to must be a file inside the content folder (resvg
 would otherwise read any image on the machine, ``/home/...`` included).
+The deck embeds the SVG as it is, so one that could do anything when opened
+(scripts, event attributes, ``<foreignObject>``, entity declarations, a
+stylesheet or CSS ``url()`` elsewhere) is refused rather than rewritten: the
+user sees why and what to delete, and the picture they approved is the one shipped.
 """
 
 from __future__ import annotations
@@ -71,13 +75,80 @@ def _positive_lengths(root: ET.Element) -> None:
                            "a width and height above 0")
 
 
+#: The DOCTYPE lines drawing programs write (Illustrator writes SVG 1.1's); no other is kept.
+_SVG_DTDS = {"-//W3C//DTD SVG 1.0//EN", "-//W3C//DTD SVG 1.1//EN", "-//W3C//DTD SVG 1.1 Basic//EN",
+             "-//W3C//DTD SVG 1.1 Tiny//EN"}
+#: Elements that run code or draw another document, anywhere in the tree.
+_ACTIVE_TAGS = {"script", "foreignobject", "handler", "iframe", "embed", "object", "listener"}
+_ANIMATE = {"set", "animate", "animatetransform", "animatemotion", "discard"}
+_NO_CODE = ("an SVG without scripts, event attributes (onload, onclick ...), <foreignObject> "
+            "or entity declarations")
+_CSS_URL = re.compile(r"""(?:url\(\s*['"]?\s*(?!#)([^)'"\s]+)|@import\s+['"]?([^'";\s]+))""", re.I)
+
+
+def _declarations(data: bytes) -> None:
+    """Raise :class:`SvgError` on a DOCTYPE (other than SVG's own), an entity or a stylesheet PI.
+
+    Checked with expat before the tree is built, so an entity is never expanded.
+    """
+    from xml.parsers import expat
+    parser = expat.ParserCreate()
+
+    def doctype(name, system_id, public_id, has_internal_subset):
+        if has_internal_subset or (public_id or "") not in _SVG_DTDS:
+            raise SvgError("which has a <!DOCTYPE> declaration", _NO_CODE +
+                           " (delete the <!DOCTYPE ...> line)")
+
+    def entity(name, *rest):
+        raise SvgError(f"which declares the entity '{name}'", _NO_CODE)
+
+    def instruction(target, data):
+        if target.lower() == "xml-stylesheet":
+            raise SvgError("which loads a stylesheet (<?xml-stylesheet ...?>)", _NO_CODE)
+
+    parser.StartDoctypeDeclHandler = doctype
+    parser.EntityDeclHandler = entity
+    parser.UnparsedEntityDeclHandler = entity
+    parser.ProcessingInstructionHandler = instruction
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError:
+        return      # ET.parse says where the XML is broken
+
+
+def _active(root: ET.Element) -> None:
+    """Raise :class:`SvgError` for anything in the tree that runs code or loads a stylesheet."""
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        tag = el.tag.rsplit("}", 1)[-1]
+        if tag.lower() in _ACTIVE_TAGS:
+            raise SvgError(f"which holds a <{tag}> element", _NO_CODE)
+        for key, value in el.attrib.items():
+            name = key.rsplit("}", 1)[-1]
+            if name.lower().startswith("on"):
+                raise SvgError(f"whose <{tag}> has the event attribute '{name}'", _NO_CODE)
+            if tag.lower() in _ANIMATE and name == "attributeName" and (
+                    value.strip().lower().startswith("on") or value.strip().endswith("href")):
+                raise SvgError(f"whose <{tag}> changes the attribute '{value.strip()}'", _NO_CODE)
+        css = " ".join(filter(None, [el.get("style"), el.text if tag == "style" else None]))
+        for m in _CSS_URL.finditer(css):
+            ref = m.group(1) or m.group(2)
+            if not ref.lower().startswith("data:"):
+                raise SvgError(f"whose style links to '{ref}'", "pictures embedded in the SVG "
+                               "(styles may name only '#id' in the same file)")
+
+
 def _root(path: Path) -> ET.Element:
     """Return the parsed document's root (the whole tree, for the link check)."""
     size = path.stat().st_size
     if size > MAX_SVG_BYTES:
         raise SvgError(f"of {size:,} bytes", f"at most {MAX_SVG_BYTES:,} bytes")
+    data = path.read_bytes()
+    _declarations(data)
     try:
-        return ET.parse(path).getroot()
+        return ET.fromstring(data)
     except ET.ParseError as exc:
         line, col = exc.position
         reason = str(exc).split(":", 1)[0]
@@ -109,6 +180,7 @@ def check_svg(path: Path, folder: Path) -> tuple[int, int]:
         name = root.tag.rsplit("}", 1)[-1]
         raise SvgError(f"whose top element is <{name}>, not <svg>")
     _positive_lengths(root)
+    _active(root)
     base = folder.resolve()
     for ref in _links(root):
         if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", ref):   # a URL (or a Windows drive)

@@ -35,6 +35,9 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # reader with a character offset, not a line, so we find them first).
 _BAD_CHAR = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _NULLS = {"", "~", "null", "Null", "NULL"}
+#: What an escape in double quotes ("\0", "\x07", "\uFFFE") can put in a value that no
+#: output can hold (XML 1.0 refuses them): reported, never dropped without a word.
+_ESCAPED_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass
@@ -95,7 +98,7 @@ def _scan_text(text: str, file: str) -> list[ContentError]:
         for m in _BAD_CHAR.finditer(line):
             errors.append(ContentError(
                 f"found the control character U+{ord(m.group()):04X}; allowed: "
-                "printable text (remove it or write it as an escape in double quotes)",
+                "printable text (remove it)",
                 Loc(file, n, m.start() + 1)))
         if len(errors) > 50:
             break
@@ -277,6 +280,12 @@ def _build(events: Iterator, file: str, errors: list) -> Node:
                 errors.append(ContentError(
                     f"found the tag '{tag}'; allowed: no YAML tags", loc))
             if isinstance(ev, yaml.ScalarEvent):
+                bad = _ESCAPED_BAD.search(ev.value)
+                if bad:
+                    errors.append(ContentError(
+                        f"found the character U+{ord(bad.group()):04X}, written as an escape; "
+                        "allowed: printable text (slides, handouts and workbooks cannot hold "
+                        "it; remove the escape)", loc))
                 attach(Node("scalar", loc, text=ev.value, plain=not ev.style))
             else:
                 if len(stack) >= MAX_DEPTH:

@@ -20,11 +20,14 @@ from deckgen.build.repro import build_time
 from deckgen.content.dates import long_date
 from deckgen.content.markup import parse, plain
 from deckgen.content.pictures import image_size, is_svg, svg_png
+from deckgen.content.urls import safe_url
 from deckgen.handout import blocks as b
 from deckgen.handout.charts_mpl import (chart_picture, figure_png, frame_width, local_pictures,
                                         row_sizes, yardstick_height, yardstick_picture)
 from deckgen.handout.docx_base import ITEM_STYLE, _place, _rgb
 from deckgen.handout.slides_docx import notes_page, sheet
+from deckgen.render.pptx_fix import zoom_with_percent
+from deckgen.text.limits import cut
 from deckgen.theme.theme import Theme
 
 MM_PER_PT = 25.4 / 72
@@ -188,6 +191,10 @@ class _Writer:
         from docx.opc.constants import RELATIONSHIP_TYPE as RT
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
+        url = safe_url(url)
+        if url is None:     # never link to an address that is not http(s) or mailto
+            par.add_run(text)
+            return
         rid = par.part.relate_to(url, RT.HYPERLINK, is_external=True)
         hl = OxmlElement("w:hyperlink")
         hl.set(qn("r:id"), rid)
@@ -519,13 +526,13 @@ class _Writer:
     def properties(self) -> None:
         cp = self.doc.core_properties
         h = self.h
-        cp.title = h.title
-        cp.author = ", ".join(plain(a) for a in h.authors) or "deckgen"
-        cp.subject = h.subject[:250]
+        cp.title = cut(h.title)
+        cp.author = cut(", ".join(plain(a) for a in h.authors) or "deckgen")
+        cp.subject = cut(h.subject)
         cp.keywords = f"{h.style} handout"
         cp.category = "Handout"
         cp.language = h.language
-        cp.comments = f"Written by deckgen from {h.title}"
+        cp.comments = cut(f"Written by deckgen from {h.title}")
         cp.last_modified_by = "deckgen"
         cp.revision = 1
         stamp = build_time(h.date)
@@ -540,6 +547,7 @@ class _Writer:
             getattr(self, {"para": "para", "note": "note_block"}.get(name, name))(blk)
         self.header_footer()
         self.properties()
+        zoom_with_percent(self.doc)     # w:zoom needs w:percent
         self.doc.save(str(path))
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from deckgen.content.dates import long_date
 from deckgen.content.markup import plain
 from deckgen.content.pictures import image_size, png_source
+from deckgen.content.urls import attribute, safe_url
 from deckgen.handout import blocks as b
 from deckgen.handout.charts_mpl import (GAP, PAD, chart_picture, full_width, local_pictures,
                                         row_sizes, theme_style, yardstick_height,
@@ -599,10 +600,11 @@ class _Renderer:
         link = _hex(self.theme.palette["primary"])
         for e in blk.entries:
             text = self.s.markup(e.text)
-            if e.url:
+            url = safe_url(e.url) if e.url else None
+            if url:
                 from xml.sax.saxutils import escape
-                url = escape(e.url)
-                text += f'. <a href="{url}" color="{link}"><u>{url}</u></a>'
+                text += (f'. <a href="{attribute(url)}" color="{link}">'
+                         f'<u>{escape(url)}</u></a>')
             out.append(Paragraph(text, st, bulletText=f"[{e.number}]"))
         return _together_if_short(out, self.frame_height)
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from deckgen.content.markup import parse
+from deckgen.content.urls import attribute, safe_url
 from deckgen.text.fontfiles import HANGUL, family_for, font_path, needs_wide_font
 
 
@@ -92,9 +93,10 @@ def paragraph_markup(text: str, fonts: PdfFonts, bold: bool = False,
             body = f"<b>{body}</b>"
         if run.italic:
             body = f"<i>{body}</i>"
-        if run.url:
+        url = safe_url(run.url) if run.url else None
+        if url:
             color = f' color="#{link_color}"' if link_color else ""
-            body = f'<a href="{escape(run.url)}"{color}><u>{body}</u></a>'
+            body = f'<a href="{attribute(url)}"{color}><u>{body}</u></a>'
         parts.append(body)
     return "".join(parts)
 

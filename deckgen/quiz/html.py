@@ -5,6 +5,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from deckgen.content.markup import parse
+from deckgen.content.urls import safe_url
 
 
 def to_html(text: str) -> str:
@@ -20,7 +21,8 @@ def to_html(text: str) -> str:
             body = f"<strong>{body}</strong>"
         if run.italic:
             body = f"<em>{body}</em>"
-        if run.url:
-            body = f"<a href={quoteattr(run.url)}>{body}</a>"
+        url = safe_url(run.url) if run.url else None
+        if url:
+            body = f"<a href={quoteattr(url)}>{body}</a>"
         out.append(body)
     return "".join(out).replace("\n", "<br>")

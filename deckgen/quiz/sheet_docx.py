@@ -17,8 +17,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from deckgen.content.markup import parse
+from deckgen.content.urls import safe_url
 from deckgen.quiz.common import LETTERS, key_lines, key_short, origin_text, points_text
 from deckgen.quiz.model import QuizBuild, QuizQuestion, Version
+from deckgen.render.pptx_fix import zoom_with_percent
+from deckgen.text.limits import cut
 from deckgen.theme.theme import Theme
 
 BODY = 10.5
@@ -95,7 +98,11 @@ class _Doc:
         from docx.opc.constants import RELATIONSHIP_TYPE as RT
         from docx.oxml import OxmlElement
         qn = self.qn
-        rid = p.part.relate_to(run.url, RT.HYPERLINK, is_external=True)
+        url = safe_url(run.url)
+        if url is None:     # never link to an address that is not http(s) or mailto
+            p.add_run(run.text)
+            return
+        rid = p.part.relate_to(url, RT.HYPERLINK, is_external=True)
         link = OxmlElement("w:hyperlink")
         link.set(qn("r:id"), rid)
         r = OxmlElement("w:r")
@@ -283,15 +290,16 @@ def _question(d: _Doc, q: QuizQuestion, n: int, key: bool, quiz: QuizBuild) -> N
 
 def _save(d: _Doc, quiz: QuizBuild, path: Path, key: bool) -> None:
     cp = d.doc.core_properties
-    cp.title = quiz.title + (" — answer key" if key else "")
-    cp.subject = quiz.deck_title
-    cp.author = ", ".join(quiz.authors) or "deckgen"
+    cp.title = cut(quiz.title + (" — answer key" if key else ""))
+    cp.subject = cut(quiz.deck_title)
+    cp.author = cut(", ".join(quiz.authors) or "deckgen")
     cp.last_modified_by = "deckgen"
     cp.comments = f"Written by deckgen (seed {quiz.seed})"
     cp.revision = 1
     stamp = datetime(2000, 1, 1, tzinfo=timezone.utc)
     cp.created = cp.modified = stamp
     buf = io.BytesIO()
+    zoom_with_percent(d.doc)     # w:zoom needs w:percent
     d.doc.save(buf)
     Path(path).write_bytes(fixed_zip(buf.getvalue()))
 

@@ -16,6 +16,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
+from deckgen.content.urls import safe_url
+from deckgen.theme.master import ACTIVE_MARKERS
 
 _NS = {
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
@@ -75,6 +77,8 @@ def _structure(path: Path) -> list[Finding]:
         z = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
         return [Finding("error", 0, "the file is not a zip package; PowerPoint cannot open it")]
+    except OSError as exc:
+        return [Finding("error", 0, f"the file cannot be read ({exc.strerror or exc})")]
     names = set(z.namelist())
     if "[Content_Types].xml" not in names:
         return [Finding("error", 0, "the package has no [Content_Types].xml")]
@@ -100,6 +104,7 @@ def _structure(path: Path) -> list[Finding]:
                 out.append(Finding("error", 0, f"the relationship {rel.get('Id')} in '{name}' "
                                                f"points at '{target}', which is not in the file"))
     out.extend(_dangling_ids(z, names))
+    out.extend(_active(z, names))
     for name in sorted(n for n in names if re.match(r"ppt/slides/slide\d+\.xml$", n)):
         number = int(re.search(r"(\d+)", name.rsplit("/", 1)[1]).group(1))
         ids = [el.get("id") for el in ET.fromstring(z.read(name)).iter(f"{{{_NS['p']}}}cNvPr")]
@@ -107,6 +112,34 @@ def _structure(path: Path) -> list[Finding]:
         if dupes:
             out.append(Finding("error", number, f"shape ids {', '.join(dupes)} are used twice; "
                                                 "PowerPoint would ask to repair the file"))
+    return out
+
+
+def _active(z: zipfile.ZipFile, names: set) -> list[Finding]:
+    """Return an error for macros, ActiveX controls, OLE objects and outside targets.
+
+    A web link (http, https, mailto) is the one external target a deck may
+    have; anything else external (a picture on a file share, a javascript:
+    link) is fetched or run when the deck is opened or clicked.
+    """
+    out: list[Finding] = []
+    for name in sorted(names):
+        low = name.lower()
+        if low.endswith("vbaproject.bin"):
+            out.append(Finding("error", 0, f"the part '{name}' is a macro project"))
+        elif "/activex/" in low:
+            out.append(Finding("error", 0, f"the part '{name}' is an ActiveX control"))
+    for name in sorted(n for n in names if n.endswith(".rels") or n == "[Content_Types].xml"):
+        for el in ET.fromstring(z.read(name)):
+            kind = (el.get("Type") or el.get("ContentType") or "").lower()
+            what = next((w for word, w in ACTIVE_MARKERS if word in kind), "")
+            label = el.get("Target") or el.get("PartName") or el.get("Extension") or ""
+            if what:
+                out.append(Finding("error", 0, f"'{name}' declares {what} ({label})"))
+            elif el.get("TargetMode") == "External" and not (
+                    kind.endswith("/hyperlink") and safe_url(el.get("Target", ""))):
+                out.append(Finding("error", 0, f"the relationship {el.get('Id')} in '{name}' "
+                                               f"points outside the file, at '{label[:80]}'"))
     return out
 
 

@@ -21,6 +21,7 @@ from pptx.shapes.autoshape import Shape as _Shape
 from pptx.util import Emu, Pt
 
 from deckgen.content.markup import Run, parse
+from deckgen.content.urls import safe_url
 from deckgen.layout.fitting import BULLET_INDENT
 from deckgen.layout.geometry import Box
 from deckgen.layout.placed import Para, Style
@@ -192,8 +193,9 @@ def _apply_run(p, end, run: Run, style: Style, lang: str, east_asian: str, owner
     _solid(rpr, style.color)
     _SE(rpr, _A + "latin", typeface=style.font)
     _SE(rpr, _A + "ea", typeface=east_asian)
-    if run.url:
-        rid = owner.part.relate_to(run.url, _HYPERLINK, is_external=True)
+    url = safe_url(run.url) if run.url else None
+    if url:
+        rid = owner.part.relate_to(url, _HYPERLINK, is_external=True)
         _SE(rpr, _A + "hlinkClick").set(_R_ID, rid)
         rpr.set("u", "sng")
     _SE(r, _A + "t").text = _CTRL.sub(lambda m: "_x%04X_" % ord(m.group(1)), run.text)

@@ -14,7 +14,6 @@ numbers drawn on a coloured bar or slice take the theme's ``on_light`` or
 from __future__ import annotations
 
 from lxml import etree
-from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
@@ -23,7 +22,9 @@ from deckgen.content.model import Chart
 from deckgen.deck.charts import fmt_number, scale_of
 from deckgen.layout.geometry import Box
 from deckgen.render.pptx_base import rgb
+from deckgen.render.pptx_fix import unsigned_axis_ids
 from deckgen.theme.theme import Theme
+from deckgen.render.pptx_workbook import TextChartData  # labels stay text in the workbook
 
 _TYPES = {
     "bar": XL_CHART_TYPE.BAR_CLUSTERED,
@@ -68,7 +69,7 @@ def add_chart(shapes, box: Box, chart: Chart, ctype: str, theme: Theme, lang: st
     ``axis_max`` fixes the value axis (parts of a chart split over slides share it).
     """
     data = chart.data
-    cd = CategoryChartData()
+    cd = TextChartData()
     cats = list(data.categories)
     if ctype == "range":
         # the range goes into the category label: a data label cannot fit
@@ -89,6 +90,7 @@ def add_chart(shapes, box: Box, chart: Chart, ctype: str, theme: Theme, lang: st
             cd.add_series(s.name or chart.unit or chart.title or "Value", list(s.values), fmt)
     gf = shapes.add_chart(_TYPES[ctype], Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h), cd)
     ch = gf.chart
+    unsigned_axis_ids(ch)     # c:axId and c:crossAx are unsigned in the schema
     ch.has_title = False      # the slide title carries the message
     ch.font.size = Pt(16)
     ch.font.name = theme.fonts["body"]

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
+from deckgen.content.urls import safe_url
 
 _TEMPLATE_CT = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 _PRESENTATION_CT = ("application/vnd.openxmlformats-officedocument.presentationml."
@@ -53,16 +54,81 @@ class MasterInfo:
     background: str         # the first master's solid background, RRGGBB, or ""
 
 
+class UnsafeMasterError(MasterFileError):
+    """A master that opens but carries something active or outsized (the reason is the message)."""
+
+
+#: The most a master may unpack to (all parts together), and the most parts it may have.
+#: A real organisation template is a few megabytes; a zip bomb of zeros is gigabytes.
+MAX_UNPACKED = 200 * 1024 * 1024
+MAX_PARTS = 5000
+_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+# Words in relationship types and content types of parts that run code or pull in other programs' objects.
+ACTIVE_MARKERS = (("vbaproject", "a macro project"), ("macroenabled", "macros"),
+           ("activex", "an ActiveX control"), ("/control", "an ActiveX control"),
+           ("oleobject", "an embedded OLE object"), ("vnd.ms-office.vba", "a macro project"),
+           ("vbadata", "a macro project"))
+
+
+def check_package(zin: zipfile.ZipFile) -> None:
+    """Refuse a master that would carry anything active into every deck built on it.
+
+    Checked before any part is read: the unpacked size (from the zip directory,
+    which also bounds how much zipfile will ever inflate), then macro projects,
+    ActiveX controls, OLE objects and relationships to targets outside the
+    package. Web links (http, https, mailto) are the only external targets kept.
+    Raises :class:`UnsafeMasterError` naming the part.
+    """
+    items = zin.infolist()
+    if len(items) > MAX_PARTS:
+        raise UnsafeMasterError(f"it has {len(items):,} parts; a master has at most {MAX_PARTS:,}")
+    total = sum(i.file_size for i in items)
+    if total > MAX_UNPACKED:
+        raise UnsafeMasterError(f"it unpacks to {total / 2**20:,.0f} MB; a master unpacks "
+                                f"to at most {MAX_UNPACKED // 2**20} MB")
+    for item in items:
+        low = item.filename.lower()
+        if low.endswith("vbaproject.bin") or "/activex/" in low:
+            what = "a macro project" if "vba" in low else "an ActiveX control"
+            raise UnsafeMasterError(f"it holds {what} ({item.filename})")
+    for item in items:
+        low = item.filename.lower()
+        if not (low.endswith(".rels") or low == "[content_types].xml"):
+            continue
+        try:
+            root = etree.fromstring(zin.read(item),
+                                    etree.XMLParser(resolve_entities=False, no_network=True))
+        except etree.XMLSyntaxError as exc:
+            raise MasterFileError(f"{item.filename} is not XML: {exc}") from None
+        for el in root:
+            kind = (el.get("Type") or el.get("ContentType") or "").lower()
+            for word, what in ACTIVE_MARKERS:
+                if word in kind:
+                    raise UnsafeMasterError(f"it holds {what} ({item.filename}: "
+                                            f"{el.get('Target') or el.get('PartName') or el.get('Extension')})")
+            if el.tag == _REL_NS + "Relationship" and el.get("TargetMode") == "External":
+                target = el.get("Target", "")
+                if not (kind.endswith("/hyperlink") and safe_url(target)):
+                    raise UnsafeMasterError(f"it links to '{target[:80]}' outside the file "
+                                            f"({item.filename})")
+
+
 def package_stream(path: Path) -> io.BytesIO:
     """Return the file as a stream python-pptx opens; a .potx is declared a presentation.
 
     Only ``[Content_Types].xml`` changes; every other part is copied as it is.
+    The package is checked first (:func:`check_package`).
     """
     try:
         zin = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
         raise MasterFileError(f"not a zip package: {exc}") from None
     with zin:
+        try:
+            check_package(zin)
+        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
+            raise MasterFileError(f"a damaged zip package: {exc}") from None
         try:
             types = zin.read("[Content_Types].xml")
         except KeyError:

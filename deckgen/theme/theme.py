@@ -24,7 +24,7 @@ from deckgen.content.yamlsafe import Node, read_yaml
 from deckgen.errors import ErrorList, Loc, ThemeError, did_you_mean, one_of
 from deckgen.text.fontfiles import is_known, register_font_files
 from deckgen.theme.contrast import luminance, mix, ratio, text_on, theme_pairs
-from deckgen.theme.master import MasterFileError, inspect_master
+from deckgen.theme.master import MasterFileError, UnsafeMasterError, inspect_master
 
 _EMU_PER = {"pt": 12700, "in": 914400, "cm": 360000, "mm": 36000, "px": 9525}
 _LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(pt|in|cm|mm|px)\s*$")
@@ -208,9 +208,27 @@ def _file(node: Node, path: str, errors: list, folder: Path, what: str) -> Path 
         errors.append(ThemeError(f"found {node.describe()}; allowed: {what} (a path relative to "
                                  "the theme file)", node.loc, path))
         return None
-    p = Path(node.text.strip()).expanduser()
-    full = p if p.is_absolute() else folder / p
-    if not full.is_file():
+    text = node.text.strip()
+    p = Path(text)
+    if p.is_absolute() or text.startswith(("/", "\\", "~")) or re.match(r"^[A-Za-z]:", text):
+        errors.append(ThemeError(f"found the absolute path '{text}'; allowed: {what} inside the "
+                                 "theme's folder (a path relative to the theme file)", node.loc,
+                                 path))
+        return None
+    full = folder / p
+    try:    # like content paths: '..' and symlinks may not leave the theme's folder
+        inside = full.resolve().is_relative_to(folder.resolve())
+        exists = full.is_file()
+    except (OSError, RuntimeError) as exc:      # a symlink loop, a name too long
+        errors.append(ThemeError(f"found '{text}', which cannot be used "
+                                 f"({getattr(exc, 'strerror', None) or exc}); allowed: {what} "
+                                 "(a path relative to the theme file)", node.loc, path))
+        return None
+    if not inside:
+        errors.append(ThemeError(f"found '{text}', which leaves the theme's folder; allowed: "
+                                 f"{what} inside that folder", node.loc, path))
+        return None
+    if not exists:
         errors.append(ThemeError(f"found '{node.text.strip()}', but there is no such file "
                                  f"({full}); allowed: {what} (a path relative to the theme file)",
                                  node.loc, path))
@@ -226,7 +244,8 @@ def _image(node: Node, path: str, errors: list, folder: Path):
     try:
         with Image.open(full) as im:
             fmt = im.format
-    except (UnidentifiedImageError, OSError):
+            im.verify()     # a logo cut short fails here, not in a writer
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         fmt = None
     if fmt not in IMAGE_FORMATS:
         errors.append(ThemeError(f"found '{node.text.strip()}', which is not an image deckgen can "
@@ -246,8 +265,15 @@ def _font_file(node: Node, path: str, errors: list, folder: Path):
         logging.getLogger("fontTools").setLevel(logging.ERROR)
         tt = TTFont(str(full), lazy=True)
         ok = all(t in tt for t in ("head", "hhea", "hmtx", "cmap"))
+        # a file cut short keeps its table directory: every table must lie inside the
+        # file, and the tables measuring and the PDF read must decompile
+        size = full.stat().st_size
+        ok = ok and all(e.offset + e.length <= size for e in tt.reader.tables.values())
+        for tag in ("head", "hhea", "maxp", "hmtx", "cmap", "name", "post", "OS/2", "loca"):
+            if ok and tag in tt:
+                tt[tag]
         tt.close()
-    except (TTLibError, OSError, AssertionError, KeyError, ValueError):
+    except Exception:     # fontTools raises struct.error, IndexError, TTLibError ... on junk
         ok = False
     if not ok:
         errors.append(ThemeError(f"found '{node.text.strip()}', which is not a TrueType or "
@@ -641,6 +667,11 @@ def _resolve_master(v: dict, locs: dict, layouts: dict, errors: list, warn) -> M
     path = v["master"]
     try:
         info = inspect_master(path)
+    except UnsafeMasterError as exc:
+        errors.append(ThemeError(f"found '{path.name}': {exc}; allowed: a .pptx or .potx file "
+                                 "without macros, ActiveX controls, OLE objects or links to "
+                                 "files outside it", locs.get("master"), "master"))
+        return None
     except MasterFileError as exc:
         errors.append(ThemeError(f"found '{path.name}', which cannot be opened as a PowerPoint "
                                  f"file ({exc}); allowed: a .pptx or .potx file",
