@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from deckgen.cli.main import main
+from deckgen.content.yamlsafe import MAX_BYTES
 
 from .conftest import CONTENT
 
@@ -81,7 +82,11 @@ def mutated_documents(draw):
             parent[key] = str(parent[key]) + "".join(draw(st.lists(st.sampled_from(
                 [chr(c) for c in range(0, 32)] + ["\x7f", "\ufffe"]), min_size=1, max_size=3)))
         elif action == "huge":
-            parent[key] = str(parent[key]) * draw(st.integers(100, 3000))
+            # past the loader's size cap (MAX_BYTES), but not so far that two or three
+            # "huge" steps on one value multiply into gigabytes the test itself must write
+            text = str(parent[key])
+            times = draw(st.integers(100, 3000))
+            parent[key] = text * max(1, min(times, 2 * MAX_BYTES // max(len(text), 1)))
         elif action == "deep":
             deep = "x"
             for _ in range(draw(st.integers(10, 300))):
