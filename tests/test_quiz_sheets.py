@@ -37,14 +37,22 @@ def _pdf_text(path) -> str:
 _GRID = re.compile(r"(\d+)\. (.+?) \d+(?:\.\d+)? points?")
 
 
+def _grid_start(lines: list[str]) -> int:
+    """Return the line before the grid's first row (its header row, which must be there)."""
+    start = next(i for i, t in enumerate(lines) if re.match(r"^\d+ questions, ", t))
+    assert lines[start + 1].split() == ["No.", "Answer", "Marks"] * 2, lines[start + 1]
+    return start + 1
+
+
 def _grid(text: str) -> dict[int, str]:
     """Return the key's marking grid, question number -> short answer.
 
-    It follows the line "12 questions, 15 points. ..." and has two columns.
+    It follows the line "12 questions, 15 points. ..." and has two columns, each
+    under a header row ("No. Answer Marks").
     """
     lines = text.splitlines()
-    start = next(i for i, t in enumerate(lines) if re.match(r"^\d+ questions, ", t))
-    n = int(lines[start].split()[0])
+    start = _grid_start(lines)
+    n = int(lines[start - 1].split()[0])
     rows = lines[start + 1:start + 1 + (n + 1) // 2]
     return {int(m.group(1)): m.group(2) for row in rows for m in _GRID.finditer(row)}
 
@@ -54,8 +62,8 @@ def _blocks(text: str, key: bool = False) -> list[dict]:
     out: list[dict] = []
     lines = text.splitlines()
     if key:  # the questions start after the marking grid
-        start = next(i for i, t in enumerate(lines) if re.match(r"^\d+ questions, ", t))
-        n = int(lines[start].split()[0])
+        start = _grid_start(lines)
+        n = int(lines[start - 1].split()[0])
         lines = lines[start + 1 + (n + 1) // 2:]
     for line in lines:
         m = _HEAD.match(line)

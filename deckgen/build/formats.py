@@ -81,7 +81,7 @@ register("html", _html, "the deck as one self-contained web page (keys, notes, p
 def _handout(fmt: str, style: str = "reading") -> Callable:
     """Return the writer of the handout in ``style`` and ``fmt`` (``pdf`` or ``docx``)."""
     def write(build, folder: Path) -> list[str]:
-        # the handout package is reportlab's and python-docx's boundary
+        # the handout package is where Typst (PDF) and python-docx are reached from
         from deckgen.handout.api import file_name, write_handout
         name = file_name(build.content, fmt, style)
         write_handout(build, folder / name, fmt, style)
@@ -102,8 +102,8 @@ _READING = dict(needs=("deck",), prime=_prime("reading"))
 _SHOTS = dict(needs=("placed",), prime=_prime("slides"))
 
 
-register("handout-pdf", _handout("pdf"), "reading handout as PDF (reportlab, vector charts)",
-         **_READING)
+register("handout-pdf", _handout("pdf"),
+         "reading handout as tagged PDF/UA (Typst, vector charts)", **_READING)
 register("handout-docx", _handout("docx"), "reading handout as an editable Word document",
          **_READING)
 # Slide pictures cost a painting of every slide (about 0.1 s each), so these are

@@ -29,7 +29,7 @@ STYLES: dict[str, Callable] = {"reading": _reading, "slides": slides.slides,
 
 
 def _pdf(handout: Handout, theme, path: Path, pictures=None) -> None:
-    # reportlab's boundary: imported when a PDF is written
+    # Typst compiles the PDF (deckgen.render.pdf_typst is its one boundary)
     write_pdf(handout, theme, path, pictures)
 
 

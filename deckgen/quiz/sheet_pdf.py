@@ -1,23 +1,28 @@
-"""Quiz sheets as PDF (reportlab): the student sheet and the answer key.
+"""Quiz sheets as tagged PDF/UA-1 (Typst): the student sheet and the answer key.
 
 The student sheet has a name and date line, numbered questions with their
 marks, boxes to tick (choice, multi, true/false), boxes to number (order)
 or to letter (match), and ruled space to write (numeric, short). The key
 repeats each question with the right boxes ticked, states the answer in
-words, gives the explanation and says where the question came from; a grid
+words, gives the explanation and says where the question came from; a table
 at the top lets a teacher mark fast. Both use the theme's fonts (embedded,
-Korean in the Hangul face) and colours, carry the classification banner on
-every page, and are written with reportlab's ``invariant`` flag so the same
-quiz gives the same bytes.
+Korean in the Hangul face) and colours and carry the classification banner on
+every page.
+
+For a screen reader: the title is H1 and each question an H2 ("Question 3,
+2 marks"), the options are a list, the key's grid is a table with header
+cells, and the boxes are drawing (artifacts) beside text that says what they
+mean; the key's ticks are said in words ("Answer: B").
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from deckgen.handout.pdf_fonts import PdfFonts, paragraph_markup, register
 from deckgen.quiz.common import LETTERS, key_lines, key_short, origin_text, points_text
 from deckgen.quiz.model import QuizBuild, QuizQuestion, Version
+from deckgen.render.pdf_typst import (color, compile_pdf, document_head, font_dirs, fonts, lit,
+                                      rich)
 from deckgen.theme.theme import Theme
 
 MM = 72 / 25.4
@@ -29,286 +34,178 @@ WRITE_BOX = 7 * MM   # box to write a number or letter in
 LINE = 9 * MM        # height of a writing line
 
 
-def _hex(c: str) -> str:
-    return "#" + c
+def _pt(v: float) -> str:
+    return f"{v:.2f}pt"
 
 
-class _Look:
-    """Fonts, colours and paragraph styles from the theme."""
+class _Sheet:
+    def __init__(self, quiz: QuizBuild, theme: Theme, key: bool) -> None:
+        self.quiz, self.theme, self.key = quiz, theme, key
+        self.p = theme.palette
 
-    def __init__(self, theme: Theme) -> None:
-        from reportlab.lib.colors import HexColor
-        from reportlab.lib.enums import TA_RIGHT
-        from reportlab.lib.styles import ParagraphStyle
-        self.body: PdfFonts = register(theme.fonts["body"])
-        self.head: PdfFonts = register(theme.fonts["heading"])
-        p = theme.palette
-        self.c = {k: HexColor(_hex(v)) for k, v in p.items() if isinstance(v, str)}
-        self.link = p["primary"]
-        text, muted, primary = self.c["text"], self.c["muted"], self.c["primary"]
+    def c(self, name: str) -> str:
+        return color(self.p[name])
 
-        def ps(name, **kw):
-            base = dict(fontName=self.body.regular, fontSize=BODY, leading=BODY * 1.3,
-                        textColor=text)
-            base.update(kw)
-            return ParagraphStyle(name, **base)
-        self.title = ps("title", fontName=self.head.bold, fontSize=TITLE, leading=TITLE * 1.2,
-                        textColor=primary, spaceAfter=2)
-        self.subtitle = ps("subtitle", fontSize=11, leading=14, textColor=muted, spaceAfter=8)
-        self.text = ps("text")
-        self.prompt = ps("prompt", fontSize=BODY + 0.5, leading=(BODY + 0.5) * 1.3)
-        self.number = ps("number", fontName=self.head.bold, fontSize=BODY + 0.5,
-                         leading=(BODY + 0.5) * 1.3, textColor=primary)
-        self.points = ps("points", fontSize=SMALL, leading=SMALL * 1.5, textColor=muted,
-                         alignment=TA_RIGHT)
-        self.small = ps("small", fontSize=SMALL, leading=SMALL * 1.3, textColor=muted)
-        self.answer = ps("answer", fontName=self.body.bold, textColor=primary)
-        self.letter = ps("letter", fontName=self.body.bold, textColor=muted)
+    def rich(self, value: str, bold: bool = False) -> str:
+        return rich(value, bold, self.p["primary"])
 
-    def para(self, text: str, style, bold: bool = False):
-        from reportlab.platypus import Paragraph
-        return Paragraph(paragraph_markup(text, self.body, bold, self.link), style)
+    def small(self, value: str) -> str:
+        return f"#block(above: 3pt, below: 3pt, text(size: {_pt(SMALL)}, fill: {self.c('muted')}, {self.rich(value)}))\n"
 
+    def box(self, size: float, checked: bool = False) -> str:
+        """Return a square to tick or write in (drawing: an artifact); ``checked`` ticks it."""
+        tick = ""
+        if checked:
+            s = size
+            tick = (f", place(top + left, curve(stroke: 1.6pt + {self.c('primary')}, "
+                    f"curve.move(({_pt(0.2 * s)}, {_pt(0.5 * s)})), "
+                    f"curve.line(({_pt(0.42 * s)}, {_pt(0.78 * s)})), "
+                    f"curve.line(({_pt(0.85 * s)}, {_pt(0.15 * s)}))))")
+        return (f"pdf.artifact(box(width: {_pt(size)}, height: {_pt(size)}, baseline: 15%, "
+                f"stroke: 0.8pt + {self.c('text')}{tick}))")
 
-def _box_class():
-    from reportlab.platypus import Flowable
+    def option_list(self, options, marks: list[str], size: float = BOX) -> str:
+        items = []
+        for i, o in enumerate(options):
+            items.append(f"[#{marks[i]}#h(5pt)#text(weight: \"bold\", fill: {self.c('muted')}, "
+                         f"{lit(LETTERS[i] + '.')})#h(4pt){self.rich(o)[1:-1]}]")
+        return (f"#list(marker: none, indent: 0pt, body-indent: 0pt, spacing: 5pt, "
+                f"{', '.join(items)})\n")
 
-    class Box(Flowable):
-        """A square to tick or write in; ``checked`` draws a tick (answer key)."""
+    def body(self, q: QuizQuestion) -> str:
+        key = self.key
+        if q.type in ("choice", "multi"):
+            out = ""
+            if q.type == "multi" and "all that apply" not in q.prompt.lower():
+                out += self.small("Tick all that apply.")
+            marks = [self.box(BOX, key and q.is_correct(o)) for o in q.options]
+            return out + self.option_list(q.options, marks)
+        if q.type == "true-false":
+            cells = [f"[#{self.box(BOX, key and q.is_correct(w))}#h(5pt){lit(w)[1:-1]}]"
+                     for w in ("True", "False")]
+            return (f"#list(marker: none, indent: 0pt, body-indent: 0pt, spacing: 5pt, "
+                    f"{', '.join(cells)})\n")
+        if key:
+            return ""
+        if q.type == "numeric":
+            return (f"#block(above: 6pt)[Answer:#h(4pt)#box(width: 55mm, height: {_pt(LINE * 0.6)},"
+                    f" stroke: (bottom: 0.8pt + {self.c('text')}))]\n")
+        if q.type == "short":
+            return "".join(f"#block(above: 0pt, below: 0pt, width: 100%, height: {_pt(LINE)}, "
+                           f"stroke: (bottom: 0.6pt + {self.c('rule')}))\n" for _ in range(2))
+        if q.type == "order":
+            hint = (f"Write 1 to {len(q.options)} in the boxes: 1 for the first, "
+                    f"{len(q.options)} for the last.")
+            marks = [self.box(WRITE_BOX) for _ in q.options]
+            return self.small(hint) + self.option_list(q.options, marks, WRITE_BOX)
+        # match: items with a box on the left, lettered answers on the right
+        hint = "Write the letter of the matching answer in the box beside each item."
+        lefts = [f"[#{self.box(WRITE_BOX)}#h(5pt)#text(weight: \"bold\", "
+                 f"fill: {self.c('muted')}, {lit(str(k) + '.')})#h(4pt){self.rich(x)[1:-1]}]"
+                 for k, x in enumerate(q.lefts, start=1)]
+        rights = [f"[#text(weight: \"bold\", fill: {self.c('muted')}, {lit(LETTERS[i] + '.')})"
+                  f"#h(4pt){self.rich(r)[1:-1]}]" for i, r in enumerate(q.options)]
+        return (self.small(hint) +
+                f"#grid(columns: (1fr, 1fr), column-gutter: 8pt, "
+                f"grid.vline(x: 1, stroke: 0.4pt + {self.c('rule')}, position: start), "
+                f"list(marker: none, indent: 0pt, body-indent: 0pt, spacing: 5pt, "
+                f"{', '.join(lefts)}), pad(left: 4mm, list(marker: none, indent: 0pt, "
+                f"body-indent: 0pt, spacing: 8pt, {', '.join(rights)})))\n")
 
-        def __init__(self, size: float, color, checked: bool = False, tick_color=None):
-            super().__init__()
-            self.size, self.color, self.checked = size, color, checked
-            self.tick_color = tick_color or color
+    def key_notes(self, q: QuizQuestion) -> str:
+        lines = key_lines(q)
+        label = {"order": "Right order", "match": "Pairs", "multi": "Answers"}.get(q.type,
+                                                                                   "Answer")
+        ans = f"text(weight: \"bold\", fill: {self.c('primary')}, "
+        out = f"#block(above: 5pt, below: 3pt, {ans}{self.rich(label + ': ' + lines[0] if len(lines) == 1 else label + ':', True)}))\n"
+        if len(lines) > 1:
+            out += "".join(f"#block(above: 2pt, below: 2pt, {ans}{self.rich(x, True)}))\n"
+                           for x in lines)
+        if q.explanation:
+            out += f"#block(above: 3pt, below: 3pt, {self.rich(q.explanation)})\n"
+        out += self.small(origin_text(q, self.quiz.sources))
+        return out
 
-        def wrap(self, aw, ah):
-            return self.size, self.size
+    def question(self, q: QuizQuestion, n: int) -> str:
+        marks = points_text(q.points)
+        head = (f"#heading(level: 2)[#box(width: 9mm, text(fill: {self.c('primary')}, "
+                f"{lit(f'{n}.')}))#box(width: 100% - 31mm, {self.rich(q.prompt)})"
+                f"#h(1fr)#text(size: {_pt(SMALL)}, fill: {self.c('muted')}, "
+                f"weight: \"regular\", {lit(marks)})]\n")
+        inner = self.body(q) + (self.key_notes(q) if self.key else "")
+        return (f"#block(breakable: false, below: 5mm)[{head}"
+                f"#pad(left: 9mm)[{inner}]]\n")
 
-        def draw(self):
-            c = self.canv
-            c.setStrokeColor(self.color)
-            c.setLineWidth(0.8)
-            c.rect(0, 0, self.size, self.size)
-            if self.checked:
-                s = self.size
-                c.setStrokeColor(self.tick_color)
-                c.setLineWidth(1.6)
-                path = c.beginPath()
-                path.moveTo(0.2 * s, 0.5 * s)
-                path.lineTo(0.42 * s, 0.22 * s)
-                path.lineTo(0.85 * s, 0.85 * s)
-                c.drawPath(path, stroke=1, fill=0)
-    return Box
+    def head(self, version: Version, vtext: str) -> str:
+        quiz, key = self.quiz, self.key
+        title = quiz.title + (" — answer key" if key else "")
+        sub = " · ".join(x for x in (quiz.deck_title, vtext) if x)
+        out = (f"#heading(level: 1, {self.rich(title, True)})\n"
+               f"#block(above: 2pt, below: 8pt, text(size: 11pt, fill: {self.c('muted')}, "
+               f"{self.rich(sub)}))\n")
+        n, total = len(version.questions), version.total_points
+        if not key:
+            line = f"stroke: (bottom: 0.8pt + {self.c('text')})"
+            out += (f"#block(above: 4pt, below: 4mm, grid(columns: (14mm, 62% - 14mm, 12mm, 1fr),"
+                    f" align: bottom, [Name], box(width: 100% - 4mm, height: {_pt(LINE)}, "
+                    f"{line}), [Date], box(width: 100%, height: {_pt(LINE)}, {line})))\n")
+            hint = (f"Answer all {n} questions ({points_text(total)} in total). Tick one box "
+                    "unless a question asks you to tick all that apply.")
+            return out + self.small(hint) + "#v(3mm)\n"
+        out += self.small(f"{n} questions, {points_text(total)}. Letters and numbers refer "
+                          f"to the order on the {vtext.lower() or 'student'} sheet.")
+        cells = []
+        for k, q in enumerate(version.questions, start=1):
+            cells += [f"text(weight: \"bold\", fill: {self.c('primary')}, {lit(f'{k}.')})",
+                      self.rich(key_short(q)),
+                      f"text(size: {_pt(SMALL)}, fill: {self.c('muted')}, "
+                      f"{lit(points_text(q.points))})"]
+        hcell = f"text(size: {_pt(SMALL)}, weight: \"bold\", fill: {self.c('muted')}, "
+        half = (len(version.questions) + 1) // 2 * 3
 
+        def table(part: list[str]) -> str:
+            return (f"table(columns: (9mm, 1fr, 18mm), stroke: (x, y) => (bottom: 0.4pt + "
+                    f"{self.c('rule')}), inset: (x: 2pt, y: 3pt), table.header({hcell}"
+                    f"\"No.\"), {hcell}\"Answer\"), {hcell}\"Marks\")), {', '.join(part)})")
+        right = table(cells[half:]) if cells[half:] else "[]"
+        # two tables side by side, read one after the other (each with its header row)
+        return out + (f"#block(above: 4pt, below: 5mm, grid(columns: (1fr, 1fr), "
+                      f"column-gutter: 6mm, {table(cells[:half])}, {right}))\n")
 
-def _numbered_canvas(look: _Look, quiz: QuizBuild, footer: str):
-    """Return a canvas class that draws banners and ``Page n of N`` once the count is known."""
-    from reportlab.pdfgen.canvas import Canvas
-
-    class PageCanvas(Canvas):
-        def __init__(self, *a, **kw):
-            super().__init__(*a, **kw)
-            self._pages: list[dict] = []
-
-        def showPage(self):
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self):
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._decorate(total)
-                super().showPage()
-            super().save()
-
-        def _decorate(self, total: int):
-            w, h = self._pagesize
-            if quiz.classification:
-                for y in (h - 7 * MM, 2 * MM):
-                    self.setFillColor(look.c["banner"])
-                    self.rect(0, y, w, 5 * MM, stroke=0, fill=1)
-                    self.setFillColor(look.c["on_banner"])
-                    self.setFont(look.body.bold, 8)
-                    self.drawCentredString(w / 2, y + 1.6 * MM, quiz.classification)
-            self.setFillColor(look.c["muted"])
-            self.setFont(look.body.regular, 8)
-            self.drawString(18 * MM, 10 * MM, footer)
-            self.drawRightString(w - 18 * MM, 10 * MM,
-                                 f"Page {self._pageNumber} of {total}")
-    return PageCanvas
+    def running(self, footer: str) -> tuple[str, str]:
+        """Return the page background (classification bands) and the footer: artifacts."""
+        q = self.quiz
+        bands = "none"
+        if q.classification:
+            band = (f"block(width: 100%, height: 5mm, fill: {self.c('banner')}, "
+                    f"align(center + horizon, text(size: 8pt, weight: \"bold\", "
+                    f"fill: {self.c('on_banner')}, {lit(q.classification)})))")
+            bands = (f"[#place(top, dy: 2mm, {band})#place(bottom, dy: -2mm, {band})]")
+        foot = (f"[#set text(size: 8pt, fill: {self.c('muted')})\n{lit(footer)[1:-1]}"
+                f"#h(1fr)#context [Page #counter(page).display() of "
+                f"#counter(page).final().first()]]")
+        return bands, foot
 
 
 def write_pdf_sheet(quiz: QuizBuild, version: Version, theme: Theme, path: Path,
                     key: bool = False, show_version: bool = False) -> None:
     """Write the student sheet (or, with ``key``, the answer key) of one version to ``path``."""
-    from reportlab.lib.pagesizes import A4, LETTER
-    from reportlab.platypus import SimpleDocTemplate
-
-    look = _Look(theme)
-    size = LETTER if quiz.language.lower() in ("en-us", "en-ca") else A4
+    s = _Sheet(quiz, theme, key)
     vtext = f"Version {version.number}" if show_version else ""
     footer = " · ".join(x for x in (quiz.title, vtext, "Answer key" if key else "") if x)
-    doc = SimpleDocTemplate(
-        str(path), pagesize=size, leftMargin=18 * MM, rightMargin=18 * MM,
-        topMargin=16 * MM, bottomMargin=18 * MM, invariant=1,
-        title=quiz.title + (" — answer key" if key else ""), author=", ".join(quiz.authors),
-        subject=quiz.deck_title, creator="deckgen", lang=quiz.language)
-    width = size[0] - 36 * MM
-    story = _head(quiz, version, look, width, key, vtext)
-    for n, q in enumerate(version.questions, start=1):
-        story.append(_question(q, n, look, width, key, quiz.sources))
-    doc.build(story, canvasmaker=_numbered_canvas(look, quiz, footer))
-
-
-def _head(quiz: QuizBuild, version: Version, look: _Look, width: float, key: bool,
-          vtext: str) -> list:
-    from reportlab.platypus import Spacer, Table, TableStyle
+    bands, foot = s.running(footer)
+    paper = "us-letter" if quiz.language.lower() in ("en-us", "en-ca") else "a4"
+    body_font, head_font = theme.fonts["body"], theme.fonts["heading"]
     title = quiz.title + (" — answer key" if key else "")
-    sub = " · ".join(x for x in (quiz.deck_title, vtext) if x)
-    story = [look.para(title, look.title), look.para(sub, look.subtitle)]
-    n, total = len(version.questions), version.total_points
-    if not key:
-        row = [look.para("Name", look.text), "", look.para("Date", look.text), ""]
-        t = Table([row], colWidths=[14 * MM, width * 0.62 - 14 * MM, 12 * MM,
-                                    width * 0.38 - 12 * MM], rowHeights=[LINE])
-        t.setStyle(TableStyle([("LINEBELOW", (1, 0), (1, 0), 0.8, look.c["text"]),
-                               ("LINEBELOW", (3, 0), (3, 0), 0.8, look.c["text"]),
-                               ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-        story += [t, Spacer(1, 4 * MM)]
-        hint = (f"Answer all {n} questions ({points_text(total)} in total). Tick one box "
-                "unless a question asks you to tick all that apply.")
-        story += [look.para(hint, look.small), Spacer(1, 3 * MM)]
-        return story
-    story.append(look.para(f"{n} questions, {points_text(total)}. Letters and numbers refer "
-                           f"to the order on the {vtext.lower() or 'student'} sheet.", look.small))
-    story.append(Spacer(1, 2 * MM))
-    cells = [[look.para(f"{k}.", look.number), look.para(key_short(q), look.text),
-              look.para(points_text(q.points), look.small)]
-             for k, q in enumerate(version.questions, start=1)]
-    half = (len(cells) + 1) // 2
-    rows = []
-    for i in range(half):
-        right = cells[half + i] if half + i < len(cells) else ["", "", ""]
-        rows.append(cells[i] + [""] + right)
-    cw = (width - 6 * MM) / 2
-    t = Table(rows, colWidths=[9 * MM, cw - 27 * MM, 18 * MM, 6 * MM, 9 * MM, cw - 27 * MM,
-                               18 * MM])
-    t.setStyle(TableStyle([("LINEBELOW", (0, 0), (2, -1), 0.4, look.c["rule"]),
-                           ("LINEBELOW", (4, 0), (6, -1), 0.4, look.c["rule"]),
-                           ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                           ("LEFTPADDING", (0, 0), (-1, -1), 2)]))
-    story += [t, Spacer(1, 5 * MM)]
-    return story
-
-
-def _question(q: QuizQuestion, n: int, look: _Look, width: float, key: bool, sources: dict):
-    from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
-    head = Table([[look.para(f"{n}.", look.number), look.para(q.prompt, look.prompt),
-                   look.para(points_text(q.points), look.points)]],
-                 colWidths=[9 * MM, width - 31 * MM, 22 * MM])
-    head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                              ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                              ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    parts = [head]
-    body = _body(q, look, width - 9 * MM, key)
-    if body:
-        parts.append(_indent(body, 9 * MM, width))
-    if key:
-        parts.append(_indent(_key_notes(q, look, sources), 9 * MM, width))
-    parts.append(Spacer(1, 5 * MM))
-    return KeepTogether(parts)
-
-
-def _indent(flows: list, by: float, width: float):
-    from reportlab.platypus import Table, TableStyle
-    t = Table([[flow] for flow in flows], colWidths=[width - by])
-    t.hAlign = "RIGHT"
-    t.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
-                           ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                           ("TOPPADDING", (0, 0), (-1, -1), 1),
-                           ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
-    return t
-
-
-def _grid(rows: list, widths: list):
-    from reportlab.platypus import Table, TableStyle
-    t = Table(rows, colWidths=widths)
-    style = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-             ("RIGHTPADDING", (0, 0), (-1, -1), 3), ("TOPPADDING", (0, 0), (-1, -1), 2),
-             ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
-    t.setStyle(TableStyle(style))
-    t.hAlign = "LEFT"
-    return t
-
-
-def _body(q: QuizQuestion, look: _Look, width: float, key: bool) -> list:
-    from reportlab.platypus import Table, TableStyle
-    Box = _box_class()
-    tick = look.c["primary"]
-    if q.type in ("choice", "multi"):
-        flows = []
-        if q.type == "multi" and "all that apply" not in q.prompt.lower():
-            flows.append(look.para("Tick all that apply.", look.small))
-        rows = [[Box(BOX, look.c["text"], key and q.is_correct(o), tick),
-                 look.para(f"{LETTERS[i]}.", look.letter), look.para(o, look.text)]
-                for i, o in enumerate(q.options)]
-        flows.append(_grid(rows, [8 * MM, 7 * MM, width - 15 * MM]))
-        return flows
-    if q.type == "true-false":
-        row = []
-        for word in ("True", "False"):
-            row += [Box(BOX, look.c["text"], key and q.is_correct(word), tick),
-                    look.para(word, look.text)]
-        return [_grid([row], [8 * MM, 22 * MM, 8 * MM, 22 * MM])]
-    if key:
-        return []
-    if q.type == "numeric":
-        t = Table([[look.para("Answer:", look.text), ""]], colWidths=[18 * MM, 55 * MM],
-                  rowHeights=[LINE])
-        t.setStyle(TableStyle([("LINEBELOW", (1, 0), (1, 0), 0.8, look.c["text"]),
-                               ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-        t.hAlign = "LEFT"
-        return [t]
-    if q.type == "short":
-        t = Table([[""], [""]], colWidths=[width], rowHeights=[LINE, LINE])
-        t.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.6, look.c["rule"])]))
-        return [t]
-    if q.type == "order":
-        hint = (f"Write 1 to {len(q.options)} in the boxes: 1 for the first, "
-                f"{len(q.options)} for the last.")
-        rows = [[Box(WRITE_BOX, look.c["text"]), look.para(f"{LETTERS[i]}.", look.letter),
-                 look.para(o, look.text)] for i, o in enumerate(q.options)]
-        return [look.para(hint, look.small), _grid(rows, [11 * MM, 7 * MM, width - 18 * MM])]
-    # match: items with a box on the left, lettered answers on the right
-    hint = "Write the letter of the matching answer in the box beside each item."
-    half = width / 2
-    lefts = [[Box(WRITE_BOX, look.c["text"]), look.para(f"{k}.", look.letter),
-              look.para(left, look.text)] for k, left in enumerate(q.lefts, start=1)]
-    rights = [[look.para(f"{LETTERS[i]}.", look.letter), look.para(r, look.text)]
-              for i, r in enumerate(q.options)]
-    outer = Table([[_grid(lefts, [11 * MM, 7 * MM, half - 22 * MM]),
-                    _grid(rights, [7 * MM, half - 13 * MM])]], colWidths=[half, half])
-    outer.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (0, 0), 0),
-                               ("LEFTPADDING", (1, 0), (1, 0), 4 * MM),
-                               ("LINEBEFORE", (1, 0), (1, 0), 0.4, look.c["rule"])]))
-    outer.hAlign = "LEFT"
-    return [look.para(hint, look.small), outer]
-
-
-def _key_notes(q: QuizQuestion, look: _Look, sources: dict) -> list:
-    from reportlab.platypus import Spacer
-    flows = []
-    lines = key_lines(q)
-    label = {"order": "Right order", "match": "Pairs", "multi": "Answers"}.get(q.type, "Answer")
-    flows.append(look.para(f"{label}: " + lines[0] if len(lines) == 1
-                           else f"{label}:", look.answer))
-    if len(lines) > 1:
-        flows += [look.para(line, look.answer) for line in lines]
-    if q.explanation:
-        flows.append(look.para(q.explanation, look.text))
-    flows += [Spacer(1, 1), look.para(origin_text(q, sources), look.small)]
-    return flows
+    src = (document_head(title, quiz.authors, quiz.language, body_font, theme.palette["text"],
+                         BODY, "quiz answer key" if key else "quiz sheet")
+           + f"#set page(paper: {lit(paper)}, margin: (x: 18mm, top: 16mm, bottom: 18mm), "
+             f"background: {bands}, footer: {foot}, footer-descent: 30%)\n"
+           + f"#set par(leading: {_pt(BODY * 0.6)})\n"
+           + f"#show heading: set text(font: {fonts(head_font)}, fill: {s.c('primary')})\n"
+           + f"#show heading.where(level: 1): set text(size: {_pt(TITLE)})\n"
+           + f"#show heading.where(level: 2): it => block(above: 0pt, below: 5pt, "
+             f"text(size: {_pt(BODY + 0.5)}, weight: \"regular\", fill: {s.c('text')}, it.body))\n"
+           + s.head(version, vtext)
+           + "".join(s.question(q, n) for n, q in enumerate(version.questions, start=1)))
+    compile_pdf(src, path, font_folders=font_dirs(body_font, head_font))

@@ -1,0 +1,178 @@
+"""Every PDF deckgen writes goes through here: Typst source in, tagged PDF/UA-1 out.
+
+This is the one module that imports ``typst`` (the Typst compiler as a
+self-contained wheel). Writers build Typst *source* with the helpers below
+and hand it to :func:`compile_pdf`, which compiles it with the PDF/UA-1
+standard switched on: Typst then writes the structure tree (headings,
+paragraphs, lists, tables with header cells, figures with their alt text,
+links), marks page headers and footers as artifacts, embeds every font as a
+subset with a ToUnicode map, sets ``/Lang`` and the window title and puts
+the PDF/UA identification into the XMP metadata; and it refuses a document
+that would break the standard (a figure without alt text, a document
+without a title) instead of writing a PDF that only looks accessible.
+
+Text always enters the source as a Typst *string literal* (:func:`lit`):
+nothing a content author writes is ever read as Typst markup or code.
+Fonts are the shipped files only (system fonts are ignored), so the same
+content gives the same PDF on every machine; the timestamp is fixed for the
+same reason.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from deckgen.content.markup import parse
+from deckgen.content.urls import safe_url
+from deckgen.text.fontfiles import FONT_DIR, HANGUL, family_for, font_path
+
+#: What every PDF's metadata says made it; the date is fixed (reproducible bytes).
+TIMESTAMP = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
+
+
+class PdfError(RuntimeError):
+    """Typst refused the source: a bug in a writer (text never reaches Typst as code)."""
+
+
+def lit(text: str) -> str:
+    """Return ``text`` as a Typst string literal (safe for any input)."""
+    out = (str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\r", "")
+           .replace("\n", "\\n").replace("\t", " "))
+    return f'"{out}"'
+
+
+def text(value: str) -> str:
+    """Return literal text (no content markup) as a Typst content block."""
+    return f"[#{lit(value)}]" if value else "[]"
+
+
+def rich(value: str, bold: bool = False, link_color: str = "") -> str:
+    """Return content text with ``**bold**``, ``*italic*`` and links as a Typst content block.
+
+    Links become real link annotations (``safe_url`` drops unsafe addresses:
+    their text stays, plain). ``link_color`` (``RRGGBB``) colours and
+    underlines them.
+    """
+    parts = []
+    for run in parse(value, bold):
+        body = lit(run.text)
+        if run.bold:
+            body = f"strong({body})"
+        if run.italic:
+            body = f"emph({body})"
+        url = safe_url(run.url) if run.url else None
+        if url:
+            inner = f"underline({body})" if link_color else body
+            if link_color:
+                inner = f"text(fill: rgb({lit('#' + link_color)}), {inner})"
+            body = f"link({lit(url)}, {inner})"
+        parts.append("#" + body)
+    return "[" + "".join(parts) + "]"
+
+
+def color(hex6: str) -> str:
+    """Return a theme colour (``RRGGBB``) as a Typst colour."""
+    return f"rgb({lit('#' + hex6)})"
+
+
+def pt(v: float) -> str:
+    """Return a length in points as Typst source."""
+    return f"{v:.2f}pt"
+
+
+def lang_args(language: str) -> str:
+    """Return ``lang`` (and ``region``) for Typst's ``text`` from a BCP 47 tag (``en-GB``)."""
+    parts = language.replace("_", "-").split("-")
+    out = f"lang: {lit(parts[0].lower() or 'en')}"
+    if len(parts) > 1 and len(parts[1]) == 2 and parts[1].isalpha():
+        out += f", region: {lit(parts[1].upper())}"
+    return out
+
+
+def document_head(title: str, authors, language: str, body_font: str, color_text: str,
+                  size: float, keywords: str = "") -> str:
+    """Return the lines that open every deckgen PDF: metadata, language, fonts."""
+    who = ", ".join(lit(a) for a in authors if a) or lit("deckgen")
+    kw = f", keywords: ({lit(keywords)},)" if keywords else ""
+    return (f"#set document(title: {lit(title or 'Untitled')}, author: ({who},){kw})\n"
+            f"#set text({lang_args(language)}, font: {fonts(body_font)}, size: {pt(size)}, "
+            f"fill: {color(color_text)}, hyphenate: false)\n")
+
+
+@lru_cache(maxsize=16)
+def _families_in(folder: str) -> dict[str, str]:
+    import typst
+    found = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False,
+                        font_paths=[folder]).fonts()
+    return {str(Path(f.path).resolve()): f.family for f in found}
+
+
+def _family_name(path: str) -> str:
+    """Return the family name Typst knows the font file ``path`` by."""
+    p = Path(path).resolve()
+    name = _families_in(str(p.parent)).get(str(p))
+    if name is None:
+        raise PdfError(f"Typst finds no font in {path}")
+    return name
+
+
+def family(theme_font: str) -> str:
+    """Return the Typst family name of the face that draws ``theme_font``."""
+    return _family_name(str(font_path(theme_font)))
+
+
+def fonts(theme_font: str) -> str:
+    """Return the Typst font list for a theme font: its face, then Hangul for Korean.
+
+    Liberation Sans follows for the scripts the first face lacks (Hebrew,
+    Greek and Cyrillic beyond Carlito's), so Typst shapes them instead of
+    dropping them.
+    """
+    names = [family(theme_font), _family_name(str(font_path(HANGUL))),
+             _family_name(str(font_path("Arial")))]
+    seen = list(dict.fromkeys(names))
+    return "(" + ", ".join(lit(n) for n in seen) + ",)"
+
+
+def font_dirs(*theme_fonts: str) -> list[str]:
+    """Return the folders holding the faces of ``theme_fonts`` (the shipped ones always)."""
+    dirs = {str(FONT_DIR)}
+    for f in theme_fonts:
+        if family_for(f).startswith("Custom-"):
+            for bold in (False, True):
+                for italic in (False, True):
+                    dirs.add(str(font_path(f, bold, italic).parent))
+    return sorted(dirs)
+
+
+def compile_pdf(source: str, path: Path, files: dict[str, bytes] | None = None,
+                font_folders: list[str] | None = None) -> None:
+    """Compile Typst ``source`` into a PDF/UA-1 file at ``path``.
+
+    ``files`` are written beside the source (pictures it refers to by name).
+    """
+    import typst
+    with tempfile.TemporaryDirectory(prefix="deckgen-typst-") as tmp:
+        root = Path(tmp)
+        for name, data in (files or {}).items():
+            (root / name).write_bytes(data)
+        main = root / "main.typ"
+        main.write_text(source, encoding="utf-8")
+        try:
+            pdf = typst.compile(str(main), root=str(root),
+                                font_paths=font_folders or [str(FONT_DIR)],
+                                ignore_system_fonts=True, pdf_standards=["ua-1"],
+                                timestamp=int(TIMESTAMP.timestamp()))
+        except typst.TypstError as e:
+            raise PdfError(f"Typst could not write {Path(path).name}: {e}") from None
+    Path(path).write_bytes(pdf)
+
+
+def page_count(path: Path) -> int:
+    """Return the number of pages of a PDF this module wrote (counts its page objects)."""
+    import re
+    data = Path(path).read_bytes()
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
