@@ -127,7 +127,7 @@ class _Renderer:
         al = f"#set align({align})\n" if align else ""
         return (f"#block(above: {pt(above)}, below: {pt(below)})[{al}"
                 f"#set par(leading: {pt(_leading(size, leading))})\n"
-                f"#text(size: {pt(size)}, fill: {self.c(fill)}{f}, {self.rich(value, bold)})]\n")
+                f"#par(text(size: {pt(size)}, fill: {self.c(fill)}{f}, {self.rich(value, bold)}))]\n")
 
     def cite(self, cite: str) -> str:
         if not cite:
@@ -143,8 +143,8 @@ class _Renderer:
         return (f"#pad(left: {pt(indent)}, block(width: 100%, fill: {self.c('surface')}, "
                 f"stroke: (left: 2pt + {self.c('rule')}), inset: (left: 7pt, right: 6pt, "
                 f"top: 2.5pt, bottom: 3.5pt), above: 1pt, below: 4pt, "
-                f"text(size: {pt(CAPTION)}, fill: {self.c('muted')})[#strong({lit(label + '.')}) "
-                f"{self.rich(value)}]))\n")
+                f"par(text(size: {pt(CAPTION)}, fill: {self.c('muted')})[#strong({lit(label + '.')}) "
+                f"{self.rich(value)}])))\n")
 
     def list_src(self, items, numbered: bool = False, start: int = 1, level: int = 0,
                  size: float = BODY, notes_boxed: bool = True) -> str:
@@ -222,7 +222,7 @@ class _Renderer:
             badge = (f"box(circle(radius: 8pt, fill: {self.c('primary')}, "
                      f"align(center + horizon, text(size: 8.8pt, weight: \"bold\", "
                      f"fill: {self.c('on_primary')}, {lit(str(e.number))}))))")
-            words = f"[{self.rich(e.text)[1:-1]}{self.cite(e.cite)}]"
+            words = f"[#par[{self.rich(e.text)[1:-1]}{self.cite(e.cite)}]]"
             bits = [self.tag(e.tag)] if e.tag else []
             if e.confidence:
                 bits.append(f"#text(size: {pt(SMALL)}, fill: {self.c('muted')}, "
@@ -231,8 +231,8 @@ class _Renderer:
             stroke = f"(left: 3pt + {color(e.tag.color)})" if e.tag else "none"
             note = ""
             if e.note:
-                note = (f"block(above: 3pt, text(size: {pt(CAPTION)}, fill: {self.c('muted')})"
-                        f"[#strong(\"Presenter's note.\") {self.rich(e.note)}])")
+                note = (f"block(above: 3pt, par(text(size: {pt(CAPTION)}, fill: {self.c('muted')})"
+                        f"[#strong(\"Presenter's note.\") {self.rich(e.note)}]))")
             left = f"[{words[1:-1]}{'#' + note if note else ''}]"
             rows.append(
                 f"#block(width: 100%, fill: {self.c('surface')}, inset: 5pt, above: 3pt, "
@@ -327,20 +327,20 @@ class _Renderer:
 
     def item_cell(self, e: b.ItemEntry) -> str:
         tags = "".join(self.tag(t) + " " for t in e.tags)
-        out = [f"#block(above: 0pt, below: 3pt, text(size: 10.5pt, fill: {self.c('primary')}, "
+        out = [f"#block(above: 0pt, below: 3pt, par(text(size: 10.5pt, fill: {self.c('primary')}, "
                f"font: {fonts(self.head_font)}, weight: \"bold\")[{tags}"
-               f"{self.rich(e.title, True)[1:-1]}{self.cite(e.cite)}])\n"]
+               f"{self.rich(e.title, True)[1:-1]}{self.cite(e.cite)}]))\n"]
         if e.detail:
             out.append(self.para(e.detail, 9, below=2, leading=1.28))
         out.append(self.list_src(e.points, size=9, notes_boxed=False))
         if e.evidence:
             ev = "; ".join(self.rich(x)[1:-1] for x in e.evidence)
-            out.append(f"#block(above: 2pt, below: 2pt, text(size: {pt(CAPTION)}, "
-                       f"fill: {self.c('muted')})[#strong(\"Evidence:\") {ev}])\n")
+            out.append(f"#block(above: 2pt, below: 2pt, par(text(size: {pt(CAPTION)}, "
+                       f"fill: {self.c('muted')})[#strong(\"Evidence:\") {ev}]))\n")
         if e.note:
-            out.append(f"#block(above: 2pt, below: 2pt, text(size: {pt(CAPTION)}, "
+            out.append(f"#block(above: 2pt, below: 2pt, par(text(size: {pt(CAPTION)}, "
                        f"fill: {self.c('muted')})[#strong(\"Presenter's note.\") "
-                       f"{self.rich(e.note)}])\n")
+                       f"{self.rich(e.note)}]))\n")
         return "".join(out)
 
     def card(self, e: b.ItemEntry) -> str:
@@ -364,8 +364,8 @@ class _Renderer:
                 f"column-gutter: {pt(GAP)}, row-gutter: 9pt, {', '.join(cells)}))\n")
 
     def callout(self, blk: b.Callout) -> str:
-        inner = (f"#text(size: 26pt, weight: \"bold\", font: {fonts(self.head_font)}, "
-                 f"fill: {self.c('primary')}, {self.rich(blk.value, True)})\n")
+        inner = (f"#par(text(size: 26pt, weight: \"bold\", font: {fonts(self.head_font)}, "
+                 f"fill: {self.c('primary')}, {self.rich(blk.value, True)}))\n")
         if blk.label:
             inner += self.para(blk.label, BODY, above=4)
         if blk.caption:

@@ -94,14 +94,16 @@ def notes_source(r, blk: b.NotesPage) -> str:
     for p in paras:
         lines = "#linebreak()".join(f"#{lit(line)}" for line in p.split("\n"))
         out.append(f"#block(below: 5pt, text(size: {_pt(NOTES_SIZE)})"
-                   f"[#set par(leading: {_pt(NOTES_SIZE * 0.65)})\n{lines}])\n")
+                   f"[#set par(leading: {_pt(NOTES_SIZE * 0.65)})\n#par[{lines}]])\n")
     if not paras:
-        out.append(f"#text(size: 8.5pt, fill: {r.c('muted')}, "
-                   f"\"This slide has no speaker notes.\")\n")
-    # ruled lines for the reader's own notes, down to the foot of the page
-    out.append(f"#v({_pt(2 * MM)})\n#layout(size => context {{\n"
-               f"  let room = page.height - here().position().y - {_pt(r.geo.bottom)}\n"
-               f"  let n = calc.max(0, calc.floor(room / {_pt(LINE_GAP)}) - 1)\n"
-               f"  for k in range(n) {{ v({_pt(LINE_GAP)}, weak: false); "
-               f"line(length: 100%, stroke: {_pt(RULE)} + {r.c('rule')}) }}\n}})\n")
+        out.append(f"#par(text(size: 8.5pt, fill: {r.c('muted')}, "
+                   f"\"This slide has no speaker notes.\"))\n")
+    # ruled lines for the reader's own notes, down to the foot of the page: as many
+    # whole gaps as the room left holds, placed in a block exactly that tall
+    out.append(f"#v({_pt(2 * MM)})\n#context {{\n"
+               f"  let room = page.height - {_pt(r.geo.bottom)} - here().position().y - 1pt\n"
+               f"  let n = calc.max(0, calc.floor(room / {_pt(LINE_GAP)}))\n"
+               f"  block(height: n * {_pt(LINE_GAP)}, above: 0pt, below: 0pt, for k in range(n) "
+               f"{{ place(top + left, dy: (k + 1) * {_pt(LINE_GAP)} - 0.5pt, line(length: 100%, "
+               f"stroke: {_pt(RULE)} + {r.c('rule')})) }})\n}}\n")
     return "".join(out)

@@ -50,7 +50,8 @@ class _Sheet:
         return rich(value, bold, self.p["primary"])
 
     def small(self, value: str) -> str:
-        return f"#block(above: 3pt, below: 3pt, text(size: {_pt(SMALL)}, fill: {self.c('muted')}, {self.rich(value)}))\n"
+        return (f"#block(above: 3pt, below: 3pt, par(text(size: {_pt(SMALL)}, "
+                f"fill: {self.c('muted')}, {self.rich(value)})))\n")
 
     def box(self, size: float, checked: bool = False) -> str:
         """Return a square to tick or write in (drawing: an artifact); ``checked`` ticks it."""
@@ -117,12 +118,13 @@ class _Sheet:
         label = {"order": "Right order", "match": "Pairs", "multi": "Answers"}.get(q.type,
                                                                                    "Answer")
         ans = f"text(weight: \"bold\", fill: {self.c('primary')}, "
-        out = f"#block(above: 5pt, below: 3pt, {ans}{self.rich(label + ': ' + lines[0] if len(lines) == 1 else label + ':', True)}))\n"
+        first = label + ": " + lines[0] if len(lines) == 1 else label + ":"
+        out = f"#block(above: 5pt, below: 3pt, par({ans}{self.rich(first, True)})))\n"
         if len(lines) > 1:
-            out += "".join(f"#block(above: 2pt, below: 2pt, {ans}{self.rich(x, True)}))\n"
+            out += "".join(f"#block(above: 2pt, below: 2pt, par({ans}{self.rich(x, True)})))\n"
                            for x in lines)
         if q.explanation:
-            out += f"#block(above: 3pt, below: 3pt, {self.rich(q.explanation)})\n"
+            out += f"#block(above: 3pt, below: 3pt, par({self.rich(q.explanation)}))\n"
         out += self.small(origin_text(q, self.quiz.sources))
         return out
 
@@ -141,8 +143,8 @@ class _Sheet:
         title = quiz.title + (" — answer key" if key else "")
         sub = " · ".join(x for x in (quiz.deck_title, vtext) if x)
         out = (f"#heading(level: 1, {self.rich(title, True)})\n"
-               f"#block(above: 2pt, below: 8pt, text(size: 11pt, fill: {self.c('muted')}, "
-               f"{self.rich(sub)}))\n")
+               f"#block(above: 2pt, below: 8pt, par(text(size: 11pt, fill: {self.c('muted')}, "
+               f"{self.rich(sub)})))\n")
         n, total = len(version.questions), version.total_points
         if not key:
             line = f"stroke: (bottom: 0.8pt + {self.c('text')})"
