@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from deckgen.content.markup import plain
+from deckgen.content.markup import parse, plain
 from deckgen.content.pictures import png_source
 from deckgen.content.urls import safe_url
 from deckgen.handout.charts_mpl import chart_figure, theme_style
@@ -68,6 +68,25 @@ def _runs(pieces) -> str:
     return "".join(out)
 
 
+def _breaks(p, lines) -> list[str]:
+    """Return what ends each measured line: a line break, with the space it broke at.
+
+    A line broken at a space keeps the space, so a screen reader and the
+    bookmark read "Pyongyang Axis", not "PyongyangAxis" (Typst does not draw a
+    space at a line's end); a word broken at its hyphen stays one word.
+    """
+    full = "".join(r.text for r in (p.runs or parse(p.text)))
+    out, pos = [], 0
+    for line in lines[:-1]:
+        t = "".join(pc.text for pc in line.pieces)
+        found = full.find(t, pos) if t else -1
+        end = (found if found >= 0 else pos) + len(t)
+        space = full[end:end + 1].isspace()
+        out.append('#" "#linebreak()' if space else "#linebreak()")
+        pos = end + int(space)
+    return out + [""]
+
+
 class _Slides:
     def __init__(self, placed: PlacedDeck, theme: Theme, pictures) -> None:
         self.placed, self.theme, self.pictures = placed, theme, pictures
@@ -87,7 +106,7 @@ class _Slides:
         fi = font_info(st.font)
         pitch = lines[0].height if lines else st.size * fi.line_height
         leading = max(pitch - st.size * (fi.ascent + fi.descent), 0)
-        body = "#linebreak()".join(_runs(line.pieces) for line in lines)
+        body = "".join(_runs(line.pieces) + sep for line, sep in zip(lines, _breaks(p, lines)))
         align = {"center": "center", "right": "right"}.get(p.align, "left")
         style = (', weight: "bold"' if st.bold else "") + (', style: "italic"' if st.italic else "")
         return (f"#block(width: {pt(width + 2)}, above: {pt(p.space_before)}, below: 0pt)["

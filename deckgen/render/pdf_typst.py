@@ -21,7 +21,10 @@ same reason.
 from __future__ import annotations
 
 import datetime as _dt
+import re
+import sys
 import tempfile
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -148,31 +151,59 @@ def font_dirs(*theme_fonts: str) -> list[str]:
     return sorted(dirs)
 
 
+#: What Typst says when no font in the PDF can draw some text (PDF/UA forbids drawing it
+#: as empty boxes).
+_NO_GLYPH = re.compile(r"the text `\"(.+?)\"` could not be displayed")
+
+
+def spoken(text: str) -> str:
+    """Return what stands in for characters no shipped font has: their names, bracketed.
+
+    ``🙂`` becomes ``[slightly smiling face]``: visible, and read out as meant.
+    Joiners and variation selectors say nothing.
+    """
+    names = [unicodedata.name(ch, f"U+{ord(ch):04X}").lower() for ch in text
+             if unicodedata.category(ch) not in ("Cf", "Mn") and not 0xFE00 <= ord(ch) <= 0xFE0F]
+    return "[" + ", ".join(names) + "]" if names else ""
+
+
 def compile_pdf(source: str, path: Path, files: dict[str, bytes] | None = None,
-                font_folders: list[str] | None = None) -> None:
-    """Compile Typst ``source`` into a PDF/UA-1 file at ``path``.
+                font_folders: list[str] | None = None) -> list[str]:
+    """Compile Typst ``source`` into a PDF/UA-1 file at ``path``; return warnings for people.
 
     ``files`` are written beside the source (pictures it refers to by name).
+    Text no shipped font can draw (an emoji, a script without a face) is
+    written as its characters' names, and a warning says so (printed as the
+    build's warnings are); the PDF stays valid PDF/UA.
     """
     import typst
+    notes: list[str] = []
     with tempfile.TemporaryDirectory(prefix="deckgen-typst-") as tmp:
         root = Path(tmp)
         for name, data in (files or {}).items():
             (root / name).write_bytes(data)
         main = root / "main.typ"
-        main.write_text(source, encoding="utf-8")
-        try:
-            pdf = typst.compile(str(main), root=str(root),
-                                font_paths=font_folders or [str(FONT_DIR)],
-                                ignore_system_fonts=True, pdf_standards=["ua-1"],
-                                timestamp=int(TIMESTAMP.timestamp()))
-        except typst.TypstError as e:
-            raise PdfError(f"Typst could not write {Path(path).name}: {e}") from None
+        for _attempt in range(64):
+            main.write_text(source, encoding="utf-8")
+            try:
+                pdf = typst.compile(str(main), root=str(root),
+                                    font_paths=font_folders or [str(FONT_DIR)],
+                                    ignore_system_fonts=True, pdf_standards=["ua-1"],
+                                    timestamp=int(TIMESTAMP.timestamp()))
+                break
+            except typst.TypstError as e:
+                m = _NO_GLYPH.search(str(e))
+                if m is None or m.group(1) not in source:
+                    raise PdfError(f"Typst could not write {Path(path).name}: {e}") from None
+                missing = m.group(1)
+                source = source.replace(missing, spoken(missing))
+                codes = " ".join(f"U+{ord(ch):04X}" for ch in missing)
+                notes.append(f"{Path(path).name}: no font deckgen ships can draw '{missing}' "
+                             f"({codes}); the PDF shows {spoken(missing) or 'nothing'} instead")
+        else:
+            raise PdfError(f"Typst could not write {Path(path).name}: too many characters "
+                           "without a font")
     Path(path).write_bytes(pdf)
-
-
-def page_count(path: Path) -> int:
-    """Return the number of pages of a PDF this module wrote (counts its page objects)."""
-    import re
-    data = Path(path).read_bytes()
-    return len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
+    for n in notes:
+        print(f"warning: {n}", file=sys.stderr)
+    return notes
