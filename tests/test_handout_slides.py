@@ -181,8 +181,8 @@ def test_slide_pdf_has_the_slides_at_their_places(made, pdfs):
             # each picture is captioned with its slide number (and title, as far as it fits)
             caps = [page["captions"][page["images"].index(im)] for im in imgs]
             for shot, cap in zip(on_page, caps):
-                assert cap.startswith(f"Slide {shot.number} "), (name, n, cap)
-                head = _norm(cap)[len(f"Slide {shot.number} "):].rstrip("…")
+                assert cap.startswith(f"Slide {shot.number}: "), (name, n, cap)
+                head = _norm(cap)[len(f"Slide {shot.number}: "):].rstrip("…")
                 assert _norm(shot.title).startswith(head), (name, cap)
                 assert len(head) >= min(8, len(shot.title)), (name, cap)
             checked += 1
@@ -233,34 +233,15 @@ def test_slide_and_notes_pdfs_have_header_footer_and_bookmarks(made, pdfs):
                 assert content.classification.upper() in foot_text, (name, style, i)
             # every other character inside the margins
             body = [c for c in page["chars"] if c not in head and c not in foot]
-            outside = [c["text"] for c in body
-                       if c["x0"] < geo.left - 0.5 or c["x1"] > geo.width - geo.right + 0.5
-                       or c["top"] < geo.top - 0.5 or c["bottom"] > geo.height - geo.bottom + 0.5]
+            # (a space ending a line may lie past the margin: nothing is drawn there)
+            outside = [c["text"] for c in body if c["text"].strip() and (
+                       c["x0"] < geo.left - 0.5 or c["x1"] > geo.width - geo.right + 0.5
+                       or c["top"] < geo.top - 0.5 or c["bottom"] > geo.height - geo.bottom + 0.5)]
             assert outside == [], (name, style, i, "".join(outside)[:60])
         shots = made[name]["shots"]
         assert got["outline"] == [f"Slide {s.number}: {s.title}" for s in shots], (name, style)
         assert got["meta"]["Title"] == plain(content.title)
         assert got["meta"]["Keywords"] == f"{style} handout"
-
-
-def test_png_data_goes_into_the_pdf_as_it_is(tmp_path):
-    """The PNG's own compressed rows go into the PDF; a reader undoes the PNG predictors."""
-    from reportlab.pdfgen.canvas import Canvas
-
-    from deckgen.handout.pdf_png import draw_png, png_stream
-    im = Image.new("RGB", (64, 40))
-    im.putdata([((x * 37) % 256, (y * 53) % 256, (x * y) % 256) for y in range(40)
-                for x in range(64)])
-    buf = io.BytesIO()
-    im.save(buf, "PNG")
-    canvas = Canvas(str(tmp_path / "x.pdf"), invariant=1)
-    draw_png(canvas, buf.getvalue(), 10, 10, 64, 40)
-    canvas.save()
-    _w, _h, stream = png_stream(buf.getvalue())
-    assert stream in (tmp_path / "x.pdf").read_bytes()
-    with pdfplumber.open(tmp_path / "x.pdf") as doc:
-        (got,) = doc.pages[0].images
-        assert got["stream"].get_data() == im.tobytes()      # pdfminer's reading
 
 
 def test_pdf_pictures_are_the_painted_pixels(made):
@@ -278,29 +259,17 @@ def test_pdf_pictures_are_the_painted_pixels(made):
 
 
 def test_each_picture_is_stored_once_per_pdf(made):
+    import pikepdf
     path = made["south-korea-briefing"]["files"][("slides", 3, "pdf")]
-    data = path.read_bytes()
-    assert data.count(b"/Subtype /Image") == len(made["south-korea-briefing"]["shots"])
-    assert data.count(b"/Predictor 15") == len(made["south-korea-briefing"]["shots"])
+    with pikepdf.open(path) as pdf:
+        images = {obj.objgen for obj in pdf.objects
+                  if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image"}
+        placed = [xo.objgen for page in pdf.pages
+                  for xo in (page.Resources.get("/XObject") or {}).values()
+                  if xo.get("/Subtype") == "/Image"]
+    # one image a slide, each placed once
+    assert len(images) == len(placed) == len(made["south-korea-briefing"]["shots"])
 
-
-def test_a_png_that_cannot_pass_through_is_still_drawn(tmp_path):
-    from reportlab.pdfgen.canvas import Canvas
-
-    from deckgen.handout.pdf_png import draw_png, png_stream
-    rgba = io.BytesIO()
-    Image.new("RGBA", (40, 20), (10, 20, 30, 255)).save(rgba, "PNG")
-    assert png_stream(rgba.getvalue()) is None
-    assert png_stream(b"not a png") is None
-    canvas = Canvas(str(tmp_path / "x.pdf"), invariant=1)
-    draw_png(canvas, rgba.getvalue(), 10, 10, 80, 40)
-    canvas.save()
-    with pdfplumber.open(tmp_path / "x.pdf") as doc:
-        (im,) = doc.pages[0].images
-        assert im["srcsize"] == (40, 20) and im["width"] == pytest.approx(80)
-
-
-# -- notes pages as PDF ----------------------------------------------------------
 
 def test_notes_pdf_gives_each_slide_a_page_with_its_notes(made, pdfs):
     for name, got in _examples(made):
@@ -316,7 +285,7 @@ def test_notes_pdf_gives_each_slide_a_page_with_its_notes(made, pdfs):
             assert (im["x0"], im["top"], im["x1"]) == pytest.approx(
                 (geo.left, geo.top + sl.CAPTION, geo.left + fw), abs=0.05)
             assert im["bottom"] - im["top"] == pytest.approx(fw * 1125 / 2000, abs=0.05)
-            assert page["captions"][0].startswith(f"Slide {shot.number} ")
+            assert page["captions"][0].startswith(f"Slide {shot.number}: ")
             text = _norm(page["text"])
             assert "Speaker notes" in text
             if shot.notes:

@@ -28,12 +28,13 @@ def _pt(v: float) -> str:
 
 
 def _caption(r, shot: b.SlideShot, width: float) -> str:
-    """Return "Slide 3  Title" as the slide's level-1 heading, cut to one line."""
-    label = f"Slide {shot.number}"
-    title = (f"#h(6pt)#text(fill: {r.c('muted')}, weight: \"regular\", {lit(shot.title)})"
+    """Return "Slide 3: Title" as the slide's level-1 heading (and bookmark), cut to one line."""
+    label = f"Slide {shot.number}" + (":" if shot.title else "")
+    title = (f"#\" \"#text(fill: {r.c('muted')}, weight: \"regular\", {lit(shot.title)})"
              if shot.title else "")
-    return (f"#box(width: {_pt(width)}, height: {_pt(CAPTION + 1)}, clip: true, "
-            f"heading(level: 1)[#{lit(label)}{title}])")
+    # the glyphs' full height (ascender down) sits inside the caption line
+    return (f"#block(width: {_pt(width)}, height: {_pt(CAPTION)}, above: 0pt, below: 0pt, "
+            f"clip: true, text(top-edge: \"ascender\", heading(level: 1)[#{lit(label)}{title}]))")
 
 
 def _picture(r, shot: b.SlideShot, width: float, height: float) -> str:
@@ -87,9 +88,10 @@ def notes_source(r, blk: b.NotesPage) -> str:
     pic_h = fw / shot.aspect
     out = [f"#pagebreak(weak: true)\n{_headings(r)}",
            _caption(r, shot, fw) + "\n",
-           f"#{_picture(r, shot, fw, pic_h)}\n#v({_pt(5 * MM)})\n",
+           f"#block(above: 0pt, below: 0pt, {_picture(r, shot, fw, pic_h)})\n"
+           f"#v({_pt(5 * MM)})\n",
            f"#block(below: 4pt, text(size: 10.5pt, font: {fonts(r.head_font)}, "
-           f"heading(level: 2, \"Speaker notes\")))\n"]
+           f"heading(level: 2, bookmarked: false, \"Speaker notes\")))\n"]
     paras = [p.strip() for p in shot.notes.split("\n\n") if p.strip()]
     for p in paras:
         lines = "#linebreak()".join(f"#{lit(line)}" for line in p.split("\n"))
@@ -101,9 +103,9 @@ def notes_source(r, blk: b.NotesPage) -> str:
     # ruled lines for the reader's own notes, down to the foot of the page: as many
     # whole gaps as the room left holds, placed in a block exactly that tall
     out.append(f"#v({_pt(2 * MM)})\n#context {{\n"
-               f"  let room = page.height - {_pt(r.geo.bottom)} - here().position().y - 1pt\n"
+               f"  let room = page.height - {_pt(r.geo.bottom)} - here().position().y - 0.01pt\n"
                f"  let n = calc.max(0, calc.floor(room / {_pt(LINE_GAP)}))\n"
                f"  block(height: n * {_pt(LINE_GAP)}, above: 0pt, below: 0pt, for k in range(n) "
-               f"{{ place(top + left, dy: (k + 1) * {_pt(LINE_GAP)} - 0.5pt, line(length: 100%, "
+               f"{{ place(top + left, dy: (k + 1) * {_pt(LINE_GAP)}, line(length: 100%, "
                f"stroke: {_pt(RULE)} + {r.c('rule')})) }})\n}}\n")
     return "".join(out)
