@@ -113,6 +113,28 @@ def test_reading_handout_headings_tables_lists_figures_in_the_tag_tree(built):
                 assert any(_squash(plain(it.text)) in x for x in items), (name, it.text)
 
 
+def test_the_handouts_words_are_tagged_as_written(built):
+    # paragraphs, notes and cards read exactly as the content says them: no markup,
+    # brackets or words of the writer's own get into the text
+    for name, (_c, bld, files) in built.items():
+        handout = make_handout(bld)
+        said = _squash("".join(e.text for e in read(files["handout"]).elements if e.depth == 0))
+        want = []
+        for blk in handout.blocks:
+            if isinstance(blk, b.Para) and blk.text:
+                want.append(plain(blk.text))
+            elif isinstance(blk, b.Note):
+                want.append(f"{blk.label}. {plain(blk.text)}")
+            elif isinstance(blk, b.Judgements):
+                want += [plain(e.text) for e in blk.entries]
+                want += [f"Presenter's note. {plain(e.note)}" for e in blk.entries if e.note]
+            elif isinstance(blk, b.Items):
+                want += [plain(e.title) for e in blk.entries]
+                want += [f"Presenter's note. {plain(e.note)}" for e in blk.entries if e.note]
+        missing = [w for w in want if _squash(w) not in said]
+        assert missing == [], name
+
+
 def test_reading_order_is_the_order_on_the_page(built):
     for name, (_c, _b, files) in built.items():
         t = read(files["handout"])

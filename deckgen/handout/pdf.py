@@ -144,7 +144,7 @@ class _Renderer:
                 f"stroke: (left: 2pt + {self.c('rule')}), inset: (left: 7pt, right: 6pt, "
                 f"top: 2.5pt, bottom: 3.5pt), above: 1pt, below: 4pt, "
                 f"par(text(size: {pt(CAPTION)}, fill: {self.c('muted')})[#strong({lit(label + '.')}) "
-                f"{self.rich(value)}])))\n")
+                f"#{self.rich(value)}])))\n")
 
     def list_src(self, items, numbered: bool = False, start: int = 1, level: int = 0,
                  size: float = BODY, notes_boxed: bool = True) -> str:
@@ -169,7 +169,8 @@ class _Renderer:
                 f"#set text(size: {pt(size)})\n{fill}"
                 f"#set par(leading: {pt(_leading(size, 1.26))})\n"
                 f"#{kind}indent: {pt(3 if level == 0 else 0)}, body-indent: 5pt, "
-                f"spacing: {pt(3.2 if level == 0 else 2.2)}, {', '.join(entries)})]\n")
+                f"spacing: {pt(_leading(size, 1.26) + (2.2 if level == 0 else 1.2))}, "
+                f"{', '.join(entries)})]\n")
 
     def figure(self, fig, width: float, height: float, alt: str) -> str:
         """Return a chart Figure: the SVG (drawn once per build) with its alt text."""
@@ -199,7 +200,8 @@ class _Renderer:
     def titleblock(self, blk: b.TitleBlock) -> str:
         out = [f"#heading(level: 1, {self.rich(blk.title, True)})\n"]
         if blk.subtitle:
-            out.append(self.para(blk.subtitle, SUBTITLE, "muted", below=6, leading=1.25))
+            out.append(self.para(blk.subtitle, SUBTITLE, "muted", above=4, below=8,
+                                 leading=1.25))
         if blk.facts:
             kw = 25 * MM
             cells = [(f"text(size: {pt(SMALL)}, fill: {self.c('muted')}, weight: \"bold\", "
@@ -213,7 +215,7 @@ class _Renderer:
             line = f"0.8pt + {self.c('primary')}"
             out.append(f"#block(above: 2pt, below: 8pt, stroke: (top: {line}, bottom: {line}), "
                        f"inset: (y: 5pt), grid(columns: ({pt(kw)}, 1fr, {pt(kw)}, 1fr), "
-                       f"column-gutter: 0pt, row-gutter: 3pt, {', '.join(flat)}))\n")
+                       f"column-gutter: 0pt, row-gutter: 5pt, {', '.join(flat)}))\n")
         return "".join(out)
 
     def judgements(self, blk: b.Judgements) -> str:
@@ -232,7 +234,7 @@ class _Renderer:
             note = ""
             if e.note:
                 note = (f"block(above: 3pt, par(text(size: {pt(CAPTION)}, fill: {self.c('muted')})"
-                        f"[#strong(\"Presenter's note.\") {self.rich(e.note)}]))")
+                        f"[#strong(\"Presenter's note.\") #{self.rich(e.note)}]))")
             left = f"[{words[1:-1]}{'#' + note if note else ''}]"
             rows.append(
                 f"#block(width: 100%, fill: {self.c('surface')}, inset: 5pt, above: 3pt, "
@@ -276,10 +278,12 @@ class _Renderer:
         fill = (f"(x, y) => if y == 0 {{ {self.c('primary')} }} else if calc.even(y) "
                 f"{{ {self.c('surface')} }} else {{ {self.c('background')} }}")
         stroke = f"(x, y) => if y > 0 {{ (bottom: 0.4pt + {self.c('rule')}) }}"
-        return (f"#block(above: 2pt, below: 7pt)[#set text(size: 8.5pt)\n"
+        # a short table moves to the next page whole rather than leave a row behind
+        breakable = "true" if len(blk.rows) > 10 else "false"
+        return (f"#block(above: 2pt, below: 7pt, breakable: {breakable})[#set text(size: 8.5pt)\n"
                 f"#set par(leading: {pt(_leading(8.5, 1.28))})\n"
                 f"#table(columns: ({cols},), fill: {fill}, stroke: {stroke}, "
-                f"inset: (x: 5pt, top: 2.5pt, bottom: 3pt), align: left + top, "
+                f"inset: (x: 5pt, top: 3pt, bottom: 3.5pt), align: left + top, "
                 f"table.header({head}), {', '.join(cells)})]\n")
 
     def chart_parts(self, cb: b.ChartBlock, width: float, height: float) -> tuple[str, str, str]:
@@ -340,7 +344,7 @@ class _Renderer:
         if e.note:
             out.append(f"#block(above: 2pt, below: 2pt, par(text(size: {pt(CAPTION)}, "
                        f"fill: {self.c('muted')})[#strong(\"Presenter's note.\") "
-                       f"{self.rich(e.note)}]))\n")
+                       f"#{self.rich(e.note)}]))\n")
         return "".join(out)
 
     def card(self, e: b.ItemEntry) -> str:
@@ -457,9 +461,9 @@ class _Renderer:
         keywords = h.style + " handout"
         heading_rule = (f"#show heading: set text(font: {fonts(self.head_font)}, "
                         f"fill: {self.c('primary')}, weight: \"bold\")\n"
-                        f"#show heading.where(level: 1): it => block(above: 0pt, below: 5pt, inset: (top: 0.3em), "
+                        f"#show heading.where(level: 1): it => block(above: 0pt, below: 8pt, inset: (top: 0.3em), "
                         f"text(size: {pt(TITLE)}, it.body))\n"
-                        f"#show heading.where(level: 2): it => block(above: 9pt, below: 6pt, "
+                        f"#show heading.where(level: 2): it => block(above: 12pt, below: 7pt, "
                         f"sticky: true, width: 100%, stroke: (bottom: 0.8pt + "
                         f"{self.c('rule')}), inset: (bottom: 3pt), text(size: {pt(H1)}, "
                         f"it.body))\n"
