@@ -57,6 +57,9 @@ def test_design_runs_once_and_each_chart_is_drawn_once_per_build(tmp_path, monke
     want = len(handout[0].charts()) + sum(type(b).__name__ == "Yardstick"
                                           for b in handout[0].blocks)
     assert want >= 3
+    # and one per chart of the slides PDF, drawn at the slide's size
+    want += sum(type(it).__name__ == "ChartFrame" for ps in result.build.placed.slides
+                for it in ps.walk())
     assert kinds.count("chart_figure") + kinds.count("yardstick_figure") == want, lines
     if workers > 1:     # computed before the writers forked: all in this process
         assert {line.split()[0] for line in lines} == {str(os.getpid())}

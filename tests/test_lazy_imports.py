@@ -8,7 +8,7 @@ import sys
 
 from .conftest import BRIEFING, ROOT
 
-HEAVY = ("matplotlib", "reportlab", "docx", "openpyxl", "fontTools", "pdfplumber")
+HEAVY = ("matplotlib", "typst", "docx", "openpyxl", "fontTools", "pdfplumber", "pikepdf")
 
 
 def _modules_after(args: list[str], tmp_path) -> set:

@@ -352,3 +352,25 @@ def test_the_checks_fail_an_untagged_pdf(tmp_path):
                      "no PDF/UA identification in the XMP metadata"):
         assert expected in problems
     assert any(p.startswith("untagged text: page 1") for p in problems)
+
+
+def test_a_process_forked_after_a_pdf_was_written_writes_pdfs_too(tmp_path):
+    # Typst's worker threads are not in a forked child (deckgen build --jobs after an
+    # earlier build in the same process, as watch does): the child compiles apart
+    import subprocess
+    code = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from deckgen.render.pdf_typst import compile_pdf\n"
+        "src = '#set document(title: \"T\")\\n#set text(lang: \"en\")\\nHello'\n"
+        f"compile_pdf(src, Path({str(tmp_path / 'a.pdf')!r}))\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n"
+        f"    compile_pdf(src, Path({str(tmp_path / 'b.pdf')!r}))\n"
+        "    os._exit(0)\n"
+        "_, status = os.waitpid(pid, 0)\n"
+        "print(status)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0 and done.stdout.strip() == "0", done.stderr
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()

@@ -88,9 +88,15 @@ def _slides_pdf(build, folder: Path) -> list[str]:
 
 # In the default set: it costs about 0.23 s for the example briefing (29 slides, 3
 # charts), under the 0.3 s budget (benchmarks/pdf_cost.py).
+def _prime_slides_pdf(build) -> None:
+    # the slides PDF's module (Typst, matplotlib) is imported only when it is written
+    from deckgen.render.pdf_slides import prime
+    prime(build)
+
+
 register("slides-pdf", _slides_pdf,
          "the slides as a tagged PDF/UA, one 16:9 page a slide (text and charts as vectors)",
-         needs=("placed",))
+         needs=("placed",), prime=_prime_slides_pdf)
 
 
 def _handout(fmt: str, style: str = "reading") -> Callable:

@@ -22,7 +22,8 @@ from pathlib import Path
 from deckgen.content.markup import parse, plain
 from deckgen.content.pictures import png_source
 from deckgen.content.urls import safe_url
-from deckgen.handout.charts_mpl import chart_figure, theme_style
+from deckgen.handout import charts_mpl
+from deckgen.handout.charts_mpl import theme_style
 from deckgen.handout.mpl_svg import figure_svg
 from deckgen.layout.fitting import BULLET_INDENT
 from deckgen.layout.geometry import EMU_PER_PT
@@ -187,15 +188,7 @@ class _Slides:
     def chart(self, cf: ChartFrame) -> str:
         b = cf.box
         w, h = _p(b.w), _p(b.h)
-        fw, fh = w * CHART_SCALE, h * CHART_SCALE
-        key = ("slides-pdf-chart", cf.chart.id, cf.ctype, round(fw, 1), round(fh, 1),
-               self.theme.name)
-
-        def draw() -> bytes:
-            with theme_style(self.theme):
-                fig = chart_figure(cf.chart, cf.ctype, self.theme, fw, fh)
-            return figure_svg(fig, self.theme)
-        name = self.add_file("chart", "svg", self.pictures(key, draw))
+        name = self.add_file("chart", "svg", chart_svg(cf, self.theme, self.pictures))
         alt = cf.alt or plain(cf.title) or "Chart"
         return (f"#place(top + left, dx: {pt(_p(b.x))}, dy: {pt(_p(b.y))}, figure(image("
                 f"{lit(name)}, width: {pt(w)}, height: {pt(h)}, alt: {lit(alt)})))\n")
@@ -284,6 +277,26 @@ class _Slides:
             parts.append(f"#place(hide(heading(level: 1, {lit(f'Slide {ps.number}')})))\n")
         parts += [self.item(it) for it in ps.items]
         return "".join(parts)
+
+
+def chart_svg(cf: ChartFrame, theme: Theme, pictures) -> bytes:
+    """Return a slide chart as SVG, drawn once per build (``pictures`` is the build's cache)."""
+    fw, fh = _p(cf.box.w) * CHART_SCALE, _p(cf.box.h) * CHART_SCALE
+    key = ("slides-pdf-chart", cf.chart.id, cf.ctype, round(fw, 1), round(fh, 1), theme.name)
+
+    def draw() -> bytes:
+        with theme_style(theme):
+            fig = charts_mpl.chart_figure(cf.chart, cf.ctype, theme, fw, fh)
+        return figure_svg(fig, theme)
+    return pictures(key, draw)
+
+
+def prime(build) -> None:
+    """Draw the slides' charts ahead of the writers (before they fork), once per build."""
+    for ps in visible(build.placed):
+        for it in ps.walk():
+            if isinstance(it, ChartFrame):
+                chart_svg(it, build.theme, build.picture)
 
 
 def _no_space_before(p):

@@ -21,6 +21,7 @@ same reason.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
 import sys
 import tempfile
@@ -31,6 +32,11 @@ from pathlib import Path
 from deckgen.content.markup import parse
 from deckgen.content.urls import safe_url
 from deckgen.text.fontfiles import FONT_DIR, HANGUL, family_for, font_path
+
+#: The process that has compiled with Typst in-process. Typst then runs native worker
+#: threads, which a forked child does not inherit: a child's compile would wait for
+#: them for ever, so a child of that process compiles in a fresh one (see _compile).
+_COMPILED_IN: int | None = None
 
 #: What every PDF's metadata says made it; the date is fixed (reproducible bytes).
 TIMESTAMP = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
@@ -156,6 +162,62 @@ def font_dirs(*theme_fonts: str) -> list[str]:
 _NO_GLYPH = re.compile(r"the text `\"(.+?)\"` could not be displayed")
 
 
+class _Refused(Exception):
+    """Typst refused the source; the message is Typst's."""
+
+
+def _typst_compile(main: Path, root: Path, folders: list[str]) -> bytes:
+    import typst
+    try:
+        return typst.compile(str(main), root=str(root), font_paths=folders,
+                             ignore_system_fonts=True, pdf_standards=["ua-1"],
+                             timestamp=int(TIMESTAMP.timestamp()))
+    except typst.TypstError as e:
+        raise _Refused(str(e)) from None
+
+
+def _compile(main: Path, root: Path, folders: list[str]) -> bytes:
+    """Compile in this process, or in a fresh one in a forked child of a process that has.
+
+    ``deckgen build --jobs`` forks writers; ``watch`` and a course build may
+    fork after this process wrote a PDF, when Typst's worker threads exist
+    here but would not in the child.
+    """
+    global _COMPILED_IN
+    if _COMPILED_IN is not None and _COMPILED_IN != os.getpid():
+        return _compile_apart(main, root, folders)
+    _COMPILED_IN = os.getpid()
+    return _typst_compile(main, root, folders)
+
+
+def _compile_apart(main: Path, root: Path, folders: list[str]) -> bytes:
+    """Compile ``main`` with a new Python process running this module (see ``_main``)."""
+    import subprocess
+    out = root / "main.pdf"
+    env = dict(os.environ)
+    here = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = here + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    done = subprocess.run([sys.executable, "-m", "deckgen.render.pdf_typst", str(main),
+                           str(root), str(out), *folders], capture_output=True, text=True,
+                          env=env)
+    if done.returncode == 3:
+        raise _Refused(done.stderr)
+    if done.returncode != 0:
+        raise PdfError(f"the Typst process failed: {done.stderr.strip()[-2000:]}")
+    return out.read_bytes()
+
+
+def _main(argv: list[str]) -> int:
+    """``python -m deckgen.render.pdf_typst MAIN ROOT OUT FOLDER…``: compile, exit 3 if refused."""
+    main, root, out, *folders = argv
+    try:
+        Path(out).write_bytes(_typst_compile(Path(main), Path(root), folders))
+    except _Refused as e:
+        print(e, file=sys.stderr)
+        return 3
+    return 0
+
+
 def spoken(text: str) -> str:
     """Return what stands in for characters no shipped font has: their names, bracketed.
 
@@ -176,7 +238,6 @@ def compile_pdf(source: str, path: Path, files: dict[str, bytes] | None = None,
     written as its characters' names, and a warning says so (printed as the
     build's warnings are); the PDF stays valid PDF/UA.
     """
-    import typst
     notes: list[str] = []
     with tempfile.TemporaryDirectory(prefix="deckgen-typst-") as tmp:
         root = Path(tmp)
@@ -186,12 +247,9 @@ def compile_pdf(source: str, path: Path, files: dict[str, bytes] | None = None,
         for _attempt in range(64):
             main.write_text(source, encoding="utf-8")
             try:
-                pdf = typst.compile(str(main), root=str(root),
-                                    font_paths=font_folders or [str(FONT_DIR)],
-                                    ignore_system_fonts=True, pdf_standards=["ua-1"],
-                                    timestamp=int(TIMESTAMP.timestamp()))
+                pdf = _compile(main, root, font_folders or [str(FONT_DIR)])
                 break
-            except typst.TypstError as e:
+            except _Refused as e:
                 m = _NO_GLYPH.search(str(e))
                 if m is None or m.group(1) not in source:
                     raise PdfError(f"Typst could not write {Path(path).name}: {e}") from None
@@ -207,3 +265,7 @@ def compile_pdf(source: str, path: Path, files: dict[str, bytes] | None = None,
     for n in notes:
         print(f"warning: {n}", file=sys.stderr)
     return notes
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))
