@@ -127,7 +127,8 @@ class _Renderer:
         al = f"#set align({align})\n" if align else ""
         return (f"#block(above: {pt(above)}, below: {pt(below)})[{al}"
                 f"#set par(leading: {pt(_leading(size, leading))})\n"
-                f"#par(text(size: {pt(size)}, fill: {self.c(fill)}{f}, {self.rich(value, bold)}))]\n")
+                f"#par(text(size: {pt(size)}, fill: {self.c(fill)}{f}, "
+                f"{self.rich(value, bold)}))]\n")
 
     def cite(self, cite: str) -> str:
         if not cite:
@@ -143,8 +144,8 @@ class _Renderer:
         return (f"#pad(left: {pt(indent)}, block(width: 100%, fill: {self.c('surface')}, "
                 f"stroke: (left: 2pt + {self.c('rule')}), inset: (left: 7pt, right: 6pt, "
                 f"top: 2.5pt, bottom: 3.5pt), above: 1pt, below: 4pt, "
-                f"par(text(size: {pt(CAPTION)}, fill: {self.c('muted')})[#strong({lit(label + '.')}) "
-                f"#{self.rich(value)}])))\n")
+                f"par(text(size: {pt(CAPTION)}, fill: {self.c('muted')})["
+                f"#strong({lit(label + '.')}) #{self.rich(value)}])))\n")
 
     def list_src(self, items, numbered: bool = False, start: int = 1, level: int = 0,
                  size: float = BODY, notes_boxed: bool = True) -> str:
@@ -348,8 +349,9 @@ class _Renderer:
         return "".join(out)
 
     def card(self, e: b.ItemEntry) -> str:
+        """One entry with the rule beside it; a card never breaks (its row moves on whole)."""
         return (f"block(width: 100%, stroke: (left: 2.5pt + {color(e.color)}), "
-                f"inset: (left: {pt(PAD)}, y: 1pt), breakable: true)[{self.item_cell(e)}]")
+                f"inset: (left: {pt(PAD)}, y: 1pt), breakable: false)[{self.item_cell(e)}]")
 
     def items(self, blk: b.Items) -> str:
         """Cards two a row, read across; ``blk.beside`` fills the empty half of an odd last row."""
@@ -438,10 +440,11 @@ class _Renderer:
 
     def running(self) -> tuple[str, str]:
         """Return the page header and footer (Typst marks them as artifacts)."""
-        h, g = self.h, self.geo
+        h = self.h
         chip = ""
         if h.classification:
-            chip = f"#place(center + horizon, {banner(h.classification, self.theme, RUNNING + 0.5)})"
+            chip = (f"#place(center + horizon, "
+                    f"{banner(h.classification, self.theme, RUNNING + 0.5)})")
         rule = f"line(length: 100%, stroke: 0.5pt + {self.c('rule')})"
         title = f"box(width: 40%, clip: true, text({lit(h.title)}))"
         header = (f"[#set text(size: {pt(RUNNING)}, fill: {self.c('muted')})\n"
@@ -461,7 +464,8 @@ class _Renderer:
         keywords = h.style + " handout"
         heading_rule = (f"#show heading: set text(font: {fonts(self.head_font)}, "
                         f"fill: {self.c('primary')}, weight: \"bold\")\n"
-                        f"#show heading.where(level: 1): it => block(above: 0pt, below: 8pt, inset: (top: 0.3em), "
+                        f"#show heading.where(level: 1): it => block(above: 0pt, below: 8pt, "
+                        f"inset: (top: 0.3em), "
                         f"text(size: {pt(TITLE)}, it.body))\n"
                         f"#show heading.where(level: 2): it => block(above: 12pt, below: 7pt, "
                         f"sticky: true, width: 100%, stroke: (bottom: 0.8pt + "

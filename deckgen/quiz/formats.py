@@ -44,7 +44,7 @@ def _write(fmt: str, quiz: QuizBuild, theme, folder: Path) -> tuple[list[str], l
     many = len(quiz.versions) > 1
     if fmt in ("pdf", "docx"):
         if fmt == "pdf":
-            # the sheets share the handout's PDF fonts: loaded only when sheets are written
+            # Typst (deckgen.render.pdf_typst) writes the PDF sheets: loaded only for them
             from deckgen.quiz.sheet_pdf import write_pdf_sheet as write
         else:
             # likewise the Word sheets (python-docx)

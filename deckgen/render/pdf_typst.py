@@ -53,11 +53,6 @@ def lit(text: str) -> str:
     return f'"{out}"'
 
 
-def text(value: str) -> str:
-    """Return literal text (no content markup) as a Typst content block."""
-    return f"[#{lit(value)}]" if value else "[]"
-
-
 def rich(value: str, bold: bool = False, link_color: str = "") -> str:
     """Return content text with ``**bold**``, ``*italic*`` and links as a Typst content block.
 
@@ -208,7 +203,7 @@ def _compile_apart(main: Path, root: Path, folders: list[str]) -> bytes:
 
 
 def _main(argv: list[str]) -> int:
-    """``python -m deckgen.render.pdf_typst MAIN ROOT OUT FOLDER…``: compile, exit 3 if refused."""
+    """``python -m deckgen.render.pdf_typst MAIN ROOT OUT FOLDER…``: compile (3: refused)."""
     main, root, out, *folders = argv
     try:
         Path(out).write_bytes(_typst_compile(Path(main), Path(root), folders))
