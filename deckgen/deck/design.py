@@ -14,7 +14,7 @@ from deckgen.content.markup import Run, parse, plain
 from deckgen.content.pictures import image_size
 from deckgen.content.yardstick import YARDSTICK_TITLES, YARDSTICKS
 from deckgen.deck import model as d
-from deckgen.deck.charts import fmt_number
+from deckgen.deck.charts import figure_text, resolve
 from deckgen.deck.quizslides import draw_answer, draw_question
 from deckgen.layout.fitting import fit, height_of
 from deckgen.layout.geometry import (Box, CARD_BAND, CARD_EVIDENCE_PT, CARD_GAP, CARD_PAD,
@@ -284,17 +284,13 @@ class _Designer:
             out.append(self.shape(card, t.color("surface")))
             out.append(self.shape(Box(x, y, cw, int(0.08 * IN)), t.accent(i)))
             inner = card.inset(int(0.25 * IN), int(0.2 * IN))
-            num = (f"{fmt_number(fig.value[0])}–{fmt_number(fig.value[1])}"
-                   if fig.is_range else fmt_number(fig.value))
-            unit = fig.unit
+            whole, unit = figure_text(fig.value, fig.unit)
             big = t.sizes["figure"] * (1.3 if n == 1 else 1.0)
-            attach = unit in ("%", "‰")
-            whole = num + (unit if attach else "")
             while big > 28 and count_lines(whole, big, inner.w, True, self.head_font) > 1:
                 big -= 4
             paras = [Para("", self.style(big, t.accent(i), bold=True, heading=True),
                           runs=(Run(whole, bold=True),))]
-            if unit and not attach:
+            if unit:
                 paras.append(Para(unit, self.style(22, "primary", bold=True)))
             if fig.label:
                 paras.append(Para(fig.label, self.style(20 if n > 1 else 24, "text"), space_before=6))
@@ -328,7 +324,9 @@ class _Designer:
             box = Box(b.x, b.y + int(0.5 * IN), b.w, b.h - int(0.5 * IN))
         out.append(ChartFrame(box, s.chart, s.chart_type, s.alt,
                               title=plain(s.chart.title or s.title), name=f"Chart {s.chart.id}",
-                              axis_max=s.axis_max))
+                              spec=resolve(s.chart, s.chart_type,
+                                           bool(self.theme.charts.get("data_labels", True)),
+                                           s.extent)))
         return self.title_box(s)
 
     def timeline_slide(self, s: d.TimelineSlide, out: list) -> TextBox:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Callable, Iterable, Sequence
 
 from deckgen.content.markup import plain
-from deckgen.content.model import Chart, Content, Item, Point, Ref
+from deckgen.content.model import Chart, Content, Item, Point
 from deckgen.content.yardstick import YARDSTICK_TITLES
 from deckgen.deck import model as d
 from deckgen.deck.charts import MAX_BARS, describe, fmt_value, pick_type
@@ -44,18 +44,6 @@ TITLES = {"question": "The question", "bluf": "Key judgements", "context": "Cont
 # How many of each fit on a slide before the block continues on the next.
 PER_SLIDE = {"judgements": 4, "figures": 4, "items": 3, "yardstick": 6, "timeline": 5,
              "sources": 6, "table_rows": 7}
-
-
-def _nice_ceiling(v: float) -> float:
-    """Return a round axis maximum at or above ``v`` (29 -> 30, 0.42 -> 0.5)."""
-    import math
-    if v <= 0:
-        return 1.0
-    mag = 10 ** math.floor(math.log10(v))
-    for step in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
-        if step * mag >= v:
-            return step * mag
-    return 10 * mag
 
 
 def balanced(items: Sequence, most: int) -> list[list]:
@@ -258,8 +246,7 @@ class _Planner:
         # every part keeps the same value axis so bars compare across slides
         flat = [x for s in data.series for v in s.values
                 for x in (v if isinstance(v, tuple) else (v,))]
-        top = max(flat)
-        axis_max = _nice_ceiling(top)
+        extent = (min(flat), max(flat))
         parts = balanced(list(range(len(data.categories))), MAX_BARS)
         out = []
         for idx in parts:
@@ -267,7 +254,7 @@ class _Planner:
                           series=tuple(replace(s, values=tuple(s.values[i] for i in idx))
                                        for s in data.series))
             part = replace(chart, data=sub)
-            out.append(d.ChartSlide(chart=part, alt=describe(part, ctype), axis_max=axis_max,
+            out.append(d.ChartSlide(chart=part, alt=describe(part, ctype), extent=extent,
                                     **common))
         return out
 
