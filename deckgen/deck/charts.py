@@ -17,6 +17,8 @@ from typing import Optional
 
 from deckgen.content.markup import plain
 from deckgen.content.model import Chart
+from deckgen.layout.box import EMU_PER_PT, Box
+from deckgen.text.measure import width
 
 _YEAR = re.compile(r"^(1[5-9]|2[01])\d\d$")
 
@@ -299,6 +301,35 @@ def resolve(chart: Chart, ctype: str, data_labels: bool = True,
         axis = Axis(low, high, major, axis_numbers)
     names = tuple(s.name or chart.unit or chart.title or "Value" for s in data.series)
     return ChartSpec(ctype, cats, names, values, numbers, axis, labels, frozenset(hidden))
+
+
+#: The size of every chart's text on a slide, in points.
+CHART_PT = 16.0
+
+
+def plot_box(spec: ChartSpec, frame: Box, font: str, size: float = CHART_PT) -> Box:
+    """Return the plot area of a chart drawn in ``frame``: the frame less room for its labels.
+
+    The pptx writes this box as the plot area's manual layout, and the preview
+    and the HTML page draw into it, so the axes sit in the same place in
+    PowerPoint, LibreOffice and the preview instead of each renderer laying
+    the chart out its own way.
+    """
+    pad = 8 * EMU_PER_PT
+    cats = spec.categories
+    label_w = max((width(c, font, size) for c in cats), default=0)
+    if spec.ctype in ("bar", "range"):
+        left, top, bottom, right = (label_w + 12) * EMU_PER_PT, pad, 30 * EMU_PER_PT, 2 * pad
+    elif spec.ctype in ("pie", "doughnut"):
+        left, top, bottom, right = pad, pad, pad, (label_w + 40) * EMU_PER_PT
+    else:
+        tick_w = max((width(spec.axis.numbers.text(v), font, size) for v in spec.axis.ticks()),
+                     default=0)
+        left = (tick_w + 14) * EMU_PER_PT
+        top, right = pad, 2 * pad
+        bottom = (30 + (30 if len(spec.values) > 1 else 0)) * EMU_PER_PT
+    return Box(int(frame.x + left), int(frame.y + top), int(frame.w - left - right),
+               int(frame.h - top - bottom))
 
 
 def describe(chart: Chart, ctype: str, limit: int = 12) -> str:

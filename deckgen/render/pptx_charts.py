@@ -19,7 +19,7 @@ from pptx.enum.chart import (XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITIO
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
-from deckgen.deck.charts import ChartSpec
+from deckgen.deck.charts import ChartSpec, plot_box
 from deckgen.layout.geometry import Box
 from deckgen.render.pptx_base import rgb
 from deckgen.render.pptx_fix import unsigned_axis_ids
@@ -123,8 +123,29 @@ def add_chart(shapes, box: Box, spec: ChartSpec, theme: Theme, lang: str):
         else:
             dl.position = XL_LABEL_POSITION.OUTSIDE_END
         _hide_labels(plot, spec)
+    _plot_layout(ch, box, plot_box(spec, box, theme.fonts["body"]))
     _set_lang(ch, lang)
     return gf
+
+
+def _plot_layout(ch, frame: Box, inner: Box) -> None:
+    """Fix the plot area's inner box (axes, bars, the pie) where the preview draws it.
+
+    Left to themselves PowerPoint and LibreOffice each size the plot area by
+    their own rules, so axes and pies landed in different places.
+    """
+    plot_area = ch._chartSpace.find(qn("c:chart")).find(qn("c:plotArea"))
+    old = plot_area.find(qn("c:layout"))
+    if old is not None:
+        plot_area.remove(old)
+    layout = etree.Element(qn("c:layout"))
+    plot_area.insert(0, layout)          # schema order: layout first in plotArea
+    manual = etree.SubElement(layout, qn("c:manualLayout"))
+    for tag, val in (("layoutTarget", "inner"), ("xMode", "edge"), ("yMode", "edge"),
+                     ("x", (inner.x - frame.x) / frame.w), ("y", (inner.y - frame.y) / frame.h),
+                     ("w", inner.w / frame.w), ("h", inner.h / frame.h)):
+        etree.SubElement(manual, qn(f"c:{tag}")).set("val", val if isinstance(val, str)
+                                                     else f"{val:.4f}")
 
 
 def _style_axes(ch, theme: Theme, spec: ChartSpec) -> None:

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckgen.content.pictures import png_source
+from deckgen.deck.charts import plot_box
 from deckgen.layout.fitting import BULLET_INDENT
-from deckgen.layout.geometry import Box, EMU_PER_IN, EMU_PER_PT
+from deckgen.layout.geometry import EMU_PER_PT
 from deckgen.layout.placed import (ChartFrame, Group, Picture, PlacedDeck, PlacedSlide, Shape,
                                    SlideNumber, TableFrame, TextBox)
 from deckgen.text.fontfiles import HANGUL, font_path, needs_wide_font
@@ -253,21 +254,8 @@ class _Painter:
         cats = list(spec.categories)
         b = cf.box
         axis = spec.axis
-        # the plot area sits inside the frame, leaving room for axis labels
-        label_w = max((width(c, body, size) for c in cats), default=0) + 12
-        pad = 8 * EMU_PER_PT
-        if ctype in ("bar", "range"):
-            left, top, bottom, right = label_w * EMU_PER_PT, pad, 28 * EMU_PER_PT, pad
-        elif ctype in ("pie", "doughnut"):
-            legend_w = max((width(c, body, size) for c in cats), default=0) + 40
-            left, top, bottom, right = pad, pad, pad, legend_w * EMU_PER_PT
-        else:
-            tick_w = max((width(axis.numbers.text(v), body, size) for v in axis.ticks()), default=0)
-            left = (tick_w + 14) * EMU_PER_PT
-            top = pad
-            bottom = (30 + (26 if len(spec.values) > 1 else 0)) * EMU_PER_PT
-            right = pad
-        inner = Box(int(b.x + left), int(b.y + top), int(b.w - left - right), int(b.h - top - bottom))
+        # the plot area the pptx writes as the chart's manual layout
+        inner = plot_box(spec, b, body, size)
         ax = self.sub_axes(inner)
         ax.set_facecolor(_hex(t.color("background")))
         for side in ("top", "right", "left", "bottom"):
@@ -299,6 +287,8 @@ class _Painter:
                 txt.set_fontproperties(label_fp(txt.get_text()))
                 txt.set_fontsize(size)
             ax.set_aspect("equal")
+            ax.set_xlim(-1, 1)      # the pie fills its plot area, as PowerPoint draws it
+            ax.set_ylim(-1, 1)
             return
         ticks = axis.ticks()
         tick_text = [axis.numbers.text(v) for v in ticks]
