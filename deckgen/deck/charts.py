@@ -223,6 +223,16 @@ class ChartSpec:
     hidden: frozenset = frozenset()    # (series, point) whose label is too small to show
 
     @property
+    def gap(self) -> int:
+        """The gap between categories' bars, in % of a bar's width (PowerPoint's gap width)."""
+        return 80 if self.ctype == "range" else 60
+
+    def bar_width(self) -> float:
+        """The width of one bar as a share of its category's band, as PowerPoint draws it."""
+        stacked = self.ctype in ("stacked", "range") or len(self.values) == 1
+        return 1 / ((1 if stacked else len(self.values)) + self.gap / 100)
+
+    @property
     def negative(self) -> bool:
         """True when values go below zero: category labels then sit low, off the data."""
         return self.axis is not None and self.axis.low < 0

@@ -25,12 +25,12 @@ import mimetypes
 from functools import lru_cache
 from pathlib import Path
 
+from deckgen.deck.charts import plot_box
 from deckgen.layout.fitting import BULLET_INDENT
-from deckgen.layout.geometry import EMU_PER_PT
 from deckgen.layout.placed import (ChartFrame, Group, Picture, PlacedDeck, PlacedSlide, Shape,
                                    SlideNumber, TableFrame, TextBox)
 from deckgen.text.fontfiles import HANGUL, family_for, font_path, needs_wide_font
-from deckgen.text.measure import ascent, width
+from deckgen.text.measure import width
 from deckgen.theme.master import artwork
 
 EMU_PER_PX = 9525          # CSS pixels are 1/96 in; the stage is drawn in them
@@ -353,6 +353,10 @@ def chart_svg(cf: ChartFrame, theme, fonts: _Fonts, style: str) -> str:
                    f'stroke="#{rule}" stroke-width="{width_}"/>')
 
     primary = t.accent(0)
+    bw = spec.bar_width()          # a bar's share of its category's band, as PowerPoint draws it
+    inner = plot_box(spec, cf.box, body, size)     # where the pptx puts the plot area
+    plot = ((inner.x - cf.box.x) / EMU_PER_PX, (inner.y - cf.box.y) / EMU_PER_PX,
+            inner.w / EMU_PER_PX, inner.h / EMU_PER_PX)
     pad = 8 * PX_PER_PT
     if ctype in ("pie", "doughnut"):
         vals = [float(v) for v in spec.values[0]]
@@ -386,9 +390,7 @@ def chart_svg(cf: ChartFrame, theme, fonts: _Fonts, style: str) -> str:
             label(lx + fs * 1.1, y, c)
     elif ctype in ("bar", "range"):
         axis = spec.axis
-        left = max((tw(c) for c in cats), default=0) + 12 * PX_PER_PT
-        top, right, bottom = pad, pad, 28 * PX_PER_PT
-        pw, ph = W - left - right, H - top - bottom
+        left, top, pw, ph = plot
         sx = pw / (axis.high - axis.low)
 
         def X(v):
@@ -403,10 +405,10 @@ def chart_svg(cf: ChartFrame, theme, fonts: _Fonts, style: str) -> str:
             label(left - 8, y, c, "end")
             if ctype == "range":
                 lo, wide = spec.range_bars()[k]
-                rect(X(lo), y - band * 0.275, wide * sx, band * 0.55, primary)
+                rect(X(lo), y - band * bw / 2, wide * sx, band * bw, primary)
             else:
                 v = float(vals[k])
-                rect(X(0), y - band * 0.275, v * sx, band * 0.55, primary)
+                rect(X(0), y - band * bw / 2, v * sx, band * bw, primary)
                 words = spec.label(0, k)
                 if words is not None:
                     gap = 4 + (axis.high - axis.low) * 0.01 * sx
@@ -414,10 +416,7 @@ def chart_svg(cf: ChartFrame, theme, fonts: _Fonts, style: str) -> str:
     elif ctype in ("column", "stacked", "line"):
         axis = spec.axis
         n = len(spec.values)
-        tick_w = max((tw(axis.numbers.text(v)) for v in axis.ticks()), default=0)
-        left, top, right = tick_w + 14 * PX_PER_PT, pad, pad
-        bottom = (30 + (26 if n > 1 else 0)) * PX_PER_PT
-        pw, ph = W - left - right, H - top - bottom
+        left, top, pw, ph = plot
         sy = ph / (axis.high - axis.low)
 
         def Y(v):
@@ -440,7 +439,7 @@ def chart_svg(cf: ChartFrame, theme, fonts: _Fonts, style: str) -> str:
                 words = spec.label(i, k)
                 if ctype == "stacked":
                     base = ups[k] if val >= 0 else downs[k]
-                    rect(xc - band * 0.3, Y(base + val), band * 0.6, val * sy, col)
+                    rect(xc - band * bw / 2, Y(base + val), band * bw, val * sy, col)
                     if words is not None:
                         label(xc, Y(base + val / 2), words, "middle", t.text_on(t.accent(i)), True)
                     if val >= 0:
@@ -449,8 +448,8 @@ def chart_svg(cf: ChartFrame, theme, fonts: _Fonts, style: str) -> str:
                         downs[k] += val
                     continue
                 if ctype == "column":
-                    w = band * 0.8 / n
-                    x0 = xc - band * 0.4 + w * i
+                    w = band * bw
+                    x0 = xc - w * n / 2 + w * i
                     rect(x0, Y(val), w, val * sy, col)
                     if words is not None:
                         label(x0 + w / 2, Y(val) + (fs * 0.7 if val < 0 else -fs * 0.6),

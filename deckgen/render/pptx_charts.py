@@ -74,7 +74,7 @@ def add_chart(shapes, box: Box, spec: ChartSpec, theme: Theme, lang: str):
     if not pie:
         _style_axes(ch, theme, spec)
     if ctype in ("bar", "column", "stacked", "range"):
-        plot.gap_width = 60 if ctype != "range" else 80
+        plot.gap_width = spec.gap
         if ctype == "stacked" or ctype == "range":
             plot.overlap = 100
     if pie:

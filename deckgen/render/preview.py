@@ -21,7 +21,7 @@ from deckgen.layout.geometry import EMU_PER_PT
 from deckgen.layout.placed import (ChartFrame, Group, Picture, PlacedDeck, PlacedSlide, Shape,
                                    SlideNumber, TableFrame, TextBox)
 from deckgen.text.fontfiles import HANGUL, font_path, needs_wide_font
-from deckgen.text.measure import ascent, width
+from deckgen.text.measure import ascent, line_height, width
 from deckgen.theme.master import artwork
 from deckgen.theme.theme import Theme
 
@@ -142,7 +142,7 @@ class _Painter:
             st = it.style
             text = str(it.number)
             x = _pt(b.x + b.w) - width(text, st.font, st.size)
-            y = _pt(b.y) + (_pt(b.h) - st.size * 1.22) / 2 + ascent(st.font, st.size)
+            y = _pt(b.y) + (_pt(b.h) - line_height(st.font, st.size)) / 2 + ascent(st.font, st.size)
             self.draw(text, x, y, st.font, st.size, st.color, False, False)
         elif isinstance(it, TableFrame):
             for row in it.cells:
@@ -298,10 +298,10 @@ class _Painter:
             if ctype == "range":
                 lo = [start for start, _ in spec.range_bars()]
                 wide = [w for _, w in spec.range_bars()]
-                ax.barh(pos, wide, left=lo, color=primary, height=0.55)
+                ax.barh(pos, wide, left=lo, color=primary, height=spec.bar_width())
             else:
                 vals = spec.values[0]
-                bars = ax.barh(pos, vals, color=primary, height=0.55)
+                bars = ax.barh(pos, vals, color=primary, height=spec.bar_width())
                 for k, (rect_, v) in enumerate(zip(bars, vals)):
                     words = spec.label(0, k)
                     if words is not None:
@@ -327,7 +327,7 @@ class _Painter:
                 name = spec.names[i]
                 if ctype == "stacked":
                     base = [u if v >= 0 else d_ for u, d_, v in zip(ups, downs, vals)]
-                    bars = ax.bar(xs, vals, bottom=base, color=col, width=0.6, label=name)
+                    bars = ax.bar(xs, vals, bottom=base, color=col, width=spec.bar_width(), label=name)
                     for k, (rect_, v) in enumerate(zip(bars, vals)):
                         words = spec.label(i, k)
                         if words is not None:
@@ -338,8 +338,8 @@ class _Painter:
                     downs = [d_ + min(v, 0) for d_, v in zip(downs, vals)]
                     continue
                 if ctype == "column":
-                    wdt = 0.8 / n
-                    px = [x - 0.4 + wdt * (i + 0.5) for x in xs]
+                    wdt = spec.bar_width()
+                    px = [x - wdt * n / 2 + wdt * (i + 0.5) for x in xs]
                     ax.bar(px, vals, width=wdt, color=col, label=name)
                 else:
                     px = xs
