@@ -26,7 +26,7 @@ from deckgen.handout.charts_mpl import (chart_picture, figure_png, frame_width, 
                                         row_sizes, yardstick_height, yardstick_picture)
 from deckgen.handout.docx_base import ITEM_STYLE, _place, _rgb
 from deckgen.handout.slides_docx import notes_page, sheet
-from deckgen.render.pptx_fix import zoom_with_percent
+from deckgen.render.pptx_fix import without_styles_with_effects, zoom_with_percent
 from deckgen.text.limits import cut
 from deckgen.theme.theme import Theme
 
@@ -548,6 +548,7 @@ class _Writer:
         self.header_footer()
         self.properties()
         zoom_with_percent(self.doc)     # w:zoom needs w:percent
+        without_styles_with_effects(self.doc)   # a stale copy of the styles
         self.doc.save(str(path))
 
 
