@@ -14,6 +14,7 @@ and "Page 3 of 7" (Word fields) in its header and footer.
 from __future__ import annotations
 
 import io
+import struct
 from pathlib import Path
 
 from deckgen.build.repro import build_time
@@ -47,6 +48,26 @@ def _page_size(language: str):
     if language.lower() in ("en-us", "en-ca"):
         return Inches(8.5), Inches(11)
     return Mm(210), Mm(297)
+
+
+def _word_readable(data: bytes) -> bytes:
+    """Return a picture Word's reader (python-docx's header parser) accepts.
+
+    The loader has checked the picture with Pillow, which reads files whose
+    headers python-docx does not (a stray byte after a JPEG's first marker);
+    those are written again as PNG, so the handout keeps the picture.
+    """
+    from docx.image.exceptions import UnrecognizedImageError
+    from docx.image.image import Image as WordImage
+    try:
+        WordImage.from_blob(data)
+        return data
+    except (UnrecognizedImageError, ValueError, IndexError, KeyError, struct.error):
+        from PIL import Image
+        with Image.open(io.BytesIO(data)) as im:
+            out = io.BytesIO()
+            im.convert("RGBA" if "A" in im.getbands() else "RGB").save(out, "PNG")
+            return out.getvalue()
 
 
 class _Writer:
@@ -445,7 +466,7 @@ class _Writer:
         iw, ih = image_size(blk.path)
         max_w, max_h = self.text_width, 95 * 36000
         scale = min(max_w / iw, max_h / ih)
-        data = svg_png(blk.path) if is_svg(blk.path) else blk.path.read_bytes()
+        data = svg_png(blk.path) if is_svg(blk.path) else _word_readable(blk.path.read_bytes())
         self.picture(data, int(iw * scale), blk.alt, blk.caption)
 
     def sources(self, blk: b.Sources) -> None:
