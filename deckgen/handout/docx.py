@@ -28,6 +28,7 @@ from deckgen.handout.charts_mpl import (chart_picture, figure_png, frame_width, 
 from deckgen.handout.docx_base import ITEM_STYLE, _place, _rgb
 from deckgen.handout.slides_docx import notes_page, sheet
 from deckgen.render.pptx_fix import without_styles_with_effects, zoom_with_percent
+from deckgen.text.direction import is_rtl
 from deckgen.text.limits import cut
 from deckgen.theme.theme import Theme
 
@@ -48,6 +49,13 @@ def _page_size(language: str):
     if language.lower() in ("en-us", "en-ca"):
         return Inches(8.5), Inches(11)
     return Mm(210), Mm(297)
+
+
+#: What follows w:bidi in a paragraph's properties (ISO 29500 sequence order).
+_AFTER_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+               "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+               "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+               "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 
 
 def _word_readable(data: bytes) -> bytes:
@@ -195,6 +203,12 @@ class _Writer:
              color: str = "") -> None:
         """Add content text (``**bold**``, ``*italic*``, links) to a paragraph as runs."""
         from docx.shared import Pt
+        from docx.oxml.ns import qn
+        rtl = is_rtl(plain(text))
+        if rtl:        # Arabic or Hebrew: a right-to-left paragraph (w:bidi), runs marked w:rtl
+            ppr = par._p.get_or_add_pPr()
+            if ppr.find(qn("w:bidi")) is None:
+                ppr.insert_element_before(ppr.makeelement(qn("w:bidi"), {}), *_AFTER_BIDI)
         for r in parse(text, bold):
             if r.url:
                 self.link(par, r.text, r.url, r.bold, r.italic)
@@ -202,6 +216,8 @@ class _Writer:
             run = par.add_run(r.text)
             run.bold = r.bold or None
             run.italic = r.italic or None
+            if rtl:
+                run._r.get_or_add_rPr().append(run._r.makeelement(qn("w:rtl"), {}))
             if size:
                 run.font.size = Pt(size)
             if color:
