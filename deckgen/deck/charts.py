@@ -248,6 +248,17 @@ class ChartSpec:
             out.append((lo, wide))
         return out
 
+    def label_below(self, s: int, i: int) -> bool:
+        """True where a point's label goes under it: a line's dip (the line then runs
+        above the label, not through it) and a column below zero."""
+        vals = self.values[s]
+        v = vals[i]
+        if self.ctype == "line":
+            prev = vals[i - 1] if i else v
+            nxt = vals[i + 1] if i + 1 < len(vals) else v
+            return (v < prev and v <= nxt) or (v <= prev and v < nxt)
+        return self.ctype in ("column", "bar") and v < 0
+
     def label(self, s: int, i: int) -> Optional[str]:
         """The data label of series ``s``, point ``i``, or None where none is drawn."""
         if not self.labels or (s, i) in self.hidden:

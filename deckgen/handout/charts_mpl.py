@@ -219,9 +219,7 @@ def _line(ax, chart: Chart, spec: ChartSpec, theme: Theme, width_pt: float) -> N
             for i, v in enumerate(vals):
                 # a dip gets its label below the point, anything else above, so the
                 # line never runs through a label
-                prev = vals[i - 1] if i else v
-                nxt = vals[i + 1] if i + 1 < len(vals) else v
-                below = v < prev and v <= nxt or v <= prev and v < nxt
+                below = spec.label_below(k, i)
                 ax.annotate(spec.label(k, i), (i, v), textcoords="offset points",
                             xytext=(0, -5 if below else 5), ha="center",
                             va="top" if below else "bottom", fontsize=LABEL_PT - 0.5,

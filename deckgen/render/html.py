@@ -20,17 +20,15 @@ from __future__ import annotations
 
 import base64
 import html
-import math
 import mimetypes
 from functools import lru_cache
 from pathlib import Path
 
-from deckgen.deck.charts import plot_box
 from deckgen.layout.fitting import BULLET_INDENT
 from deckgen.layout.placed import (ChartFrame, Group, Picture, PlacedDeck, PlacedSlide, Shape,
                                    SlideNumber, TableFrame, TextBox)
+from deckgen.render.svg_charts import chart_elements
 from deckgen.text.fontfiles import HANGUL, family_for, font_path, needs_wide_font
-from deckgen.text.measure import width
 from deckgen.theme.master import artwork
 
 EMU_PER_PX = 9525          # CSS pixels are 1/96 in; the stage is drawn in them
@@ -314,185 +312,16 @@ def _sniff(raw: bytes) -> str:
 
 # -- charts ---------------------------------------------------------------------------------------
 def chart_svg(cf: ChartFrame, theme, fonts: _Fonts, style: str) -> str:
-    """Return a chart as inline SVG, laid out as the preview paints it (labels in its frame).
-
-    Axis bounds, ticks and every number come from the frame's resolved
-    :class:`~deckgen.deck.charts.ChartSpec`, the same the pptx and preview draw.
-    """
-    t = theme
-    spec = cf.spec
-    ctype = spec.ctype
-    body = t.fonts["body"]
-    size = 16.0
-    fs = size * PX_PER_PT
-    text, muted, rule = t.color("text"), t.color("muted"), t.color("rule")
+    """Return a chart as inline SVG in CSS pixels, drawn as the pptx and preview draw it."""
+    parts = chart_elements(cf.spec, cf.box, theme, EMU_PER_PX, note=fonts.note)
+    body = theme.fonts["body"]
     W, H = cf.box.w / EMU_PER_PX, cf.box.h / EMU_PER_PX
-    cats = list(spec.categories)
-
-    def tw(s: str) -> float:      # text width in px
-        return width(s, body, size) * PX_PER_PT
-
-    out = []
-
-    def label(x, y, s, anchor="start", color=text, bold=False, baseline="central"):
-        fonts.note(s, body, bold)
-        weight = ' font-weight="700"' if bold else ""
-        out.append(f'<text x="{_num(x)}" y="{_num(y)}" text-anchor="{anchor}" '
-                   f'dominant-baseline="{baseline}" fill="#{color}"{weight}>{_e(s)}</text>')
-
-    def rect(x, y, w, h, fill):
-        if w < 0:
-            x, w = x + w, -w
-        if h < 0:
-            y, h = y + h, -h
-        out.append(f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" '
-                   f'height="{_num(h)}" fill="#{fill}"/>')
-
-    def hline(x1, y1, x2, y2, width_=1):
-        out.append(f'<line x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}" y2="{_num(y2)}" '
-                   f'stroke="#{rule}" stroke-width="{width_}"/>')
-
-    primary = t.accent(0)
-    bw = spec.bar_width()          # a bar's share of its category's band, as PowerPoint draws it
-    inner = plot_box(spec, cf.box, body, size)     # where the pptx puts the plot area
-    plot = ((inner.x - cf.box.x) / EMU_PER_PX, (inner.y - cf.box.y) / EMU_PER_PX,
-            inner.w / EMU_PER_PX, inner.h / EMU_PER_PX)
-    pad = 8 * PX_PER_PT
-    if ctype in ("pie", "doughnut"):
-        vals = [float(v) for v in spec.values[0]]
-        legend_w = max((tw(c) for c in cats), default=0) + 40 * PX_PER_PT
-        pw, ph = W - pad - legend_w, H - 2 * pad
-        r = max(min(pw, ph) / 2 / 1.2, 1)
-        cx, cy = pad + pw / 2, pad + ph / 2
-        total = sum(vals) or 1
-        angle = 90.0
-        inner = r * 0.55 if ctype == "doughnut" else 0
-        for k, v in enumerate(vals):
-            a0, a1 = math.radians(angle), math.radians(angle - 360 * v / total)
-            angle -= 360 * v / total
-            out.append(f'<path d="{_wedge(cx, cy, r, inner, a0, a1)}" fill="#{t.accent(k)}" '
-                       f'stroke="#{t.color("background")}" stroke-width="2"/>')
-        angle = 90.0
-        for k, v in enumerate(vals):
-            mid = math.radians(angle - 360 * v / total / 2)
-            angle -= 360 * v / total
-            words = spec.label(0, k)
-            if words is None:
-                continue
-            rr = r * (1.15 if ctype == "pie" else 0.78)
-            label(cx + rr * math.cos(mid), cy - rr * math.sin(mid), words, "middle",
-                  text if ctype == "pie" else t.text_on(t.accent(k)), ctype == "doughnut")
-        lx = cx + r * 1.2 + 10
-        ly = cy - len(cats) * fs * 1.4 / 2
-        for k, c in enumerate(cats):
-            y = ly + k * fs * 1.4 + fs * 0.7
-            rect(lx, y - fs * 0.35, fs * 0.7, fs * 0.7, t.accent(k))
-            label(lx + fs * 1.1, y, c)
-    elif ctype in ("bar", "range"):
-        axis = spec.axis
-        left, top, pw, ph = plot
-        sx = pw / (axis.high - axis.low)
-
-        def X(v):
-            return left + (float(v) - axis.low) * sx
-        for v in axis.ticks():
-            hline(X(v), top, X(v), top + ph)
-            label(X(v), top + ph + 12, axis.numbers.text(v), "middle", muted)
-        band = ph / max(len(cats), 1)
-        vals = spec.values[0]
-        for k, c in enumerate(cats):
-            y = top + band * (k + 0.5)
-            label(left - 8, y, c, "end")
-            if ctype == "range":
-                lo, wide = spec.range_bars()[k]
-                rect(X(lo), y - band * bw / 2, wide * sx, band * bw, primary)
-            else:
-                v = float(vals[k])
-                rect(X(0), y - band * bw / 2, v * sx, band * bw, primary)
-                words = spec.label(0, k)
-                if words is not None:
-                    gap = 4 + (axis.high - axis.low) * 0.01 * sx
-                    label(X(v) + (gap if v >= 0 else -gap), y, words, "start" if v >= 0 else "end")
-    elif ctype in ("column", "stacked", "line"):
-        axis = spec.axis
-        n = len(spec.values)
-        left, top, pw, ph = plot
-        sy = ph / (axis.high - axis.low)
-
-        def Y(v):
-            return top + ph - (float(v) - axis.low) * sy
-        for v in axis.ticks():
-            hline(left, Y(v), left + pw, Y(v))
-            label(left - 8, Y(v), axis.numbers.text(v), "end", muted)
-        if spec.negative:
-            hline(left, Y(0), left + pw, Y(0), 2)
-        band = pw / max(len(cats), 1)
-        colors = [primary] if n == 1 else [t.accent(i) for i in range(n)]
-        ups = [0.0] * len(cats)
-        downs = [0.0] * len(cats)
-        for i, vals in enumerate(spec.values):
-            col = colors[i % len(colors)]
-            pts = []
-            for k, val in enumerate(vals):
-                val = float(val)
-                xc = left + band * (k + 0.5)
-                words = spec.label(i, k)
-                if ctype == "stacked":
-                    base = ups[k] if val >= 0 else downs[k]
-                    rect(xc - band * bw / 2, Y(base + val), band * bw, val * sy, col)
-                    if words is not None:
-                        label(xc, Y(base + val / 2), words, "middle", t.text_on(t.accent(i)), True)
-                    if val >= 0:
-                        ups[k] += val
-                    else:
-                        downs[k] += val
-                    continue
-                if ctype == "column":
-                    w = band * bw
-                    x0 = xc - w * n / 2 + w * i
-                    rect(x0, Y(val), w, val * sy, col)
-                    if words is not None:
-                        label(x0 + w / 2, Y(val) + (fs * 0.7 if val < 0 else -fs * 0.6),
-                              words, "middle")
-                else:
-                    pts.append((xc, Y(val)))
-                    if words is not None:
-                        label(xc, Y(val) - fs * 0.9, words, "middle")
-            if pts:
-                out.append(f'<polyline fill="none" stroke="#{col}" stroke-width="3" points="'
-                           + " ".join(f"{_num(x)},{_num(y)}" for x, y in pts) + '"/>')
-                for x, y in pts:
-                    out.append(f'<circle cx="{_num(x)}" cy="{_num(y)}" r="4.5" fill="#{col}"/>')
-        for k, c in enumerate(cats):
-            label(left + band * (k + 0.5), top + ph + fs * 0.9, c, "middle")
-        if n > 1:
-            widths_ = [fs * 1.1 + tw(name) + fs for name in spec.names]
-            x = left + (pw - sum(widths_)) / 2
-            y = top + ph + fs * 2.4
-            for i, name in enumerate(spec.names):
-                rect(x, y - fs * 0.35, fs * 0.7, fs * 0.7, colors[i % len(colors)])
-                label(x + fs * 1.1, y, name)
-                x += widths_[i]
     name = cf.alt or cf.title or "Chart"
     return (f'<svg class="ch" role="img" aria-label="{_e(name)}" viewBox="0 0 {_num(W)} {_num(H)}" '
-            f'style="{style}font-family:{fonts.stack(body)};font-size:{_num(fs)}px" '
+            f'style="{style}font-family:{fonts.stack(body)};font-size:{_num(16 * PX_PER_PT)}px" '
             f'xmlns="http://www.w3.org/2000/svg"><title>{_e(name)}</title>'
-            f'<rect width="100%" height="100%" fill="#{t.color("background")}"/>'
-            f'{"".join(out)}</svg>')
-
-
-def _wedge(cx, cy, r, inner, a0, a1) -> str:
-    """Return the SVG path of a pie slice (or ring slice) from angle a0 down to a1."""
-    def pt(rad, a):
-        return f"{_num(cx + rad * math.cos(a))},{_num(cy - rad * math.sin(a))}"
-    if abs(a0 - a1) >= 2 * math.pi - 1e-6:     # one slice: the whole circle, in two halves
-        mid = a0 - math.pi
-        return _wedge(cx, cy, r, inner, a0, mid + 1e-4) + " " + _wedge(cx, cy, r, inner, mid, a1)
-    large = 1 if abs(a0 - a1) > math.pi else 0
-    if inner:
-        return (f"M{pt(r, a0)} A{_num(r)},{_num(r)} 0 {large} 1 {pt(r, a1)} "
-                f"L{pt(inner, a1)} A{_num(inner)},{_num(inner)} 0 {large} 0 {pt(inner, a0)} Z")
-    return f"M{_num(cx)},{_num(cy)} L{pt(r, a0)} A{_num(r)},{_num(r)} 0 {large} 1 {pt(r, a1)} Z"
+            f'<rect width="100%" height="100%" fill="#{theme.color("background")}"/>'
+            f'{"".join(parts)}</svg>')
 
 
 # -- the page -------------------------------------------------------------------------------------

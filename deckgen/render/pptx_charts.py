@@ -120,6 +120,7 @@ def add_chart(shapes, box: Box, spec: ChartSpec, theme: Theme, lang: str):
                 sdl.font.color.rgb = rgb(theme.text_on(theme.accent(i)))
         elif ctype == "line":
             dl.position = XL_LABEL_POSITION.ABOVE
+            _labels_below(plot, spec, fmt, XL_LABEL_POSITION.BELOW)
         else:
             dl.position = XL_LABEL_POSITION.OUTSIDE_END
         _hide_labels(plot, spec)
@@ -222,6 +223,36 @@ def _point_label_colors(plot, n: int, theme: Theme, fmt: str) -> None:
         num.set("formatCode", fmt)
         num.set("sourceLinked", "0")
         el.find(qn("c:idx")).addnext(num)   # schema order: idx, (delete | layout, tx, numFmt, ...)
+
+
+def _labels_below(plot, spec: ChartSpec, fmt: str, below) -> None:
+    """Put the labels of a line's dips under their points, so the line never runs through them."""
+    for s_idx, series in enumerate(plot.series):
+        dips = [i for i in range(len(spec.values[s_idx]))
+                if spec.label_below(s_idx, i) and spec.label(s_idx, i) is not None]
+        if not dips:
+            continue
+        # a point's own label makes the series' labels its own too: they must show values
+        sdl = series.data_labels
+        sdl.show_value = True
+        sdl.number_format = fmt
+        sdl.number_format_is_linked = False
+        sdl.font.size = Pt(16)
+        sdl.position = XL_LABEL_POSITION.ABOVE
+        for i in dips:
+            dl = series.points[i].data_label
+            dl.position = below
+            dl.font.size = Pt(16)
+            el = dl._dLbl
+            num = etree.Element(qn("c:numFmt"))
+            num.set("formatCode", fmt)
+            num.set("sourceLinked", "0")
+            el.find(qn("c:idx")).addnext(num)   # schema order: idx, (delete | layout, tx, numFmt, ...)
+            for tag in ("c:showLegendKey", "c:showVal", "c:showCatName", "c:showSerName",
+                        "c:showPercent", "c:showBubbleSize"):
+                shown = el.find(qn(tag))
+                if shown is not None:
+                    shown.set("val", "1" if tag == "c:showVal" else "0")
 
 
 def _hide_labels(plot, spec: ChartSpec) -> None:

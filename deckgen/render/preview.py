@@ -348,9 +348,9 @@ class _Painter:
                     words = spec.label(i, k)
                     if words is None:
                         continue
-                    down = v < 0 and ctype == "column"
+                    down = spec.label_below(i, k)
                     ax.annotate(words, (px[k], v), textcoords="offset points",
-                                xytext=(0, -4 if down else (9 if ctype == "line" else 3)),
+                                xytext=(0, (-9 if down else 9) if ctype == "line" else (-4 if down else 3)),
                                 ha="center", va="top" if down else "bottom",
                                 fontproperties=fp, fontsize=size, color=text)
             ax.set_xticks(xs, cats)
