@@ -126,6 +126,7 @@ def title_size(text: str, theme: Theme, width: int) -> float:
 CARD_GAP = int(0.3 * EMU_PER_IN)
 CARD_BAND = int(0.45 * EMU_PER_IN)
 CARD_PAD = int(0.2 * EMU_PER_IN)
+CARD_HEAD_GAP = int(0.1 * EMU_PER_IN)   # between a card's heading band and its title
 CARD_TITLE_PT = 22.0
 CARD_TEXT_PT = 18.0
 CARD_EVIDENCE_PT = 14.0
@@ -136,12 +137,21 @@ def card_width(body_w: int, n: int) -> int:
     return (body_w - CARD_GAP * (n - 1)) // n
 
 
+def evidence_text(texts) -> str:
+    """Return a card's evidence as one run-on paragraph: ``**Evidence:** a; b; c``.
+
+    One paragraph rather than a heading and a line per entry: the entries
+    share lines, so a card with three pieces of evidence stays short enough
+    for three cards to stand side by side.
+    """
+    return "**Evidence:** " + "; ".join(texts)
+
+
 def evidence_height(texts, inner_w: int, font: str = DEFAULT_FONT) -> int:
     """Return the height of a card's evidence block (0 when there is none)."""
     if not texts:
         return 0
-    lines = sum(count_lines(t, CARD_EVIDENCE_PT, inner_w - int(0.25 * EMU_PER_IN), font=font)
-                for t in texts) + 1
+    lines = count_lines(evidence_text(texts), CARD_EVIDENCE_PT, inner_w, font=font)
     return text_height(lines, CARD_EVIDENCE_PT, font) + int(0.1 * EMU_PER_IN)
 
 
@@ -165,7 +175,7 @@ def card_height(title: str, detail: str, points, evidence, width: int, font: str
     """Return the height a card of ``width`` needs for all its parts (in the theme's fonts)."""
     inner = width - 2 * CARD_PAD
     ev = evidence_height(evidence, inner, font)
-    return (CARD_BAND + int(0.12 * EMU_PER_IN)
+    return (CARD_BAND + CARD_HEAD_GAP
             + card_text_height(title, detail, points, inner, font, head_font)
             + (ev + int(0.2 * EMU_PER_IN) if ev else 0) + CARD_PAD)
 
@@ -194,9 +204,9 @@ YARD_HEAD_H = int(0.95 * EMU_PER_IN)
 YARD_LABEL_PT = 18.0
 
 
-def yardstick_row_height(title: str, font: str) -> int:
-    """Return the height a response's label needs on the yardstick chart."""
-    lines = count_lines(title, YARD_LABEL_PT, YARD_LABEL_W, bold=True, font=font)
+def yardstick_row_height(title: str, font: str, label_w: int = YARD_LABEL_W) -> int:
+    """Return the height a response's label needs on the yardstick chart (labels ``label_w`` wide)."""
+    lines = count_lines(title, YARD_LABEL_PT, label_w, bold=True, font=font)
     return max(text_height(lines, YARD_LABEL_PT, font) + int(0.1 * EMU_PER_IN),
                int(0.45 * EMU_PER_IN))
 
