@@ -259,32 +259,39 @@ def bullets(points: Sequence[Point], room: Room, numbered: bool = False, keep: b
     cap = _pt(b.h - BULLET_TOP) - SLACK
     col_w = (b.w - TWO_COL_GAP) // 2
     col_cap = _pt(b.h - TWO_COL_TOP) - SLACK
+    # a list may go 2 pt under the body size to save a slide; down to the minimum only
+    # when it asks to be kept together (or a single point needs it)
+    floor = room.minimum if keep else max(room.minimum, room.size - 2)
     cands = []
-    for cols in ((1, 2) if columns else (1,)):
-        for size in room.sizes(room.maximum):
-            gap = bullet_gap(size)
-            if cols == 1:
-                def fits(i, j, size=size, gap=gap):
-                    return m.column(i, j, size, gap, b.w) <= cap
-            else:
-                def fits(i, j, size=size, gap=gap):
-                    return _two_split(m, i, j, size, gap, col_w, col_cap) is not None
-            runs = cut(n, fits)
-            if runs is None:
-                continue
-            slides = len(runs)
-            # larger than the body size only for a list alone on its slide, and not crowded
-            if size > room.size and (slides > 1 or m.column(0, n, size, gap, b.w if cols == 1 else col_w)
-                                     > SPARSE_FILL * cap * (1 if cols == 1 else 2)):
-                continue
-            keep_bad = keep and slides > 1
-            # prefer the body size for long blocks, the largest size for a lone short list
-            size_pen = abs(room.size - size) if slides > 1 else -size
-            score = (keep_bad, slides, imbalance([j - i for i, j in runs]), size_pen, cols)
-            cands.append((score, cols, size, gap, runs))
+    variants = [(c, z) for c in ((1, 2) if columns else (1,)) for z in room.sizes(room.maximum)]
+    for cols, size in variants:
+        if size < floor and cands:
+            continue
+        gap = bullet_gap(size)
+        if cols == 1:
+            def fits(i, j, size=size, gap=gap):
+                return m.column(i, j, size, gap, b.w) <= cap
+        else:
+            def fits(i, j, size=size, gap=gap):
+                return _two_split(m, i, j, size, gap, col_w, col_cap) is not None
+        runs = cut(n, fits)
+        if runs is None:
+            continue
+        slides = len(runs)
+        # larger than the body size only for a list alone on its slide, and not crowded
+        if size > room.size and (slides > 1 or m.column(0, n, size, gap, b.w if cols == 1 else col_w)
+                                 > SPARSE_FILL * cap * (1 if cols == 1 else 2)):
+            continue
+        keep_bad = keep and slides > 1
+        # prefer the body size for long blocks, the largest size for a lone short list
+        size_pen = abs(room.size - size) if slides > 1 else -size
+        # a list on one slide reads best in one column; two only to save a slide
+        score = (keep_bad, slides, imbalance([j - i for i, j in runs]),
+                 cols if slides == 1 else 0, size_pen, cols)
+        cands.append((score, cols, size, gap, runs))
     if not cands:       # a point taller than a slide even at the minimum: one per slide
         runs = [(i, i + 1) for i in range(n)]
-        cands.append(((True, n, 0, 0, 1), 1, room.minimum, bullet_gap(room.minimum), runs))
+        cands.append(((True, n, 0, 0, 0, 1), 1, room.minimum, bullet_gap(room.minimum), runs))
     score, cols, size, gap, runs = min(cands, key=lambda c: c[0])
     layouts = []
     centred = False
@@ -316,8 +323,8 @@ def bullets(points: Sequence[Point], room: Room, numbered: bool = False, keep: b
 def _two_split(m: _Bullets, i: int, j: int, size: float, gap: float, width: int,
                cap: float) -> int | None:
     """Return how many of points i..j-1 go in the left column so both columns fit (or None)."""
-    if j - i < 2:
-        return None
+    if j - i == 1:      # one point: the left column alone
+        return 1 if m.column(i, j, size, gap, width) <= cap else None
     best = None
     for k in range(i + 1, j):
         left, right = m.column(i, k, size, gap, width), m.column(k, j, size, gap, width)
