@@ -338,66 +338,75 @@ def _two_split(m: _Bullets, i: int, j: int, size: float, gap: float, width: int,
 # -- cards --------------------------------------------------------------------------------
 
 
+CARD_LONE_W = int(8.6 * IN)     # a card alone on its row reads best at about 75 characters a line
+
+
 def cards(items: Sequence[Item], evidence: Sequence[Sequence[str]], room: Room,
           keep: bool = False) -> Choice:
-    """Compose cards (concerns, constraints, responses): how many across, rows, the cut.
+    """Compose cards (concerns, constraints, responses): how many across, rows, sizes, the cut.
 
     Cards are as tall as the tallest card of their row, not as the slide;
     a card without evidence has no evidence footer. Every slide of the
-    block keeps one card width; a slide with fewer cards centres them.
+    block keeps one card width and one text size (18 pt, 20 pt when that
+    costs nothing; never below the theme's body minimum); a slide with
+    fewer cards centres them. A grid per slide is the last resort, taken
+    only when one grid for the block would need more slides.
     """
     b = room.body
     n = len(items)
+    text_sizes = sorted({max(z, room.minimum) for z in (20.0, 18.0)}, reverse=True)
+
+    def width_of(across: int) -> int:
+        return min(b.w, CARD_LONE_W) if across == 1 else card_width(b.w, across)
 
     @lru_cache(maxsize=None)
-    def need(k: int, across: int) -> int:
+    def need(k: int, across: int, text: float) -> int:
         it = items[k]
         return card_height(it.title, it.detail, [p.text for p in it.points], list(evidence[k]),
-                           card_width(b.w, across), room.font, room.head_font) + int(SLACK * EMU_PER_PT)
+                           width_of(across), room.font, room.head_font, text, text + 4) \
+            + int(SLACK * EMU_PER_PT)
 
-    def rows_of(i: int, j: int, across: int) -> list[int]:
-        return [max(need(k, across) for k in range(r, min(r + across, j)))
+    def rows_of(i: int, j: int, across: int, text: float) -> list[int]:
+        return [max(need(k, across, text) for k in range(r, min(r + across, j)))
                 for r in range(i, j, across)]
 
+    def fits_grid(i: int, j: int, across: int, rows: int, text: float) -> bool:
+        hs = rows_of(i, j, across, text)
+        return j - i <= across * rows and len(hs) <= rows and \
+            sum(hs) + CARD_GAP * (len(hs) - 1) <= b.h
+
     cands = []
-    for rank, (across, rows) in enumerate(CARD_VARIANTS):
-        def fits(i, j, across=across, rows=rows):
-            hs = rows_of(i, j, across)
-            return len(hs) <= rows and sum(hs) + CARD_GAP * (len(hs) - 1) <= b.h
-        runs = cut(n, fits, most=across * rows)
-        if runs is None:
-            continue
-        filled = [sum(rows_of(i, j, across)) / b.h * min(j - i, across) / across for i, j in runs]
-        sparse = min(filled) < 0.3
-        score = (keep and len(runs) > 1, len(runs), imbalance([j - i for i, j in runs]), sparse,
-                 rank)
-        cands.append((score, across, rows, runs))
-    # the last resort: each slide in the widest grid its own cards fit (some cards
-    # too long for a grid that suits the rest); chosen only when it saves slides
-    def grid_for(i, j):
-        for across, rows in CARD_VARIANTS:
-            hs = rows_of(i, j, across)
-            if (j - i <= across * rows and len(hs) <= rows
-                    and sum(hs) + CARD_GAP * (len(hs) - 1) <= b.h):
-                return across, rows
-        return None
-    # one grid for the whole block ranks before a grid per slide with as many slides
-    cands = [((c[0][0], c[0][1], False) + c[0][2:], c[1], c[2], c[3]) for c in cands]
-    mixed = cut(n, lambda i, j: grid_for(i, j) is not None, most=6)
-    if mixed is not None:
-        cands.append(((keep and len(mixed) > 1, len(mixed), True,
-                       imbalance([j - i for i, j in mixed]), False, 99), 0, 0, mixed))
+    for size_rank, text in enumerate(text_sizes):
+        for rank, (across, rows) in enumerate(CARD_VARIANTS):
+            runs = cut(n, lambda i, j, a=across, r=rows, z=text: fits_grid(i, j, a, r, z),
+                       most=across * rows)
+            if runs is None:
+                continue
+            filled = [sum(rows_of(i, j, across, text)) / b.h * min(j - i, across) / across
+                      for i, j in runs]
+            score = (keep and len(runs) > 1, len(runs), False,
+                     imbalance([j - i for i, j in runs]), min(filled) < 0.3, rank, size_rank)
+            cands.append((score, text, [(across, rows)] * len(runs), runs))
+        # the last resort: each slide in the widest grid its own cards fit (some cards
+        # too long for a grid that suits the rest); chosen only when it saves slides
+        def grid_for(i, j, text=text):
+            return next((v for v in CARD_VARIANTS if fits_grid(i, j, *v, text)), None)
+        mixed = cut(n, lambda i, j: grid_for(i, j) is not None, most=6)
+        if mixed is not None:
+            cands.append(((keep and len(mixed) > 1, len(mixed), True,
+                           imbalance([j - i for i, j in mixed]), False, 99, size_rank),
+                          text, [grid_for(i, j) for i, j in mixed], mixed))
     if not cands:       # a card taller than the body even alone: one a slide, it will shrink
         runs = [(i, i + 1) for i in range(n)]
-        cands.append(((True, n, False, 0, True, 99), 1, 1, runs))
-    _, across, rows, runs = min(cands, key=lambda c: c[0])
-    grids = [grid_for(i, j) or (1, 1) for i, j in runs] if across == 0 else \
-        [(across, rows)] * len(runs)
-    layouts = tuple(Layout(variant=_card_variant(a, r) if across else "cards, grid per slide",
-                           cols=a, size=18.0, head=22.0, rows=tuple(rows_of(i, j, a)),
-                           width=card_width(b.w, a)) for (i, j), (a, r) in zip(runs, grids))
+        cands.append(((True,), text_sizes[-1], [(1, 1)] * n, runs))
+    _, text, grids, runs = min(cands, key=lambda c: c[0])
+    one_grid = len(set(grids)) == 1
+    layouts = tuple(Layout(variant=_card_variant(a, r) if one_grid else "cards, a grid per slide",
+                           cols=a, size=text, head=text + 4, rows=tuple(rows_of(i, j, a, text)),
+                           width=width_of(a)) for (i, j), (a, r) in zip(runs, grids))
     groups = _runs_to_groups(items, runs)
-    note = (f"{layouts[0].variant}, cards sized to their text, 22/18 pt, {_slides(len(runs))}"
+    note = (f"{layouts[0].variant}, cards sized to their text, {text + 4:g}/{text:g} pt, "
+            f"{_slides(len(runs))}"
             + (f" ({' + '.join(str(len(g)) for g in groups)} cards)" if len(runs) > 1 else "")
             + _keep_note(keep, len(runs)))
     return Choice(groups, layouts, note)

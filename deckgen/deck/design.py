@@ -382,11 +382,13 @@ class _Designer:
                 out.append(self.shape(band, col))
             inner = Box(x + CARD_PAD, card.y + CARD_BAND + CARD_HEAD_GAP, cw - 2 * CARD_PAD,
                         card.h - CARD_BAND - CARD_HEAD_GAP - CARD_PAD)
-            paras = [Para(item.title, self.style(CARD_TITLE_PT, "primary", bold=True, heading=True))]
+            text_pt = s.layout.size or CARD_TEXT_PT
+            title_pt = s.layout.head or CARD_TITLE_PT
+            paras = [Para(item.title, self.style(title_pt, "primary", bold=True, heading=True))]
             if item.detail:
-                paras.append(Para(item.detail, self.style(CARD_TEXT_PT, "text"), space_before=6))
+                paras.append(Para(item.detail, self.style(text_pt, "text"), space_before=6))
             for p in item.points:
-                paras.append(Para(p.text, self.style(CARD_TEXT_PT, "text"), bullet="•", space_before=4))
+                paras.append(Para(p.text, self.style(text_pt, "text"), bullet="•", space_before=4))
             texts = [e.text for e in ev]
             ev_h = evidence_height(texts, inner.w, self.body_font)
             if ev_h:

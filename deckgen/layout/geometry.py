@@ -156,27 +156,29 @@ def evidence_height(texts, inner_w: int, font: str = DEFAULT_FONT) -> int:
 
 
 def card_text_height(title: str, detail: str, points, inner_w: int, font: str = DEFAULT_FONT,
-                     head_font: str = DEFAULT_FONT) -> int:
-    """Return the height of a card's title, detail and points."""
-    h = text_height(count_lines(title, CARD_TITLE_PT, inner_w, bold=True, font=head_font),
-                    CARD_TITLE_PT, head_font)
+                     head_font: str = DEFAULT_FONT, text_pt: float = CARD_TEXT_PT,
+                     title_pt: float = CARD_TITLE_PT) -> int:
+    """Return the height of a card's title, detail and points (at ``title_pt``/``text_pt``)."""
+    h = text_height(count_lines(title, title_pt, inner_w, bold=True, font=head_font),
+                    title_pt, head_font)
     if detail:
-        h += text_height(count_lines(detail, CARD_TEXT_PT, inner_w, font=font), CARD_TEXT_PT,
+        h += text_height(count_lines(detail, text_pt, inner_w, font=font), text_pt,
                          font) + 6 * EMU_PER_PT
-    bullet_w = inner_w - int(CARD_TEXT_PT * 1.1 * EMU_PER_PT)
+    bullet_w = inner_w - int(text_pt * 1.1 * EMU_PER_PT)
     for p in points:
-        h += text_height(count_lines(p, CARD_TEXT_PT, bullet_w, font=font), CARD_TEXT_PT,
+        h += text_height(count_lines(p, text_pt, bullet_w, font=font), text_pt,
                          font) + 4 * EMU_PER_PT
     return h
 
 
 def card_height(title: str, detail: str, points, evidence, width: int, font: str = DEFAULT_FONT,
-                head_font: str = DEFAULT_FONT) -> int:
+                head_font: str = DEFAULT_FONT, text_pt: float = CARD_TEXT_PT,
+                title_pt: float = CARD_TITLE_PT) -> int:
     """Return the height a card of ``width`` needs for all its parts (in the theme's fonts)."""
     inner = width - 2 * CARD_PAD
     ev = evidence_height(evidence, inner, font)
     return (CARD_BAND + CARD_HEAD_GAP
-            + card_text_height(title, detail, points, inner, font, head_font)
+            + card_text_height(title, detail, points, inner, font, head_font, text_pt, title_pt)
             + (ev + int(0.2 * EMU_PER_IN) if ev else 0) + CARD_PAD)
 
 
