@@ -335,6 +335,49 @@ def _two_split(m: _Bullets, i: int, j: int, size: float, gap: float, width: int,
     return None if best is None else best[1]
 
 
+def two_columns(left: Sequence[Point], right: Sequence[Point], room: Room,
+                keep: bool = False) -> Choice:
+    """Compose a two-column slide: one size for both columns, each column cut over slides.
+
+    Groups are ``(left points, right points)`` per slide. A slide that holds
+    both columns is set as large as the body maximum allows (each column at
+    most ``SPARSE_FILL`` of its height); a longer one keeps the body size.
+    """
+    b = room.body
+    width = (b.w - TWO_COL_GAP) // 2
+    cap = _pt(b.h - TWO_COL_TOP) - SLACK
+    ms = [_Bullets(room, pts, False) for pts in (left, right)]
+    floor = room.minimum if keep else max(room.minimum, room.size - 2)
+    cands = []
+    for size in room.sizes(room.maximum):
+        if size < floor and cands:
+            continue
+        gap = bullet_gap(size)
+        runs = [cut(len(m.points), lambda i, j, m=m: m.column(i, j, size, gap, width) <= cap)
+                for m in ms]
+        if None in runs:
+            continue
+        slides = max(len(r) for r in runs) or 1
+        if size > room.size and (slides > 1 or any(
+                m.column(0, len(m.points), size, gap, width) > SPARSE_FILL * cap for m in ms)):
+            continue
+        size_pen = abs(room.size - size) if slides > 1 else -size
+        cands.append(((keep and slides > 1, slides, size_pen), size, gap, runs, slides))
+    if not cands:
+        size = room.minimum
+        runs = [[(i, i + 1) for i in range(len(m.points))] for m in ms]
+        cands.append(((True,), size, bullet_gap(size), runs, max(len(r) for r in runs) or 1))
+    _, size, gap, runs, slides = min(cands, key=lambda c: c[0])
+    groups = []
+    for k in range(slides):
+        groups.append(tuple(tuple(pts[i:j]) if k < len(r) else ()
+                            for pts, r in zip((left, right), runs)
+                            for i, j in [r[k] if k < len(r) else (0, 0)]))
+    layouts = tuple(Layout(variant="two columns", cols=2, size=size, gap=gap) for _ in groups)
+    note = f"two columns, {size:g} pt, {_slides(slides)}" + _keep_note(keep, slides)
+    return Choice(tuple(groups), layouts, note)
+
+
 # -- cards --------------------------------------------------------------------------------
 
 
@@ -611,7 +654,8 @@ def timeline(events: Sequence[Event], room: Room, keep: bool = False) -> Choice:
         return True
 
     cands = []
-    for size in room.sizes(max(20.0, room.minimum)):
+    # up to the body size (a few events set large), down to the minimum (up to eight)
+    for size in room.sizes(max(room.size, room.minimum)):
         runs = cut(n, lambda i, j, size=size: fits(i, j, size), most=TIMELINE_MOST)
         if runs is None:
             continue

@@ -273,11 +273,13 @@ class _Designer:
         b, t = self.frame.body, self.theme
         gap = TWO_COL_GAP
         w = (b.w - gap) // 2
+        size = s.layout.size or t.sizes["body"]
+        top = composer.TWO_COL_TOP
         for k, pts in enumerate((s.left, s.right)):
             x = b.x + k * (w + gap)
             out.append(self.shape(Box(x, b.y, w, int(0.06 * IN)), t.accent(k)))
-            out.append(self.text(Box(x, b.y + int(0.2 * IN), w, b.h - int(0.2 * IN)),
-                                 self.point_paras(pts),
+            out.append(self.text(Box(x, b.y + top, w, b.h - top),
+                                 self.point_paras(pts, size=size, gap=s.layout.gap or None),
                                  name="Left column" if k == 0 else "Right column"))
         return self.title_box(s)
 

@@ -13,16 +13,14 @@ from dataclasses import replace
 from typing import Callable, Iterable, Sequence
 
 from deckgen.content.markup import plain
-from deckgen.content.model import Chart, Content, Item, Point, Ref
+from deckgen.content.model import Chart, Content, Item, Point
 from deckgen.content.yardstick import YARDSTICK_TITLES
 from deckgen.deck import composer
 from deckgen.deck import model as d
 from deckgen.deck.charts import MAX_BARS, describe, fmt_value, pick_type
 from deckgen.deck.quizslides import QuizGeometry, plan_quiz
-from deckgen.layout.geometry import (EMU_PER_IN, JUDGE_GAP, TWO_COL_GAP, YARD_HEAD_H, card_height,
-                                     card_width, count_lines, frame, judgement_height,
-                                     table_row_height, table_widths, text_height,
-                                     yardstick_row_height)
+from deckgen.layout.geometry import (JUDGE_GAP, frame, judgement_height, table_row_height,
+                                     table_widths)
 from deckgen.theme.theme import Theme
 
 # The spec's storylines, plus blocks the spec leaves out of one kind so that a
@@ -169,18 +167,6 @@ class _Planner:
                 title = s.full_title
             self.titles.add(title)
             self.slides.append(s)
-
-    def point_cost(self, p: Point, width: int, pt: float, level: int = 0) -> float:
-        indent = int(0.4 * EMU_PER_IN) * (level + 1)
-        size = pt if level == 0 else pt - 2
-        # line height plus the paragraph's space before (10 pt, 4 pt for sub-points)
-        font = self.theme.fonts["body"]
-        lines = (text_height(count_lines(p.text, size, width - indent, font=font), size, font) / 12700
-                 + (10 if level == 0 else 4))
-        return lines + sum(self.point_cost(q, width, pt, level + 1) for q in p.points)
-
-    def bullet_capacity(self, pt: float) -> float:
-        return (self.frame.body.h - int(0.05 * EMU_PER_IN)) / 12700
 
     # -- blocks -----------------------------------------------------------
     def title(self) -> None:
@@ -389,16 +375,9 @@ class _Planner:
         elif s.layout == "quote":
             self.add([d.QuoteSlide(title=title, quote=s.quote, **common)])
         elif s.layout == "two-column":
-            pt = self.theme.sizes["body"]
-            w = (self.frame.body.w - TWO_COL_GAP) // 2
-            cap = (self.frame.body.h - int(0.2 * EMU_PER_IN)) / 12700
-            lefts = chunks(s.left, lambda p: self.point_cost(p, w, pt), cap) or [[]]
-            rights = chunks(s.right, lambda p: self.point_cost(p, w, pt), cap) or [[]]
-            n = max(len(lefts), len(rights))
-            lefts += [[]] * (n - len(lefts))
-            rights += [[]] * (n - len(rights))
-            self.add([d.TwoColumnSlide(title=title, left=tuple(a), right=tuple(b), **common)
-                      for a, b in zip(lefts, rights)])
+            choice = composer.two_columns(s.left, s.right, self.room, keep=s.keep == "together")
+            self.composed(choice, lambda g, lay, start: d.TwoColumnSlide(
+                title=title, left=g[0], right=g[1], **common), title)
         else:
             if s.points:
                 self.bullets("sections", s.points, title=title, notes=self.notes(s),
