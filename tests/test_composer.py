@@ -238,3 +238,40 @@ def test_composed_text_is_never_below_the_minimums(theme):
                 if tb.name.startswith(("Bullets", "Event ", "Card ")) and tb.name != "Card heading":
                     body = [x.style.size for x in tb.paras if x.level == 0]
                     assert min(body) >= th.sizes["body_minimum"], (p.number, tb.name)
+
+
+def test_a_short_two_column_slide_is_set_larger_and_a_long_one_continues():
+    from deckgen.deck.composer import two_columns
+    short = two_columns([Point("Likelihood"), Point("About the world")],
+                        [Point("Confidence"), Point("About the evidence")], ROOM)
+    assert len(short.groups) == 1
+    assert short.layouts[0].size == THEME.sizes["body_maximum"]
+    many = [Point(f"Point {i} with enough words to wrap in a column") for i in range(12)]
+    long = two_columns(many, many[:3], ROOM)
+    assert len(long.groups) >= 2
+    (size,) = {lay.size for lay in long.layouts}        # one size on every slide
+    assert THEME.sizes["body"] - 2 <= size <= THEME.sizes["body"]
+    left = [p for g in long.groups for p in g[0]]
+    right = [p for g in long.groups for p in g[1]]
+    assert left == many and right == many[:3]
+
+
+def test_a_few_events_are_set_at_the_body_size():
+    ev = [Event(date=f"20{y}", text="Something happened") for y in (10, 15, 20, 24)]
+    lay = timeline(ev, ROOM).layouts[0]
+    assert lay.size == THEME.sizes["body"] and lay.head == lay.size + 2
+
+
+def test_a_grid_per_slide_only_when_one_grid_would_need_more_slides():
+    # one long card among six short ones: no single grid holds the seven on two
+    # slides, so each slide takes the grid its own cards fit (3 across, then 2×2)
+    items = [card(0, SHORT * 4)] + [card(i) for i in range(1, 7)]
+    ch = cards(items, [[] for _ in items], ROOM)
+    assert [len(g) for g in ch.groups] == [3, 4]
+    assert [lay.cols for lay in ch.layouts] == [3, 2]
+    assert len(ch.layouts[1].rows) == 2
+    assert ch.layouts[0].variant == "cards, a grid per slide"
+    assert [c.title for g in ch.groups for c in g] == [c.title for c in items]
+    # with cards alike, one grid serves the whole block
+    short = cards([card(i) for i in range(7)], [[] for _ in range(7)], ROOM)
+    assert len({lay.variant for lay in short.layouts}) == 1
