@@ -381,7 +381,7 @@ def two_columns(left: Sequence[Point], right: Sequence[Point], room: Room,
 # -- cards --------------------------------------------------------------------------------
 
 
-CARD_LONE_W = int(8.6 * IN)     # a card alone on its row reads best at about 75 characters a line
+CARD_LONE_W = int(10 * IN)      # a card alone on its row: lines of about 80 characters
 
 
 def cards(items: Sequence[Item], evidence: Sequence[Sequence[str]], room: Room,
@@ -390,14 +390,14 @@ def cards(items: Sequence[Item], evidence: Sequence[Sequence[str]], room: Room,
 
     Cards are as tall as the tallest card of their row, not as the slide;
     a card without evidence has no evidence footer. Every slide of the
-    block keeps one card width and one text size (18 pt, 20 pt when that
-    costs nothing; never below the theme's body minimum); a slide with
+    block keeps one card width and one text size (the largest of 22, 20 and
+    18 pt that costs no slide; never below the theme's body minimum); a slide with
     fewer cards centres them. A grid per slide is the last resort, taken
     only when one grid for the block would need more slides.
     """
     b = room.body
     n = len(items)
-    text_sizes = sorted({max(z, room.minimum) for z in (20.0, 18.0)}, reverse=True)
+    text_sizes = sorted({max(z, room.minimum) for z in (22.0, 20.0, 18.0)}, reverse=True)
 
     def width_of(across: int) -> int:
         return min(b.w, CARD_LONE_W) if across == 1 else card_width(b.w, across)
