@@ -111,7 +111,9 @@ def cut(n: int, fits: Callable[[int, int], bool], most: int = 99) -> list[tuple[
     Among cuts with that many runs, the one whose runs hold the most even
     number of items wins (7 over two slides is 4 + 3, never 6 + 1); ties go
     to fuller first slides. ``fits(i, j)`` says whether items ``i..j-1`` fit
-    one slide. Returns None when some item does not fit a slide on its own.
+    one slide; it must be monotone (a run that fits still fits with an item
+    less), as every measured block is. Returns None when some item does not
+    fit a slide on its own.
     """
     if n == 0:
         return []
@@ -126,24 +128,34 @@ def cut(n: int, fits: Callable[[int, int], bool], most: int = 99) -> list[tuple[
 
     if not all(fit(i, i + 1) for i in range(n)):
         return None
-    for slides in range(1, n + 1):
+    # the greedy cut has the fewest runs a monotone fit allows: start there
+    fewest, i = 0, 0
+    while i < n:
+        j = i + 1
+        while j < n and fit(i, j + 1):
+            j += 1
+        fewest, i = fewest + 1, j
+    for slides in range(fewest, n + 1):
         ideal = n / slides
-        # best[k][j]: (penalty, cut) of items[:j] in k runs
-        best: list[dict[int, tuple]] = [{0: (0.0, ())}] + [{} for _ in range(slides)]
+        # best[k][j]: (penalty, tie-break, cut) of items[:j] in k runs
+        best: list[dict[int, tuple]] = [{0: (0.0, (), ())}] + [{} for _ in range(slides)]
         for k in range(1, slides + 1):
             for j in range(k, n + 1):
                 cands = []
-                for i, (pen, runs) in best[k - 1].items():
-                    if i < j and fit(i, j):
-                        size = j - i
-                        # even runs first; on a tie the earlier run is the fuller one
-                        cands.append((pen + (size - ideal) ** 2, tuple(-(b - a) for a, b in runs)
-                                      + (-size,), runs + ((i, j),)))
+                for i in range(j - 1, k - 2, -1):      # runs i..j-1, longest last
+                    if not fit(i, j):
+                        break                          # monotone: a longer run fits no better
+                    prev = best[k - 1].get(i)
+                    if prev is None:
+                        continue
+                    size = j - i
+                    # even runs first; on a tie the earlier run is the fuller one
+                    cands.append((prev[0] + (size - ideal) ** 2, prev[1] + (-size,),
+                                  prev[2] + ((i, j),)))
                 if cands:
-                    pen, _, runs = min(cands)
-                    best[k][j] = (pen, runs)
+                    best[k][j] = min(cands)
         if n in best[slides]:
-            return list(best[slides][n][1])
+            return list(best[slides][n][2])
     return None
 
 
@@ -210,6 +222,7 @@ class _Bullets:
         self.points = list(points)
         self.numbered = numbered
         self._h: dict = {}
+        self._sums: dict = {}
 
     def style(self, size: float, level: int) -> Style:
         return self.room.style(size)
@@ -224,7 +237,15 @@ class _Bullets:
         return self._h[key]
 
     def column(self, i: int, j: int, size: float, gap: float, width: int) -> float:
-        return sum(self.height(k, size, width) for k in range(i, j)) + gap * max(j - i - 1, 0)
+        """Return the height of points i..j-1 in one column, in points (prefix sums)."""
+        key = (size, width)
+        sums = self._sums.get(key)
+        if sums is None:
+            sums = [0.0]
+            for k in range(len(self.points)):
+                sums.append(sums[-1] + self.height(k, size, width))
+            self._sums[key] = sums
+        return sums[j] - sums[i] + gap * max(j - i - 1, 0)
 
     def widest(self, size: float, width: int) -> float:
         """Return the widest line of the list set at ``size`` in ``width`` (points)."""
@@ -720,7 +741,7 @@ def yardstick(items: Sequence[Item], room: Room, keep: bool = False) -> Choice:
 
 
 def rows(items: Sequence, height: Callable[[object], int], room_h: int, gap: int = 0,
-         name: str = "rows") -> Choice:
+         name: str = "rows", keep: bool = False) -> Choice:
     """Compose items that stack in one column (each ``height(item)`` EMU tall) over slides."""
     hs = [height(it) for it in items]
     runs = cut(len(items), lambda i, j: sum(hs[i:j]) + gap * (j - i - 1) <= room_h)
@@ -729,5 +750,6 @@ def rows(items: Sequence, height: Callable[[object], int], room_h: int, gap: int
     groups = _runs_to_groups(items, runs)
     layouts = tuple(Layout(variant=name) for _ in runs)
     note = (f"{name}, {_slides(len(runs))}"
-            + (f" ({' + '.join(str(len(g)) for g in groups)})" if len(runs) > 1 else ""))
+            + (f" ({' + '.join(str(len(g)) for g in groups)})" if len(runs) > 1 else "")
+            + _keep_note(keep, len(runs)))
     return Choice(groups, layouts, note)

@@ -183,7 +183,8 @@ class _Planner:
         font = self.theme.fonts["body"]
         choice = composer.rows(self.c.bluf, lambda j: judgement_height(j.text, body, font,
                                                                        self.frame.body.w),
-                               self.frame.body.h, JUDGE_GAP, name="judgement rows")
+                               self.frame.body.h, JUDGE_GAP, name="judgement rows",
+                               keep=self.keep("bluf"))
         self.composed(choice, lambda g, lay, start: d.JudgementsSlide(
             title=TITLES["bluf"], judgements=g, start=start, notes=self.notes(*g),
             sources=self.cites(*g), block="bluf"), TITLES["bluf"])
