@@ -275,3 +275,10 @@ def test_a_grid_per_slide_only_when_one_grid_would_need_more_slides():
     # with cards alike, one grid serves the whole block
     short = cards([card(i) for i in range(7)], [[] for _ in range(7)], ROOM)
     assert len({lay.variant for lay in short.layouts}) == 1
+
+
+def test_eight_title_only_cards_share_one_slide_in_two_rows_of_four():
+    items = [Item(title=f"Constraint {i}") for i in range(8)]
+    ch = cards(items, [[] for _ in items], ROOM)
+    assert [len(g) for g in ch.groups] == [8]
+    assert ch.layouts[0].variant == "cards 4×2" and len(ch.layouts[0].rows) == 2

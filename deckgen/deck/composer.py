@@ -53,7 +53,7 @@ SPARSE_FILL = 0.85              # a short list grows until it takes this share o
 FIGURE_GRIDS = {1: ((1,),), 2: ((2,),), 3: ((3,),), 4: ((2, 2), (4,)), 5: ((3, 2),),
                 6: ((3, 3),), 7: ((4, 3),), 8: ((4, 4),)}
 # Card variants (across, rows), in the order a designer prefers them when they tie.
-CARD_VARIANTS = ((3, 1), (2, 1), (2, 2), (3, 2), (1, 1), (1, 2), (4, 1), (1, 3))
+CARD_VARIANTS = ((3, 1), (2, 1), (2, 2), (3, 2), (1, 1), (1, 2), (4, 1), (1, 3), (4, 2))
 
 
 @dataclass(frozen=True)
@@ -455,7 +455,7 @@ def cards(items: Sequence[Item], evidence: Sequence[Sequence[str]], room: Room,
         # too long for a grid that suits the rest); chosen only when it saves slides
         def grid_for(i, j, text=text):
             return next((v for v in CARD_VARIANTS if fits_grid(i, j, *v, text)), None)
-        mixed = cut(n, lambda i, j: grid_for(i, j) is not None, most=6)
+        mixed = cut(n, lambda i, j: grid_for(i, j) is not None, most=8)
         if mixed is not None:
             cands.append(((keep and len(mixed) > 1, len(mixed), True,
                            imbalance([j - i for i, j in mixed]), False, 99, size_rank),
