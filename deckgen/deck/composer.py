@@ -41,8 +41,9 @@ from deckgen.theme.theme import Theme
 
 IN = EMU_PER_IN
 SLACK = 2.0                     # points kept free in every measured box (rounding, renderers)
-FIGURE_GAP = int(0.3 * IN)
-FIGURE_INSET = (int(0.25 * IN), int(0.2 * IN))
+FIGURE_GAP = int(0.25 * IN)
+FIGURE_INSET = (int(0.22 * IN), int(0.08 * IN))
+FIGURE_BAR = int(0.08 * IN)     # the accent bar along a figure card's top
 FIGURE_NUMBER_FLOOR = 28.0      # a key figure's number is never set smaller
 TIMELINE_MOST = 8               # events on one timeline slide
 BULLET_TOP = int(0.05 * IN)     # the bullets box starts this far below the body's top
@@ -525,9 +526,9 @@ def figure_paras(fig: Figure, whole: str, number: float, label: float, caption: 
     if fig.unit and fig.unit not in ("%", "‰"):
         paras.append(Para(fig.unit, style(min(22.0, max(label, number * 0.5)), "unit")))
     if fig.label:
-        paras.append(Para(fig.label, style(label, "label"), space_before=6))
+        paras.append(Para(fig.label, style(label, "label"), space_before=4))
     if caption_text:
-        paras.append(Para(caption_text, style(caption, "caption"), space_before=6))
+        paras.append(Para(caption_text, style(caption, "caption"), space_before=4))
     return paras
 
 
@@ -542,25 +543,43 @@ def figure_caption(fig: Figure, source_number: Callable[[str], int]) -> str:
     return text[:1].upper() + text[1:]
 
 
-def figure_cells(grid: Sequence[int], n: int, body: Box, alone: bool = False) -> list[Box]:
-    """Return the card boxes of ``n`` figures in a grid (figures per row); short rows centred."""
-    cols = max(grid)
+def figure_cells(grid: Sequence[int], n: int, body: Box, alone: bool = False,
+                 heights: Sequence[int] = ()) -> list[Box]:
+    """Return the card boxes of ``n`` figures in a grid (figures per row).
+
+    One row: every card as wide as the grid's columns allow and as tall as the
+    body, a short row centred (so a continuation keeps its cards' width).
+    Several rows: each row spans the body's width (4 + 3: the three are wider)
+    and is ``heights[r]`` tall (the composer measures them), else an even share.
+    """
+    if len(grid) == 1:
+        cols = grid[0]
+        cw = (body.w - FIGURE_GAP * (cols - 1)) // cols
+        if alone:
+            cw = min(cw, int(7 * IN))
+        count = min(cols, n)
+        x0 = body.x + (body.w - (count * cw + (count - 1) * FIGURE_GAP)) // 2
+        return [Box(x0 + c * (cw + FIGURE_GAP), body.y, cw, body.h) for c in range(count)]
     nrows = len(grid)
-    cw = (body.w - FIGURE_GAP * (cols - 1)) // cols
-    ch = (body.h - FIGURE_GAP * (nrows - 1)) // nrows
-    if alone:
-        cw = min(cw, int(7 * IN))
-    out, k = [], 0
-    for r, count in enumerate(grid):
-        count = min(count, n - k)
+    even = (body.h - FIGURE_GAP * (nrows - 1)) // nrows
+    out, k, y = [], 0, body.y
+    for r, per_row in enumerate(grid):
+        count = min(per_row, n - k)
         if count <= 0:
             break
-        row_w = count * cw + (count - 1) * FIGURE_GAP
-        x0 = body.x + (body.w - row_w) // 2
-        for c in range(count):
-            out.append(Box(x0 + c * (cw + FIGURE_GAP), body.y + r * (ch + FIGURE_GAP), cw, ch))
+        cw = (body.w - FIGURE_GAP * (per_row - 1)) // per_row
+        ch = heights[r] if r < len(heights) else even
+        x0 = body.x + (body.w - (count * cw + (count - 1) * FIGURE_GAP)) // 2
+        out.extend(Box(x0 + c * (cw + FIGURE_GAP), y, cw, ch) for c in range(count))
+        y += ch + FIGURE_GAP
         k += count
     return out
+
+
+def figure_inner(cell: Box) -> Box:
+    """Return where a figure card's text goes: inside its insets, below its accent bar."""
+    ix, iy = FIGURE_INSET
+    return Box(cell.x + ix, cell.y + FIGURE_BAR + iy, cell.w - 2 * ix, cell.h - FIGURE_BAR - 2 * iy)
 
 
 def _figure_style(room: Room) -> Callable[..., Style]:
@@ -581,18 +600,38 @@ def figures(figs: Sequence[Figure], room: Room, source_number: Callable[[str], i
     caps = [figure_caption(f, source_number) for f in figs]
     ix, iy = FIGURE_INSET
 
-    def fits_all(idx: Sequence[int], grid, number, label) -> bool:
+    def need(k: int, cell_w: int, number: float, label: float) -> int | None:
+        """Return the height figure ``k``'s card needs at ``cell_w`` (None: its number is too wide)."""
+        w = _pt(cell_w - 2 * ix)
+        paras = figure_paras(figs[k], wholes[k], number, label, room.caption, style, caps[k])
+        if _probe_width(paras[0], 10_000) > w:
+            return None
+        return int((paras_height(paras, w) + SLACK) * EMU_PER_PT) + 2 * iy + FIGURE_BAR
+
+    def heights_for(idx: Sequence[int], grid, number, label) -> tuple[int, ...] | None:
+        """Return the rows' heights for figures ``idx`` in ``grid``, or None when they do not fit."""
         cells = figure_cells(grid, len(idx), b, alone=len(idx) == 1)
-        for k, cell in zip(idx, cells):
-            inner = cell.inset(ix, iy)
-            paras = figure_paras(figs[k], wholes[k], number, label, room.caption, style, caps[k])
-            w = _pt(inner.w)
-            head = _probe_width(paras[0], 10_000)
-            if head > w:
-                return False
-            if paras_height(paras, w) > _pt(inner.h) - SLACK:
-                return False
-        return True
+        needs = [need(k, cell.w, number, label) for k, cell in zip(idx, cells)]
+        if None in needs:
+            return None
+        if len(grid) == 1:
+            return () if max(needs) <= b.h else None
+        rows, k = [], 0
+        for per_row in grid:
+            row = needs[k:k + per_row]
+            if row:
+                rows.append(max(row))
+            k += per_row
+        spare = b.h - sum(rows) - FIGURE_GAP * (len(rows) - 1)
+        if spare < 0:
+            return None
+        # rows share what is left evenly
+        out = [h + spare // len(rows) for h in rows]
+        out[-1] += spare - (spare // len(rows)) * len(rows)
+        return tuple(out)
+
+    def fits_all(idx: Sequence[int], grid, number, label) -> bool:
+        return heights_for(idx, grid, number, label) is not None
 
     cands = []
     tried = set()
@@ -629,8 +668,9 @@ def figures(figs: Sequence[Figure], room: Room, source_number: Callable[[str], i
         cands.append(((True,), (1,), FIGURE_NUMBER_FLOOR, room.minimum, runs))
     _, grid, number, label, runs = min(cands, key=lambda c: c[0])
     variant = "figures " + "+".join(map(str, grid)) if len(grid) > 1 else f"figures {grid[0]} across"
-    layouts = tuple(Layout(variant=variant, cols=max(grid), size=label, head=number, rows=grid)
-                    for _ in runs)
+    layouts = tuple(Layout(variant=variant, cols=max(grid), size=label, head=number, rows=grid,
+                           heights=heights_for(list(range(i, j)), grid, number, label) or ())
+                    for i, j in runs)
     note = (f"{variant}, numbers {number:g} pt, labels {label:g} pt, {_slides(len(runs))}"
             + _keep_note(keep, len(runs)))
     return Choice(_runs_to_groups(figs, runs), layouts, note)

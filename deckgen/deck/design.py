@@ -289,12 +289,12 @@ class _Designer:
         lay = s.layout
         # the composer's grid and sizes hold for every slide of the block
         grid = lay.rows or composer.FIGURE_GRIDS[min(n, 8)][0]
-        cells = composer.figure_cells(grid, n, b, alone=n == 1)
+        cells = composer.figure_cells(grid, n, b, alone=n == 1, heights=lay.heights)
         for i, (fig, card) in enumerate(zip(s.figures, cells)):
             x, y, cw = card.x, card.y, card.w
             out.append(self.shape(card, t.color("surface")))
-            out.append(self.shape(Box(x, y, cw, int(0.08 * IN)), t.accent(i)))
-            inner = card.inset(*composer.FIGURE_INSET)
+            out.append(self.shape(Box(x, y, cw, composer.FIGURE_BAR), t.accent(i)))
+            inner = composer.figure_inner(card)
             num = (f"{fmt_number(fig.value[0])}–{fmt_number(fig.value[1])}"
                    if fig.is_range else fmt_number(fig.value))
             unit = fig.unit

@@ -34,6 +34,7 @@ class Layout:
     split: int = 0                 # two bullet columns: how many points the first holds
     rows: tuple[int, ...] = ()     # figures per row (figures); card or yardstick row heights (EMU)
     width: int = 0                 # card width; yardstick label column (EMU)
+    heights: tuple[int, ...] = ()  # figures in several rows: each row's height (EMU)
 
 
 @dataclass(frozen=True)
