@@ -512,19 +512,20 @@ def card_boxes(layout: Layout, n: int, body: Box) -> list[Box]:
 # -- figures ------------------------------------------------------------------------------
 
 
-def figure_number(fig: Figure) -> str:
-    """Return a figure's number as its card shows it, with % or ‰ attached."""
+def figure_number(fig: Figure) -> tuple[str, str]:
+    """Return a figure as its card shows it: (number, unit word); % and ‰ stay on the number."""
     num = (f"{fmt_number(fig.value[0])}–{fmt_number(fig.value[1])}"
            if fig.is_range else fmt_number(fig.value))
-    return num + (fig.unit if fig.unit in ("%", "‰") else "")
+    attach = fig.unit in ("%", "‰")
+    return num + (fig.unit if attach else ""), ("" if attach else fig.unit)
 
 
-def figure_paras(fig: Figure, whole: str, number: float, label: float, caption: float,
+def figure_paras(fig: Figure, whole: str, unit: str, number: float, label: float, caption: float,
                  style: Callable[..., Style], caption_text: str) -> list[Para]:
     """Return a figure card's paragraphs: number, unit, label, caption (as the design sets them)."""
     paras = [Para("", style(number, "number"), runs=(Run(whole, bold=True),))]
-    if fig.unit and fig.unit not in ("%", "‰"):
-        paras.append(Para(fig.unit, style(min(22.0, max(label, number * 0.5)), "unit")))
+    if unit:
+        paras.append(Para(unit, style(min(22.0, max(label, number * 0.5)), "unit")))
     if fig.label:
         paras.append(Para(fig.label, style(label, "label"), space_before=4))
     if caption_text:
@@ -596,14 +597,14 @@ def figures(figs: Sequence[Figure], room: Room, source_number: Callable[[str], i
     b = room.body
     n = len(figs)
     style = _figure_style(room)
-    wholes = [figure_number(f) for f in figs]
+    texts = [figure_number(f) for f in figs]
     caps = [figure_caption(f, source_number) for f in figs]
     ix, iy = FIGURE_INSET
 
     def need(k: int, cell_w: int, number: float, label: float) -> int | None:
         """Return the height figure ``k``'s card needs at ``cell_w`` (None: its number is too wide)."""
         w = _pt(cell_w - 2 * ix)
-        paras = figure_paras(figs[k], wholes[k], number, label, room.caption, style, caps[k])
+        paras = figure_paras(figs[k], *texts[k], number, label, room.caption, style, caps[k])
         if _probe_width(paras[0], 10_000) > w:
             return None
         return int((paras_height(paras, w) + SLACK) * EMU_PER_PT) + 2 * iy + FIGURE_BAR

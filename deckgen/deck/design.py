@@ -308,7 +308,7 @@ class _Designer:
             looks = {"number": (t.accent(i), True, True), "unit": ("primary", True, False),
                      "label": ("text", False, False), "caption": ("muted", False, False)}
             paras = composer.figure_paras(
-                fig, whole, big, label, self.caption,
+                fig, whole, "" if attach else unit, big, label, self.caption,
                 lambda size, role: self.style(size, looks[role][0], bold=looks[role][1],
                                               heading=looks[role][2]),
                 composer.figure_caption(fig, self.source_number))
