@@ -29,7 +29,7 @@ from typing import Callable, Sequence
 from deckgen.content.dates import long_date
 from deckgen.content.markup import Run
 from deckgen.content.model import Event, Figure, Item, Point
-from deckgen.deck.charts import fmt_number
+from deckgen.deck.charts import figure_text
 from deckgen.deck.model import Layout
 from deckgen.layout.fitting import BULLET_INDENT, layout_para
 from deckgen.layout.fitting import text_height as paras_height
@@ -514,10 +514,7 @@ def card_boxes(layout: Layout, n: int, body: Box) -> list[Box]:
 
 def figure_number(fig: Figure) -> tuple[str, str]:
     """Return a figure as its card shows it: (number, unit word); % and ‰ stay on the number."""
-    num = (f"{fmt_number(fig.value[0])}–{fmt_number(fig.value[1])}"
-           if fig.is_range else fmt_number(fig.value))
-    attach = fig.unit in ("%", "‰")
-    return num + (fig.unit if attach else ""), ("" if attach else fig.unit)
+    return figure_text(fig.value, fig.unit)
 
 
 def figure_paras(fig: Figure, whole: str, unit: str, number: float, label: float, caption: float,

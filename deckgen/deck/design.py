@@ -15,7 +15,7 @@ from deckgen.content.pictures import image_size
 from deckgen.content.yardstick import YARDSTICK_TITLES, YARDSTICKS
 from deckgen.deck import composer
 from deckgen.deck import model as d
-from deckgen.deck.charts import fmt_number
+from deckgen.deck.charts import figure_text, resolve
 from deckgen.deck.quizslides import draw_answer, draw_question
 from deckgen.layout.fitting import fit, height_of
 from deckgen.layout.geometry import (Box, CARD_BAND, CARD_EVIDENCE_PT, CARD_PAD,
@@ -295,12 +295,8 @@ class _Designer:
             out.append(self.shape(card, t.color("surface")))
             out.append(self.shape(Box(x, y, cw, composer.FIGURE_BAR), t.accent(i)))
             inner = composer.figure_inner(card)
-            num = (f"{fmt_number(fig.value[0])}–{fmt_number(fig.value[1])}"
-                   if fig.is_range else fmt_number(fig.value))
-            unit = fig.unit
+            whole, unit = figure_text(fig.value, fig.unit)
             big = lay.head or t.sizes["figure"] * (1.3 if n == 1 else 1.0)
-            attach = unit in ("%", "‰")
-            whole = num + (unit if attach else "")
             if not lay.head:     # not composed: the number shrinks until it takes one line
                 while big > 28 and count_lines(whole, big, inner.w, True, self.head_font) > 1:
                     big -= 4
@@ -308,7 +304,7 @@ class _Designer:
             looks = {"number": (t.accent(i), True, True), "unit": ("primary", True, False),
                      "label": ("text", False, False), "caption": ("muted", False, False)}
             paras = composer.figure_paras(
-                fig, whole, "" if attach else unit, big, label, self.caption,
+                fig, whole, unit, big, label, self.caption,
                 lambda size, role: self.style(size, looks[role][0], bold=looks[role][1],
                                               heading=looks[role][2]),
                 composer.figure_caption(fig, self.source_number))
@@ -333,7 +329,9 @@ class _Designer:
             box = Box(b.x, b.y + int(0.5 * IN), b.w, b.h - int(0.5 * IN))
         out.append(ChartFrame(box, s.chart, s.chart_type, s.alt,
                               title=plain(s.chart.title or s.title), name=f"Chart {s.chart.id}",
-                              axis_max=s.axis_max))
+                              spec=resolve(s.chart, s.chart_type,
+                                           bool(self.theme.charts.get("data_labels", True)),
+                                           s.extent)))
         return self.title_box(s)
 
     def timeline_slide(self, s: d.TimelineSlide, out: list) -> TextBox:
@@ -481,28 +479,30 @@ class _Designer:
     def sources_slide(self, s: d.SourcesSlide, out: list) -> TextBox:
         b = self.frame.body
 
-        def paras_at(size: float) -> list[Para]:
+        def paras_at(size: float, own_line: bool = False) -> list[Para]:
             paras = []
             for n, src in s.entries:
                 bits = [x for x in (src.author, f"*{src.title}*" if src.title else "",
                                     src.publisher, long_date(src.date)) if x]
                 text = ", ".join(bits) or src.id
                 runs = list(parse(f"[{n}]  ", bold=True)) + list(parse(text))
-                if src.url:
+                if src.url and not own_line:
                     runs += [Run(". "), Run(src.url, url=src.url)]
                 paras.append(Para("", self.style(size, "text"), runs=tuple(runs),
                                   space_before=round(size * 0.6)))
+                if src.url and own_line:
+                    # the link on a line of its own, at the usual size: it reads as an address
+                    paras.append(Para("", self.style(20.0, "text"),
+                                      runs=(Run(src.url, url=src.url),), space_before=4))
             return paras
 
-        # a short list (one or two works) is set larger and centred in the body
+        # a short list (one or two works) is set larger, each link on a line of its own
         paras = paras_at(20.0)
-        sparse = height_of(paras, b.w) < b.h * 0.4
-        if sparse:
-            paras = paras_at(24.0)
-            if height_of(paras, b.w) > b.h * 0.8:
-                paras, sparse = paras_at(20.0), False
-        out.append(self.text(b, paras, anchor="middle" if sparse else "top",
-                             name="Sources list"))
+        if height_of(paras, b.w) < b.h * 0.4:
+            larger = paras_at(24.0, own_line=True)
+            if height_of(larger, b.w) <= b.h * 0.8:
+                paras = larger
+        out.append(self.text(b, paras, name="Sources list"))
         return self.title_box(s)
 
     def image_slide(self, s: d.ImageSlide, out: list) -> TextBox:

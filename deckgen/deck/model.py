@@ -98,7 +98,7 @@ class ChartSlide(Slide):
     chart: Optional[Chart] = None
     chart_type: str = "bar"
     alt: str = ""
-    axis_max: float = 0.0     # shared by the parts of a chart split over slides
+    extent: tuple = ()        # (low, high) of the whole chart: parts split over slides share one axis
     kind = "chart"
 
 

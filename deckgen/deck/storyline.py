@@ -46,18 +46,6 @@ TITLES = {"question": "The question", "bluf": "Key judgements", "context": "Cont
 SOURCES_PER_SLIDE = 6
 
 
-def _nice_ceiling(v: float) -> float:
-    """Return a round axis maximum at or above ``v`` (29 -> 30, 0.42 -> 0.5)."""
-    import math
-    if v <= 0:
-        return 1.0
-    mag = 10 ** math.floor(math.log10(v))
-    for step in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
-        if step * mag >= v:
-            return step * mag
-    return 10 * mag
-
-
 def balanced(items: Sequence, most: int) -> list[list]:
     """Split items into the fewest runs of at most ``most``, sized evenly (7 -> 4 + 3)."""
     if not items:
@@ -232,8 +220,7 @@ class _Planner:
         # every part keeps the same value axis so bars compare across slides
         flat = [x for s in data.series for v in s.values
                 for x in (v if isinstance(v, tuple) else (v,))]
-        top = max(flat)
-        axis_max = _nice_ceiling(top)
+        extent = (min(flat), max(flat))
         parts = balanced(list(range(len(data.categories))), MAX_BARS)
         out = []
         for idx in parts:
@@ -241,7 +228,7 @@ class _Planner:
                           series=tuple(replace(s, values=tuple(s.values[i] for i in idx))
                                        for s in data.series))
             part = replace(chart, data=sub)
-            out.append(d.ChartSlide(chart=part, alt=describe(part, ctype), axis_max=axis_max,
+            out.append(d.ChartSlide(chart=part, alt=describe(part, ctype), extent=extent,
                                     **common))
         return out
 

@@ -25,13 +25,12 @@ import mimetypes
 from functools import lru_cache
 from pathlib import Path
 
-from deckgen.deck.charts import fmt_number, scale_of
+from deckgen.deck.charts import plot_box
 from deckgen.layout.fitting import BULLET_INDENT
-from deckgen.layout.geometry import EMU_PER_PT
 from deckgen.layout.placed import (ChartFrame, Group, Picture, PlacedDeck, PlacedSlide, Shape,
                                    SlideNumber, TableFrame, TextBox)
 from deckgen.text.fontfiles import HANGUL, family_for, font_path, needs_wide_font
-from deckgen.text.measure import ascent, width
+from deckgen.text.measure import width
 from deckgen.theme.master import artwork
 
 EMU_PER_PX = 9525          # CSS pixels are 1/96 in; the stage is drawn in them
@@ -314,31 +313,21 @@ def _sniff(raw: bytes) -> str:
 
 
 # -- charts ---------------------------------------------------------------------------------------
-def _nice(top: float) -> tuple[float, float]:
-    """Return (axis top, step) for about six ticks from zero to ``top``."""
-    if top <= 0:
-        return 1.0, 0.2
-    raw = top / 6
-    mag = 10 ** math.floor(math.log10(raw))
-    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
-    return math.ceil(top / step - 1e-9) * step, step
-
-
 def chart_svg(cf: ChartFrame, theme, fonts: _Fonts, style: str) -> str:
-    """Return a chart as inline SVG, laid out as the preview paints it (labels in its frame)."""
+    """Return a chart as inline SVG, laid out as the preview paints it (labels in its frame).
+
+    Axis bounds, ticks and every number come from the frame's resolved
+    :class:`~deckgen.deck.charts.ChartSpec`, the same the pptx and preview draw.
+    """
     t = theme
-    data, ctype = cf.chart.data, cf.ctype
+    spec = cf.spec
+    ctype = spec.ctype
     body = t.fonts["body"]
     size = 16.0
     fs = size * PX_PER_PT
     text, muted, rule = t.color("text"), t.color("muted"), t.color("rule")
     W, H = cf.box.w / EMU_PER_PX, cf.box.h / EMU_PER_PX
-    cats = [str(c) for c in data.categories]
-    div, suffix = scale_of([v for s_ in data.series for v in s_.values])
-
-    def fmt(v):
-        return (fmt_number(round(v / div, 1) if div > 1 else v) + suffix
-                + ("%" if cf.chart.unit == "%" else ""))
+    cats = list(spec.categories)
 
     def tw(s: str) -> float:      # text width in px
         return width(s, body, size) * PX_PER_PT
@@ -352,21 +341,25 @@ def chart_svg(cf: ChartFrame, theme, fonts: _Fonts, style: str) -> str:
                    f'dominant-baseline="{baseline}" fill="#{color}"{weight}>{_e(s)}</text>')
 
     def rect(x, y, w, h, fill):
-        out.append(f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(max(w, 0))}" '
-                   f'height="{_num(max(h, 0))}" fill="#{fill}"/>')
+        if w < 0:
+            x, w = x + w, -w
+        if h < 0:
+            y, h = y + h, -h
+        out.append(f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" '
+                   f'height="{_num(h)}" fill="#{fill}"/>')
 
-    def hline(x1, y1, x2, y2):
+    def hline(x1, y1, x2, y2, width_=1):
         out.append(f'<line x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}" y2="{_num(y2)}" '
-                   f'stroke="#{rule}" stroke-width="1"/>')
+                   f'stroke="#{rule}" stroke-width="{width_}"/>')
 
     primary = t.accent(0)
-    labels_on = t.charts.get("data_labels", True) and len(cats) <= 12
+    bw = spec.bar_width()          # a bar's share of its category's band, as PowerPoint draws it
+    inner = plot_box(spec, cf.box, body, size)     # where the pptx puts the plot area
+    plot = ((inner.x - cf.box.x) / EMU_PER_PX, (inner.y - cf.box.y) / EMU_PER_PX,
+            inner.w / EMU_PER_PX, inner.h / EMU_PER_PX)
     pad = 8 * PX_PER_PT
-    if ctype == "range":
-        cats = [f"{c} ({fmt_number(lo)}–{fmt_number(hi)})"
-                for c, (lo, hi) in zip(cats, data.series[0].values)]
     if ctype in ("pie", "doughnut"):
-        vals = [float(v) for v in data.series[0].values]
+        vals = [float(v) for v in spec.values[0]]
         legend_w = max((tw(c) for c in cats), default=0) + 40 * PX_PER_PT
         pw, ph = W - pad - legend_w, H - 2 * pad
         r = max(min(pw, ph) / 2 / 1.2, 1)
@@ -379,14 +372,16 @@ def chart_svg(cf: ChartFrame, theme, fonts: _Fonts, style: str) -> str:
             angle -= 360 * v / total
             out.append(f'<path d="{_wedge(cx, cy, r, inner, a0, a1)}" fill="#{t.accent(k)}" '
                        f'stroke="#{t.color("background")}" stroke-width="2"/>')
-        if labels_on:
-            angle = 90.0
-            for k, v in enumerate(vals):
-                mid = math.radians(angle - 360 * v / total / 2)
-                angle -= 360 * v / total
-                rr = r * (1.15 if ctype == "pie" else 0.78)
-                label(cx + rr * math.cos(mid), cy - rr * math.sin(mid), fmt(v), "middle",
-                      text if ctype == "pie" else t.text_on(t.accent(k)), ctype == "doughnut")
+        angle = 90.0
+        for k, v in enumerate(vals):
+            mid = math.radians(angle - 360 * v / total / 2)
+            angle -= 360 * v / total
+            words = spec.label(0, k)
+            if words is None:
+                continue
+            rr = r * (1.15 if ctype == "pie" else 0.78)
+            label(cx + rr * math.cos(mid), cy - rr * math.sin(mid), words, "middle",
+                  text if ctype == "pie" else t.text_on(t.accent(k)), ctype == "doughnut")
         lx = cx + r * 1.2 + 10
         ly = cy - len(cats) * fs * 1.4 / 2
         for k, c in enumerate(cats):
@@ -394,69 +389,75 @@ def chart_svg(cf: ChartFrame, theme, fonts: _Fonts, style: str) -> str:
             rect(lx, y - fs * 0.35, fs * 0.7, fs * 0.7, t.accent(k))
             label(lx + fs * 1.1, y, c)
     elif ctype in ("bar", "range"):
-        left = max((tw(c) for c in cats), default=0) + 12 * PX_PER_PT
-        top, right = 28 * PX_PER_PT, pad
-        pw, ph = W - left - right, H - top - pad
-        vals = data.series[0].values
-        if ctype == "range":
-            top_v = max(float(v[1]) for v in vals)
-        else:
-            top_v = max(float(v) for v in vals)
-        axis, step = _nice(top_v)
-        axis = cf.axis_max or axis
-        sx = pw / axis if axis else 0
-        v = 0.0
-        while v <= axis + 1e-9:
-            x = left + v * sx
-            hline(x, top, x, top + ph)
-            label(x, top - 12, fmt(v), "middle", muted)
-            v += step
+        axis = spec.axis
+        left, top, pw, ph = plot
+        sx = pw / (axis.high - axis.low)
+
+        def X(v):
+            return left + (float(v) - axis.low) * sx
+        for v in axis.ticks():
+            hline(X(v), top, X(v), top + ph)
+            label(X(v), top + ph + 12, axis.numbers.text(v), "middle", muted)
         band = ph / max(len(cats), 1)
+        vals = spec.values[0]
         for k, c in enumerate(cats):
             y = top + band * (k + 0.5)
             label(left - 8, y, c, "end")
             if ctype == "range":
-                lo, hi = (float(x) for x in vals[k])
-                rect(left + lo * sx, y - band * 0.275, (hi - lo) * sx, band * 0.55, primary)
+                lo, wide = spec.range_bars()[k]
+                rect(X(lo), y - band * bw / 2, wide * sx, band * bw, primary)
             else:
-                rect(left, y - band * 0.275, float(vals[k]) * sx, band * 0.55, primary)
-                if labels_on:
-                    label(left + float(vals[k]) * sx + top_v * 0.01 * sx + 4, y, fmt(vals[k]))
+                v = float(vals[k])
+                rect(X(0), y - band * bw / 2, v * sx, band * bw, primary)
+                words = spec.label(0, k)
+                if words is not None:
+                    gap = 4 + (axis.high - axis.low) * 0.01 * sx
+                    label(X(v) + (gap if v >= 0 else -gap), y, words, "start" if v >= 0 else "end")
     elif ctype in ("column", "stacked", "line"):
-        n = len(data.series)
-        left, top, right = 50 * PX_PER_PT, pad, pad
-        bottom = (30 + (26 if n > 1 else 0)) * PX_PER_PT
-        pw, ph = W - left - right, H - top - bottom
-        if ctype == "stacked":
-            top_v = max((sum(float(s_.values[i]) for s_ in data.series) for i in range(len(cats))),
-                        default=0)
-        else:
-            top_v = max((float(v) for s_ in data.series for v in s_.values), default=0)
-        axis, step = _nice(top_v)
-        sy = ph / axis if axis else 0
-        v = 0.0
-        while v <= axis + 1e-9:
-            y = top + ph - v * sy
-            hline(left, y, left + pw, y)
-            label(left - 8, y, fmt(v), "end", muted)
-            v += step
+        axis = spec.axis
+        n = len(spec.values)
+        left, top, pw, ph = plot
+        sy = ph / (axis.high - axis.low)
+
+        def Y(v):
+            return top + ph - (float(v) - axis.low) * sy
+        for v in axis.ticks():
+            hline(left, Y(v), left + pw, Y(v))
+            label(left - 8, Y(v), axis.numbers.text(v), "end", muted)
+        if spec.negative:
+            hline(left, Y(0), left + pw, Y(0), 2)
         band = pw / max(len(cats), 1)
         colors = [primary] if n == 1 else [t.accent(i) for i in range(n)]
-        base = [0.0] * len(cats)
-        for i, s_ in enumerate(data.series):
+        ups = [0.0] * len(cats)
+        downs = [0.0] * len(cats)
+        for i, vals in enumerate(spec.values):
             col = colors[i % len(colors)]
             pts = []
-            for k, val in enumerate(s_.values):
+            for k, val in enumerate(vals):
                 val = float(val)
                 xc = left + band * (k + 0.5)
+                words = spec.label(i, k)
                 if ctype == "stacked":
-                    rect(xc - band * 0.3, top + ph - (base[k] + val) * sy, band * 0.6, val * sy, col)
-                    base[k] += val
-                elif ctype == "column":
-                    w = band * 0.8 / n
-                    rect(xc - band * 0.4 + w * i, top + ph - val * sy, w, val * sy, col)
+                    base = ups[k] if val >= 0 else downs[k]
+                    rect(xc - band * bw / 2, Y(base + val), band * bw, val * sy, col)
+                    if words is not None:
+                        label(xc, Y(base + val / 2), words, "middle", t.text_on(t.accent(i)), True)
+                    if val >= 0:
+                        ups[k] += val
+                    else:
+                        downs[k] += val
+                    continue
+                if ctype == "column":
+                    w = band * bw
+                    x0 = xc - w * n / 2 + w * i
+                    rect(x0, Y(val), w, val * sy, col)
+                    if words is not None:
+                        label(x0 + w / 2, Y(val) + (fs * 0.7 if val < 0 else -fs * 0.6),
+                              words, "middle")
                 else:
-                    pts.append((xc, top + ph - val * sy))
+                    pts.append((xc, Y(val)))
+                    if words is not None:
+                        label(xc, Y(val) - fs * 0.9, words, "middle")
             if pts:
                 out.append(f'<polyline fill="none" stroke="#{col}" stroke-width="3" points="'
                            + " ".join(f"{_num(x)},{_num(y)}" for x, y in pts) + '"/>')
@@ -465,12 +466,12 @@ def chart_svg(cf: ChartFrame, theme, fonts: _Fonts, style: str) -> str:
         for k, c in enumerate(cats):
             label(left + band * (k + 0.5), top + ph + fs * 0.9, c, "middle")
         if n > 1:
-            widths_ = [fs * 1.1 + tw(s_.name) + fs for s_ in data.series]
+            widths_ = [fs * 1.1 + tw(name) + fs for name in spec.names]
             x = left + (pw - sum(widths_)) / 2
             y = top + ph + fs * 2.4
-            for i, s_ in enumerate(data.series):
+            for i, name in enumerate(spec.names):
                 rect(x, y - fs * 0.35, fs * 0.7, fs * 0.7, colors[i % len(colors)])
-                label(x + fs * 1.1, y, s_.name)
+                label(x + fs * 1.1, y, name)
                 x += widths_[i]
     name = cf.alt or cf.title or "Chart"
     return (f'<svg class="ch" role="img" aria-label="{_e(name)}" viewBox="0 0 {_num(W)} {_num(H)}" '

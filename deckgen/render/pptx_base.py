@@ -148,10 +148,9 @@ def rect(shapes, box: Box, fill: str, line: str | None = None, shape: str = "rec
     else:
         _SE(ln, _A + "noFill")
     _SE(sppr, _A + "effectLst")
-    style = _SE(sp, _P + "style")
-    for tag, idx, val in (("lnRef", "1", "accent1"), ("fillRef", "3", "accent1"),
-                          ("effectRef", "2", "accent1"), ("fontRef", "minor", "lt1")):
-        _SE(_SE(style, _A + tag, idx=idx), _A + "schemeClr", val=val)
+    # No <p:style>: its effectRef would ask the theme for an effect, and LibreOffice
+    # draws the theme's shadow even beside an empty effectLst. Fill and line are
+    # written out above, so the shape needs nothing from the theme.
     body = _SE(sp, _P + "txBody")
     _SE(body, _A + "bodyPr", rtlCol="0", anchor="ctr")
     _SE(body, _A + "lstStyle")

@@ -98,8 +98,7 @@ class _Renderer:
                  decorative=it.decorative, name=it.name)
         elif isinstance(it, ChartFrame):
             # charts bring python-pptx's chart data and XlsxWriter: loaded when drawn
-            gf = add_chart(shapes, it.box, it.chart, it.ctype, self.theme, self.lang,
-                           axis_max=it.axis_max)
+            gf = add_chart(shapes, it.box, it.spec, self.theme, self.lang)
             gf.name = it.name
             set_alt(gf, it.alt, title=it.title)
         elif isinstance(it, Picture):
