@@ -282,3 +282,17 @@ def test_eight_title_only_cards_share_one_slide_in_two_rows_of_four():
     ch = cards(items, [[] for _ in items], ROOM)
     assert [len(g) for g in ch.groups] == [8]
     assert ch.layouts[0].variant == "cards 4×2" and len(ch.layouts[0].rows) == 2
+
+
+def test_sources_are_cut_by_their_measured_lines_not_by_count(write):
+    long = "A source title that runs on with a subtitle, a series name and more words " * 2
+    entries = "\n".join(f"  - {{id: s{i}, title: '{long if i % 3 == 0 else 'Short'}', "
+                        f"url: 'https://example.org/{'x' * 40}/{i}'}}" for i in range(9))
+    deck = plan(load(write(f"title: T\nsources:\n{entries}\n")), THEME)
+    slides = blocks(deck, "sources")
+    assert [n for s in slides for n, _ in s.entries] == list(range(1, 10))
+    placed = design(deck, THEME)
+    boxes = [tb for p in placed.slides for tb in p.walk()
+             if isinstance(tb, TextBox) and tb.name == "Sources list"]
+    assert boxes and not any(tb.overflow or tb.shrunk_from for tb in boxes)
+    assert len({s.layout.size for s in slides}) == 1

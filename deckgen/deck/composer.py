@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Callable, Sequence
 
 from deckgen.content.dates import long_date
-from deckgen.content.markup import Run
+from deckgen.content.markup import Run, parse
 from deckgen.content.model import Event, Figure, Item, Point
 from deckgen.deck.charts import figure_text
 from deckgen.deck.model import Layout
@@ -773,6 +773,48 @@ def yardstick(items: Sequence[Item], room: Room, keep: bool = False) -> Choice:
             + (f" ({' + '.join(str(len(g)) for g in groups)} rows)" if len(runs) > 1 else "")
             + _keep_note(keep, len(runs)))
     return Choice(groups, tuple(layouts), note)
+
+
+# -- sources ------------------------------------------------------------------------------
+
+SOURCE_PT = 20.0
+
+
+def source_paras(n: int, src, size: float, style: Callable[[float], Style],
+                 own_line: bool = False) -> list[Para]:
+    """Return a Sources entry as the Sources slide sets it: ``[n]  Author, *Title*, ... URL``.
+
+    With ``own_line`` the link gets a paragraph of its own at ``SOURCE_PT``.
+    """
+    bits = [x for x in (src.author, f"*{src.title}*" if src.title else "", src.publisher,
+                        long_date(src.date)) if x]
+    runs = list(parse(f"[{n}]  ", bold=True)) + list(parse(", ".join(bits) or src.id))
+    if src.url and not own_line:
+        runs += [Run(". "), Run(src.url, url=src.url)]
+    out = [Para("", style(size), runs=tuple(runs), space_before=round(size * 0.6))]
+    if src.url and own_line:
+        out.append(Para("", style(SOURCE_PT), runs=(Run(src.url, url=src.url),), space_before=4))
+    return out
+
+
+def sources(entries: Sequence[tuple[int, object]], room: Room) -> Choice:
+    """Compose the Sources list: as many entries a slide as their measured lines allow.
+
+    Entries are 20 pt; 2 pt less (not below the minimum) when that saves a slide.
+    """
+    b = room.body
+    best = None
+    for size in sorted({SOURCE_PT, max(SOURCE_PT - 2, room.minimum)}, reverse=True):
+        heights = {n: int((paras_height(source_paras(n, src, size, room.style), _pt(b.w))
+                           + round(size * 0.6)) * EMU_PER_PT) for n, src in entries}
+        choice = rows(entries, lambda e: heights[e[0]],
+                      b.h - int((round(size * 0.6) + SLACK) * EMU_PER_PT), name="sources list")
+        if best is None or len(choice.groups) < len(best[1].groups):
+            best = (size, choice)
+    size, choice = best
+    layouts = tuple(Layout(variant="sources list", size=size) for _ in choice.groups)
+    return Choice(choice.groups, layouts, choice.note.replace("sources list,",
+                                                              f"sources list, {size:g} pt,", 1))
 
 
 # -- rows of anything measured (judgements, sources, table rows) -------------------------

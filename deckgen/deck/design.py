@@ -10,7 +10,7 @@ minimum. The pptx writer and the preview painter both draw the result.
 from __future__ import annotations
 
 from deckgen.content.dates import long_date
-from deckgen.content.markup import Run, parse, plain
+from deckgen.content.markup import plain
 from deckgen.content.pictures import image_size
 from deckgen.content.yardstick import YARDSTICK_TITLES, YARDSTICKS
 from deckgen.deck import composer
@@ -480,24 +480,12 @@ class _Designer:
         b = self.frame.body
 
         def paras_at(size: float, own_line: bool = False) -> list[Para]:
-            paras = []
-            for n, src in s.entries:
-                bits = [x for x in (src.author, f"*{src.title}*" if src.title else "",
-                                    src.publisher, long_date(src.date)) if x]
-                text = ", ".join(bits) or src.id
-                runs = list(parse(f"[{n}]  ", bold=True)) + list(parse(text))
-                if src.url and not own_line:
-                    runs += [Run(". "), Run(src.url, url=src.url)]
-                paras.append(Para("", self.style(size, "text"), runs=tuple(runs),
-                                  space_before=round(size * 0.6)))
-                if src.url and own_line:
-                    # the link on a line of its own, at the usual size: it reads as an address
-                    paras.append(Para("", self.style(20.0, "text"),
-                                      runs=(Run(src.url, url=src.url),), space_before=4))
-            return paras
+            return [p for n, src in s.entries
+                    for p in composer.source_paras(n, src, size, lambda pt: self.style(pt, "text"),
+                                                   own_line)]
 
         # a short list (one or two works) is set larger, each link on a line of its own
-        paras = paras_at(20.0)
+        paras = paras_at(s.layout.size or composer.SOURCE_PT)
         if height_of(paras, b.w) < b.h * 0.4:
             larger = paras_at(24.0, own_line=True)
             if height_of(larger, b.w) <= b.h * 0.8:

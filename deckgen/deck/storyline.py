@@ -42,8 +42,6 @@ TITLES = {"question": "The question", "bluf": "Key judgements", "context": "Cont
           "outlook": "Outlook", "objectives": "Learning objectives",
           "discussion": "Discussion questions", "sources": "Sources", "charts": "Charts"}
 
-# Sources a slide lists at most (the list is read, not measured: 20 pt entries).
-SOURCES_PER_SLIDE = 6
 
 
 def balanced(items: Sequence, most: int) -> list[list]:
@@ -384,9 +382,8 @@ class _Planner:
 
     def sources(self) -> None:
         entries = list(enumerate(self.c.sources, start=1))
-        groups = balanced(entries, SOURCES_PER_SLIDE)
-        self.add([d.SourcesSlide(title=TITLES["sources"], entries=tuple(g), block="sources")
-                  for g in groups])
+        self.composed(composer.sources(entries, self.room), lambda g, lay, start: d.SourcesSlide(
+            title=TITLES["sources"], entries=g, block="sources"), TITLES["sources"])
 
     # -- order ------------------------------------------------------------
     def order(self) -> tuple[str, ...]:
