@@ -638,6 +638,8 @@ def figures(figs: Sequence[Figure], room: Room, source_number: Callable[[str], i
         if max(j - i for i, j in runs) != per or (per, grid) in tried:
             continue            # the same cut as a larger 'per': measured there
         tried.add((per, grid))
+        if cands and len(runs) > min(c[0][1] for c in cands) and not keep:
+            continue            # more slides than a grid already measured: it cannot win
         alone = per == 1
         tops = room.figure * (1.3 if alone else 1.0)
         numbers = []
