@@ -76,10 +76,10 @@ TARGETS = {
             "data: {csv: exports.csv}}\n", None),
     "xlsx": ("budget.xlsx", _xlsx, "charts:\n  - {id: budget, title: Budget, "
              "data: {xlsx: budget.xlsx}}\n", None),
-    "font": ("House-Regular.ttf", lambda: (ROOT / "deckgen" / "fonts" /
+    "font": ("Fuzzed-Regular.ttf", lambda: (ROOT / "deckgen" / "fonts" /
                                            "LiberationSans-Regular.ttf").read_bytes(),
-             "", "extends: default\nfonts: {body: House Sans}\n"
-                 "font_files: {body: House-Regular.ttf}\n"),
+             "", "extends: default\nfonts: {body: Fuzzed Sans}\n"
+                 "font_files: {body: Fuzzed-Regular.ttf}\n"),
     "master": ("org.pptx", lambda: (ROOT / "tests" / "fixtures" / "masters" /
                                     "ministry.pptx").read_bytes(),
                "", "extends: default\nmaster: org.pptx\n"
