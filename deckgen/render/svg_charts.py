@@ -222,3 +222,97 @@ def _wedge(cx, cy, r, inner, a0, a1) -> str:
         return (f"M{pt(r, a0)} A{_num(r)},{_num(r)} 0 {large} 1 {pt(r, a1)} "
                 f"L{pt(inner, a1)} A{_num(inner)},{_num(inner)} 0 {large} 0 {pt(inner, a0)} Z")
     return f"M{_num(cx)},{_num(cy)} L{pt(r, a0)} A{_num(r)},{_num(r)} 0 {large} 1 {pt(r, a1)} Z"
+
+
+# -- the probability yardstick ----------------------------------------------------------------------
+
+def _lines(text: str, font: str, size: float, most: float) -> list[str]:
+    """Break ``text`` into lines no wider than ``most`` points (at spaces)."""
+    out, cur = [], ""
+    for word in text.split():
+        trial = f"{cur} {word}".strip()
+        if cur and width(trial, font, size) > most:
+            out.append(cur)
+            cur = word
+        else:
+            cur = trial
+    return out + [cur] if cur else out or [""]
+
+
+def yardstick_rows(titles: list[str], font: str, size: float, label_w: float) -> list[int]:
+    """Return how many lines each response title takes in the yardstick's label column."""
+    return [len(_lines(t, font, size, label_w)) for t in titles]
+
+
+def yardstick_svg(items, bands, colors: list[str], theme, w_pt: float, size: float = 8.0,
+                  alt: str = "Probability yardstick") -> tuple[str, float]:
+    """Return (SVG, height in points) placing each response's likelihood on 0–100 % over the
+    yardstick's bands: the band words on a strip at the top, one row per response."""
+    from deckgen.content.markup import plain
+    from deckgen.theme.colour import mix
+    font = theme.fonts["body"]
+    text, muted, rule = theme.color("text"), theme.color("muted"), theme.color("rule")
+    titles = [plain(it.title) for it in items]
+    label_w = min(w_pt * 0.34, max((width(t, font, size) for t in titles), default=0) + 4)
+    rows = yardstick_rows(titles, font, size, label_w)
+    line = size * 1.2
+    row_h = [max(size * 2.2, n * line + size * 0.9) for n in rows]
+    strip, axis_h = size * 3.6, size * 3.4
+    h_pt = strip + sum(row_h) + axis_h
+    # the last band's word is centred near 100 %: keep half of it inside the picture
+    x0 = label_w + size
+    x1 = w_pt - max(width(bands[-1].word, font, size), width("100", font, size)) / 2 - 2
+    out = []
+
+    def X(p: float) -> float:
+        return x0 + (x1 - x0) * p
+
+    def label(x, y, s, anchor="start", color=text, baseline="central"):
+        out.append(f'<text x="{_num(x)}" y="{_num(y)}" text-anchor="{anchor}" '
+                   f'dominant-baseline="{baseline}" fill="#{color}">{_e(s)}</text>')
+
+    plot_top, plot_bottom = strip, strip + sum(row_h)
+    for k, band in enumerate(bands):
+        col = colors[k % len(colors)]
+        out.append(f'<rect x="{_num(X(band.low))}" y="{_num(plot_top)}" '
+                   f'width="{_num(X(band.high) - X(band.low))}" height="{_num(plot_bottom - plot_top)}" '
+                   f'fill="#{mix(col, "FFFFFF", 0.8)}"/>')
+        out.append(f'<rect x="{_num(X(band.low))}" y="{_num(strip * 0.42)}" '
+                   f'width="{_num(X(band.high) - X(band.low))}" height="{_num(strip * 0.2)}" '
+                   f'fill="#{col}"/>')
+        mid = X((band.low + band.high) / 2)
+        above = k % 2 == 0      # alternate words above and below the strip, so they never meet
+        label(mid, strip * (0.3 if above else 0.78), band.word, "middle",
+              baseline="auto" if above else "hanging")
+    words = [b.word for b in bands]
+    y = plot_top
+    for it, title, n, h in zip(items, titles, rows, row_h):
+        lk = it.likelihood
+        col = colors[words.index(lk.word) % len(colors)] if lk.word in words else colors[0]
+        mid = y + h / 2
+        for j, part in enumerate(_lines(title, font, size, label_w)):
+            label(label_w, mid + (j - (n - 1) / 2) * line, part, "end")
+        lo, hi = lk.low, lk.high
+        w = max(hi - lo, 0.012)
+        lo = min(lo, 1 - w)
+        out.append(f'<rect x="{_num(X(lo))}" y="{_num(mid - h * 0.22)}" '
+                   f'width="{_num(X(lo + w) - X(lo))}" height="{_num(h * 0.44)}" fill="#{col}" '
+                   f'stroke="#{mix(col, "000000", 0.3)}" stroke-width="0.6"/>')
+        words_ = f"{lk.word} · {lk.percent()}"
+        right = lo + w <= 0.7
+        label(X(lo + w) + size * 0.4 if right else X(lo) - size * 0.4, mid, words_,
+              "start" if right else "end")
+        y += h
+    out.append(f'<line x1="{_num(x0)}" y1="{_num(plot_bottom)}" x2="{_num(x1)}" '
+               f'y2="{_num(plot_bottom)}" stroke="#{rule}" stroke-width="0.6"/>')
+    for i in range(11):
+        x = X(i / 10)
+        out.append(f'<line x1="{_num(x)}" y1="{_num(plot_bottom)}" x2="{_num(x)}" '
+                   f'y2="{_num(plot_bottom + size * 0.3)}" stroke="#{rule}" stroke-width="0.6"/>')
+        label(x, plot_bottom + size * 1.0, str(i * 10), "middle", muted)
+    label((x0 + x1) / 2, plot_bottom + size * 2.5, "probability (%)", "middle", muted)
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{_num(w_pt * 4 / 3)}" '
+           f'height="{_num(h_pt * 4 / 3)}" viewBox="0 0 {_num(w_pt)} {_num(h_pt)}" role="img" '
+           f'font-family="{_e(family_for(font))}, {_e(HANGUL)}" font-size="{_num(size)}">'
+           f'<title>{_e(alt)}</title>{"".join(out)}</svg>')
+    return svg, h_pt
