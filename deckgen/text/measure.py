@@ -39,7 +39,12 @@ class FontInfo:
 
 @lru_cache(maxsize=64)
 def font_info(font_name: str, bold: bool = False, italic: bool = False) -> FontInfo:
-    """Return the metrics of the shipped face standing in for ``font_name``."""
+    """Return the metrics of the shipped face standing in for ``font_name``.
+
+    Cached by name (a character's width asks for it each time); a theme that
+    registers font files clears the cache (``ON_NEW_FONTS``), and the file's
+    size and time key the read below, so an edited file is read again.
+    """
     path = font_path(font_name, bold, italic)
     try:
         st = path.stat()
@@ -106,6 +111,7 @@ def width(text: str, font: str, size: float, bold: bool = False, italic: bool = 
     return em * size
 
 
+@lru_cache(maxsize=256)
 def kerning(font_name: str, bold: bool = False, italic: bool = False) -> Kerning | None:
     """Return the pair kerning of the shipped face standing in for ``font_name`` (None: none)."""
     path = font_path(font_name, bold, italic)
@@ -232,10 +238,17 @@ def _merge(pieces: list[Piece]) -> tuple[Piece, ...]:
 def wrap(pieces: list[Piece], max_width: float, spacing: float = 1.0) -> list[Line]:
     """Break styled text into lines no wider than ``max_width`` points.
 
-    Lines break at spaces, as PowerPoint does; a word wider than the line is
-    broken between characters rather than left to overflow. Trailing spaces
-    do not count towards a line's width.
+    Lines break at spaces, as PowerPoint does, and after hyphens; a word wider
+    than the line is broken at its last hyphen or link slash, else between
+    characters, rather than left to overflow. Trailing spaces do not count
+    towards a line's width. Remembered: the composer sets the same paragraph
+    at the same width in several of the layouts it compares.
     """
+    return list(_wrap(tuple(pieces), max_width, spacing))
+
+
+@lru_cache(maxsize=32768)
+def _wrap(pieces: tuple[Piece, ...], max_width: float, spacing: float) -> tuple[Line, ...]:
     lines: list[Line] = []
     cur: list[Piece] = []
     cur_w = 0.0
@@ -290,8 +303,9 @@ def wrap(pieces: list[Piece], max_width: float, spacing: float = 1.0) -> list[Li
         cur_w += sp + w
     if cur or not lines:
         finish()
-    return lines
+    return tuple(lines)
 
 
 # a theme that registers its own font files makes earlier measurements stale
-ON_NEW_FONTS.extend([font_info.cache_clear, width.cache_clear, _file_kerning.cache_clear])
+ON_NEW_FONTS.extend([font_info.cache_clear, width.cache_clear, kerning.cache_clear,
+                     _file_kerning.cache_clear, _wrap.cache_clear])
