@@ -10,15 +10,16 @@ vectors onto the PDF page (:mod:`deckgen.handout.mpl_reportlab`) and as a
 
 from __future__ import annotations
 
-import textwrap
 from contextlib import contextmanager
 from functools import lru_cache
 
-from deckgen.content.markup import plain
 from deckgen.content.model import Chart, Item
 from deckgen.content.yardstick import YARDSTICKS
 from deckgen.deck.charts import ChartSpec, resolve
 from deckgen.handout import blocks as b
+from deckgen.handout.layout import (GAP, MARGIN_MM, PAD, _label_chars, _wrap, chart_height,  # noqa: F401
+                                    frame_width, full_width, local_pictures, row_sizes,
+                                    yardstick_height, yardstick_row)
 from deckgen.text.fontfiles import HANGUL, font_path
 from deckgen.theme.colour import mix, on_color
 from deckgen.theme.theme import Theme
@@ -98,10 +99,6 @@ def _new_figure(width_pt: float, height_pt: float):
     fig = Figure(figsize=(width_pt / 72, height_pt / 72), dpi=72, layout="constrained")
     fig.get_layout_engine().set(w_pad=2 / 72, h_pad=2 / 72)
     return fig
-
-
-def _wrap(label: str, width: int) -> str:
-    return "\n".join(textwrap.wrap(plain(label), width, break_long_words=False)) or label
 
 
 def _value_axis(ax, axis: str, spec: ChartSpec, unit: str, theme: Theme) -> None:
@@ -272,35 +269,7 @@ def _range(ax, chart: Chart, spec: ChartSpec, theme: Theme, width_pt: float) -> 
     _value_axis(ax, "x", spec, chart.unit, theme)
 
 
-def chart_height(chart: Chart, ctype: str, width_pt: float) -> float:
-    """Return a height in points that suits the chart at ``width_pt``."""
-    n = len(chart.data.categories)
-    if ctype in ("bar", "range"):
-        per = 14 if ctype == "range" else 16
-        return max(70.0, min(260.0, 34 + n * per * max(len(chart.data.series), 1) ** 0.6))
-    if ctype in ("pie", "doughnut"):
-        return max(100.0, min(125.0, width_pt * 0.42))
-    return max(120.0, min(190.0, width_pt * 0.4))
-
-
 # -- the probability yardstick --------------------------------------------
-
-def _label_chars(width_pt: float) -> int:
-    """Return how many characters a yardstick row label may have per line."""
-    return max(24, int(width_pt / 12))
-
-
-def yardstick_row(items: tuple[Item, ...], width_pt: float) -> float:
-    """Return the height of one row in points: room for the longest wrapped title."""
-    chars = _label_chars(width_pt)
-    lines = max((len(_wrap(it.title, chars).splitlines()) for it in items), default=1)
-    return max(18.0, 9.5 * lines + 7)
-
-
-def yardstick_height(items: tuple[Item, ...], width_pt: float) -> float:
-    """Return the height in points of the yardstick chart for these responses."""
-    return 46 + yardstick_row(items, width_pt) * len(items)
-
 
 def yardstick_figure(items: tuple[Item, ...], yardstick: str, theme: Theme,
                      width_pt: float, height_pt: float):
@@ -365,39 +334,6 @@ def png_bytes(make_figure, theme: Theme, dpi: int = PNG_DPI) -> bytes:
 
 # -- one picture per chart per build -----------------------------------------------
 
-#: Space between two charts side by side, and a card's inner padding, in points.
-GAP, PAD = 14.0, 8.0
-#: The left and right page margins of both handout formats, in millimetres.
-MARGIN_MM = 15.0
-
-
-def frame_width(language: str) -> float:
-    """Return the width of the handout's text in points: A4 (US Letter in en-US and en-CA)."""
-    page_mm = 215.9 if language.lower() in ("en-us", "en-ca") else 210.0
-    return (page_mm - 2 * MARGIN_MM) * 72 / 25.4
-
-
-def full_width(cb) -> bool:
-    """True for charts that need the whole width: lines, many categories, many series."""
-    n = len(cb.chart.data.categories)
-    return cb.ctype == "line" or n > 6 or len(cb.chart.data.series) > 2
-
-
-def row_sizes(charts, frame_w: float, beside: bool = False) -> list[tuple[float, float]]:
-    """Return (width, height) in points of each chart of a row, the same in PDF and DOCX.
-
-    One chart takes the frame (or 58 % of it beside its words); two share it;
-    a chart ``beside`` the odd last card takes a card's column.
-    """
-    if beside or len(charts) > 1:
-        w = (frame_w - GAP) / 2 - PAD
-        h = max(chart_height(cb.chart, cb.ctype, w) for cb in charts)
-        return [(w, h)] * len(charts)
-    cb = charts[0]
-    w = frame_w if full_width(cb) else frame_w * 0.58
-    return [(w, chart_height(cb.chart, cb.ctype, w))]
-
-
 def _styled(theme: Theme, make):
     def draw():
         with theme_style(theme):
@@ -425,17 +361,6 @@ def yardstick_picture(pictures, items, yardstick: str, theme: Theme, w: float, h
 def figure_png(pictures, fig, theme: Theme, dpi: int = PNG_DPI) -> bytes:
     """Return the PNG of ``fig`` (for the Word handout), made once per build."""
     return pictures(("png", id(fig), dpi), lambda: png_bytes(lambda: fig, theme, dpi))
-
-
-def local_pictures():
-    """Return a picture cache for one document written on its own (no build)."""
-    cache: dict = {}
-
-    def pictures(key, make):
-        if key not in cache:
-            cache[key] = make()
-        return cache[key]
-    return pictures
 
 
 def prime(handout, theme: Theme, pictures, frame_w: float) -> None:

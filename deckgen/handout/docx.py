@@ -23,8 +23,8 @@ from deckgen.content.markup import parse, plain
 from deckgen.content.pictures import image_size, is_svg, svg_png
 from deckgen.content.urls import safe_url
 from deckgen.handout import blocks as b
-from deckgen.handout.charts_mpl import (chart_picture, figure_png, frame_width, local_pictures,
-                                        row_sizes, yardstick_height, yardstick_picture)
+from deckgen.handout.drawings import chart_picture, png, yardstick_picture
+from deckgen.handout.layout import frame_width, local_pictures, row_sizes, yardstick_height
 from deckgen.handout.docx_base import ITEM_STYLE, _place, _rgb
 from deckgen.handout.slides_docx import notes_page, sheet
 from deckgen.render.pptx_fix import without_styles_with_effects, zoom_with_percent
@@ -412,8 +412,8 @@ class _Writer:
     def chart(self, cb: b.ChartBlock, w: float, h: float) -> None:
         from docx.shared import Pt
         self.runs(self.doc.add_paragraph(style=CHART_STYLE), cb.heading)
-        fig = chart_picture(self.pictures, cb, self.t, w, h)
-        self.picture(figure_png(self.pictures, fig, self.t), int(Pt(w)), cb.alt, cb.heading)
+        svg = chart_picture(self.pictures, cb, self.t, w, h)
+        self.picture(png(self.pictures, svg, w), int(Pt(w)), cb.alt, cb.heading)
         if cb.caption:
             self.runs(self.doc.add_paragraph(style="Caption"), cb.caption)
         if cb.note:
@@ -423,8 +423,8 @@ class _Writer:
         from docx.shared import Pt
         w = frame_width(self.h.language)
         h = yardstick_height(blk.items, w)
-        fig = yardstick_picture(self.pictures, blk.items, blk.yardstick, self.t, w, h)
-        data = figure_png(self.pictures, fig, self.t)
+        svg = yardstick_picture(self.pictures, blk.items, blk.yardstick, self.t, w, h)
+        data = png(self.pictures, svg, w)
         self.picture(data, int(Pt(w)), blk.alt, "Probability yardstick")
         if blk.caption:
             self.runs(self.doc.add_paragraph(style="Caption"), blk.caption)

@@ -245,9 +245,13 @@ def yardstick_rows(titles: list[str], font: str, size: float, label_w: float) ->
 
 
 def yardstick_svg(items, bands, colors: list[str], theme, w_pt: float, size: float = 8.0,
-                  alt: str = "Probability yardstick") -> tuple[str, float]:
+                  alt: str = "Probability yardstick",
+                  h_pt: float | None = None) -> tuple[str, float]:
     """Return (SVG, height in points) placing each response's likelihood on 0–100 % over the
-    yardstick's bands: the band words on a strip at the top, one row per response."""
+    yardstick's bands: the band words on a strip at the top, one row per response.
+
+    Given ``h_pt`` (the room a page keeps for it) the rows share that height.
+    """
     from deckgen.content.markup import plain
     from deckgen.theme.colour import mix
     font = theme.fonts["body"]
@@ -258,6 +262,9 @@ def yardstick_svg(items, bands, colors: list[str], theme, w_pt: float, size: flo
     line = size * 1.2
     row_h = [max(size * 2.2, n * line + size * 0.9) for n in rows]
     strip, axis_h = size * 3.6, size * 3.4
+    if h_pt is not None and sum(row_h) > 0:
+        room = max(h_pt - strip - axis_h, sum(row_h) * 0.5)
+        row_h = [r * room / sum(row_h) for r in row_h]
     h_pt = strip + sum(row_h) + axis_h
     # the last band's word is centred near 100 %: keep half of it inside the picture
     x0 = label_w + size
