@@ -13,10 +13,12 @@ from __future__ import annotations
 import html
 import math
 
+from deckgen.content.markup import plain
 from deckgen.deck.charts import CHART_PT, ChartSpec, plot_box
 from deckgen.layout.geometry import EMU_PER_PT, Box
 from deckgen.text.fontfiles import HANGUL, family_for
 from deckgen.text.measure import width
+from deckgen.theme.colour import mix
 
 
 def _num(v: float) -> str:
@@ -252,8 +254,6 @@ def yardstick_svg(items, bands, colors: list[str], theme, w_pt: float, size: flo
 
     Given ``h_pt`` (the room a page keeps for it) the rows share that height.
     """
-    from deckgen.content.markup import plain
-    from deckgen.theme.colour import mix
     font = theme.fonts["body"]
     text, muted, rule = theme.color("text"), theme.color("muted"), theme.color("rule")
     titles = [plain(it.title) for it in items]
