@@ -117,5 +117,11 @@ def test_long_blocks_continue_and_the_report_says_so(run, tmp_path):
     code, out, err = run("build", STRESS, "--report", "--out", tmp_path)
     assert code == 0, err
     lines = out.splitlines()
-    assert any("'Context (1/5)': context: split, part 1 of 5" in l for l in lines)
+    parts = [l for l in lines if "'Context (1/" in l and ": context: split, part 1 of " in l]
+    assert len(parts) == 1
+    n = int(parts[0].rsplit(" ", 1)[1])
+    assert n > 1 and f"'Context (1/{n})'" in parts[0]
+    # the composer says how it set the block, in one line
+    assert any(l.strip().startswith("slide") and "Context: bullets" in l
+               and f"{n} slides" in l for l in lines)
     assert lines[-1].endswith("0 box(es) overflowing.")

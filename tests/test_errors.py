@@ -29,8 +29,8 @@ CASES = {
         "{f}:2:1: consterns: unknown key 'consterns'; allowed: 'kind', 'title', 'subtitle', "
         "'authors', 'organisation', 'date', 'classification', 'language', 'theme', 'yardstick', "
         "'question', 'bluf', 'context', 'figures', 'charts', 'timeline', 'concerns', 'constraints', "
-        "'responses', 'outlook', 'objectives', 'sections', 'discussion', 'sources', 'quiz' or "
-        "'outline' (did you mean 'concerns'?)"),
+        "'responses', 'outlook', 'objectives', 'sections', 'discussion', 'sources', 'quiz', "
+        "'outline' or 'keep' (did you mean 'concerns'?)"),
     "unknown nested key": (
         """
         title: A

@@ -80,3 +80,47 @@ def test_no_character_outside_its_shapes(rendered, name):
                 if not inside:
                     problems.append(f"slide {n}: {ch['text']!r} at ({cx:.0f}, {cy:.0f}) pt")
     assert not problems, f"{len(problems)} characters outside every shape: {problems[:10]}"
+
+
+def _body_shares(pptx, pdf):
+    """Return per slide (number, share of the body area holding text, judged?) from a render.
+
+    The body area is the theme's body box; the text is every character
+    LibreOffice drew inside it. Title, question, section (no body shapes),
+    quote and chart slides are not text slides and are not judged.
+    """
+    from deckgen.layout.geometry import frame
+    from deckgen.theme.theme import load_theme
+    b = frame(load_theme("default"), True).body
+    bx0, by0 = b.x / EMU_PER_PT, b.y / EMU_PER_PT
+    bx1, by1 = bx0 + b.w / EMU_PER_PT, by0 + b.h / EMU_PER_PT
+    furniture = ("Title", "Rectangle", "Classification", "Slide Number", "Footer", "Sources",
+                 "Logo")
+    prs = Presentation(str(pptx))
+    out = []
+    with pdfplumber.open(pdf) as doc:
+        for n, (page, slide) in enumerate(zip(doc.pages, prs.slides), start=1):
+            body = [sh.name for sh in slide.shapes
+                    if not sh.name.startswith(furniture) or sh.name == "Sources list"]
+            judged = n > 1 and bool(body) and not any(
+                x.startswith(("Question", "Quote", "Chart")) for x in body)
+            chars = [c for c in page.chars if c["text"].strip()
+                     and bx0 <= (c["x0"] + c["x1"]) / 2 <= bx1
+                     and by0 <= (c["top"] + c["bottom"]) / 2 <= by1]
+            if not chars:
+                out.append((n, 0.0, judged))
+                continue
+            w = min(max(c["x1"] for c in chars), bx1) - max(min(c["x0"] for c in chars), bx0)
+            h = min(max(c["bottom"] for c in chars), by1) - max(min(c["top"] for c in chars), by0)
+            out.append((n, w * h / ((bx1 - bx0) * (by1 - by0)), judged))
+    return out
+
+
+@requires_soffice
+def test_the_briefing_uses_its_slides_body_area(rendered):
+    # issue 13: no text slide below 30 % of its body holding text, at most 3 below 40 %
+    result, pptx, pdf = rendered["south-korea-briefing"]
+    shares = [(n, s) for n, s, judged in _body_shares(pptx, pdf) if judged]
+    assert len(shares) >= 15
+    assert [n for n, s in shares if s < 0.30] == []
+    assert len([n for n, s in shares if s < 0.40]) <= 3, shares

@@ -242,3 +242,24 @@ def test_print_settings_made_where_a_package_has_none(tmp_path):
     reopened = Presentation(str(tmp_path / "x.pptx"))
     assert [r.reltype for r in reopened.part.rels.values()].count(RT.PRES_PROPS) == 1
 
+
+
+def test_no_shape_takes_a_theme_effect_and_every_value_axis_has_bounds(built):
+    # A shape's <p:style> effectRef asks the theme for an effect, which LibreOffice
+    # draws as a drop shadow; charts without c:min/c:max are scaled by each program
+    # its own way. Neither may be left to the renderer.
+    C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+    axes = 0
+    for name, (_, prs) in built.items():
+        for n, slide in enumerate(prs.slides, start=1):
+            refs = [el.get("idx") for el in slide._element.iter(A_NS + "effectRef")]
+            assert all(idx == "0" for idx in refs), (name, n, refs)
+            for sh in _all_shapes(slide.shapes):
+                if getattr(sh, "has_chart", False) and sh.has_chart:
+                    for ax in sh.chart._chartSpace.iter(C + "valAx"):
+                        scaling = ax.find(C + "scaling")
+                        assert scaling.find(C + "min") is not None, (name, n)
+                        assert scaling.find(C + "max") is not None, (name, n)
+                        assert ax.find(C + "majorUnit") is not None, (name, n)
+                        axes += 1
+    assert axes >= 3

@@ -58,7 +58,11 @@ class Build:
 
     @cached_property
     def deck(self) -> Deck:
-        """The planned deck (the storyline's slides, before anything is measured)."""
+        """The planned deck: the storyline's slides, each block cut and set by the composer.
+
+        The composer measures text to choose each block's variant and sizes
+        (``deckgen.deck.composer``); placing every box is the design's job.
+        """
         self.counts["plan"] += 1
         deck = plan(self.content, self.theme, quiz=self.quiz if self.quiz_slides else None)
         self.warnings.extend(deck.warnings)

@@ -160,15 +160,22 @@ def _n_slides(n: int) -> str:
 
 
 def fit_report(notes) -> str:
-    """Return the fit report: one line per box that shrank, split or overflowed."""
-    if not notes:
-        return "fit report: every text box fits at its designed size."
-    lines = ["fit report (slide, box, what happened):"]
-    for n in notes:
+    """Return the fit report: how each block was composed, then every box that shrank, split or overflowed."""
+    composed = [n for n in notes if n.action == "composed"]
+    fitted = [n for n in notes if n.action != "composed"]
+    lines = []
+    if composed:
+        lines.append("composer (block: variant, sizes, slides):")
+        lines += [f"  slide {n.slide:>3} {n.title}: {n.detail}" for n in composed]
+    if not fitted:
+        lines.append("fit report: every text box fits at its designed size.")
+        return "\n".join(lines)
+    lines.append("fit report (slide, box, what happened):")
+    for n in fitted:
         lines.append(f"  slide {n.slide:>3} '{n.title}': {n.box}: {n.action}, {n.detail}")
-    shrunk = sum(n.action == "shrunk" for n in notes)
-    split = len({n.title.rsplit(' (', 1)[0] for n in notes if n.action == "split"})
-    over = sum(n.action == "overflow" for n in notes)
+    shrunk = sum(n.action == "shrunk" for n in fitted)
+    split = len({n.title.rsplit(' (', 1)[0] for n in fitted if n.action == "split"})
+    over = sum(n.action == "overflow" for n in fitted)
     lines.append(f"  {shrunk} box(es) shrunk, {split} block(s) continued on more slides, "
                  f"{over} box(es) overflowing.")
     return "\n".join(lines)

@@ -722,6 +722,9 @@ SLIDE = Record("slide", m.Slide, {
                  example="Map of the Korean peninsula with the border marked"),
     "table": Field(TABLE, "{columns, rows}", example="{columns: [A, B], rows: [[1, 2]]}"),
     "quote": Field(QUOTE, "{text, by}", example="{text: Words matter, by: Sherman Kent}"),
+    "keep": Field(Enum("together"), "'together': keep the slide's points on one slide when they "
+                  "fit at the theme's minimum size (deckgen build --report says when not)",
+                  example="together"),
     "notes": NOTES,
     "source": SOURCE_REF,
 }, post=_slide_post, doc="A free slide. Its layout follows from its keys (`chart`, `figure`, "
@@ -906,6 +909,23 @@ QUIZ = Record("quiz", m.Quiz, {
     "source": SOURCE_REF,
 }, doc="The quiz that goes with the deck.")
 
+#: Blocks the composer may continue over slides, so ``keep`` may name them.
+KEEP_BLOCKS = ("bluf", "context", "figures", "timeline", "concerns", "constraints", "responses",
+               "outlook", "objectives", "discussion")
+
+
+def _keep(**kw):
+    kw.pop("loc", None)
+    return tuple(b for b in KEEP_BLOCKS if kw.get(b) == "together")
+
+
+KEEP = Record("keep", _keep, {
+    b: Field(Enum("together"), f"'together': keep '{b}' on one slide when it fits at the "
+             "theme's minimum sizes", example="together") for b in KEEP_BLOCKS
+}, doc="Blocks to keep on one slide (`concerns: together`). The composer then picks the "
+   "variant and sizes (never below the theme's minimums) that hold the whole block on one "
+   "slide; when none can, the block continues and `deckgen build --report` says so.")
+
 TOP: dict[str, Field] = {
     "kind": Field(Enum("briefing", "lecture"), "picks the default storyline", example="lecture"),
     "title": Field(Text(), "deck title", required=True, example="Reading a Strategic Assessment"),
@@ -954,6 +974,7 @@ TOP: dict[str, Field] = {
     "outline": Field(ListOf(Enum(*BLOCKS)), "the order of the blocks, replacing the "
                      "storyline's",
                      example="[title, objectives, sections, sources]"),
+    "keep": Field(KEEP, "blocks to keep on one slide", example="{timeline: together}"),
 }
 
 

@@ -155,6 +155,7 @@ class Slide:
     alt: str = ""
     table: Optional[Table] = None
     quote: Optional[Quote] = None
+    keep: str = ""          # "together": its points stay on one slide when they can
     notes: str = ""
     source: tuple[Ref, ...] = ()
     loc: Loc = Loc("")
@@ -225,6 +226,7 @@ class Content:
     sources: tuple[Source, ...] = ()
     quiz: Optional[Quiz] = None
     outline: tuple[str, ...] = ()
+    keep: tuple[str, ...] = ()      # blocks asked to stay on one slide (``keep: {concerns: together}``)
     locs: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property

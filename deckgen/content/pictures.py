@@ -251,3 +251,18 @@ def _draw(path: str, **side) -> bytes:
             resources_dir=str(Path(path).parent), **side)
     except (ValueError, OSError) as exc:
         raise SvgError(f"which cannot be drawn ({exc})") from None
+
+
+def drawing_png(svg: str, width_px: int) -> bytes:
+    """Return an SVG deckgen drew itself (a handout chart) as PNG bytes ``width_px`` wide.
+
+    Drawn by resvg with the shipped fonts only, as the pictures above, so the
+    Word handout's chart is the same picture on every machine.
+    """
+    import resvg_py
+
+    fonts = sorted(str(p) for p in FONT_DIR.glob("*.ttf"))
+    family = "Liberation Sans"
+    return bytes(resvg_py.svg_to_bytes(
+        svg_string=svg, skip_system_fonts=True, font_files=fonts, font_family=family,
+        sans_serif_family=family, width=width_px))

@@ -10,18 +10,19 @@ minimum. The pptx writer and the preview painter both draw the result.
 from __future__ import annotations
 
 from deckgen.content.dates import long_date
-from deckgen.content.markup import Run, parse, plain
+from deckgen.content.markup import plain
 from deckgen.content.pictures import image_size
 from deckgen.content.yardstick import YARDSTICK_TITLES, YARDSTICKS
+from deckgen.deck import composer
 from deckgen.deck import model as d
-from deckgen.deck.charts import fmt_number
+from deckgen.deck.charts import figure_text, resolve
 from deckgen.deck.quizslides import draw_answer, draw_question
 from deckgen.layout.fitting import fit, height_of
-from deckgen.layout.geometry import (Box, CARD_BAND, CARD_EVIDENCE_PT, CARD_GAP, CARD_PAD,
-                                     CARD_TEXT_PT, CARD_TITLE_PT, EMU_PER_IN, JUDGE_BADGE_W,
+from deckgen.layout.geometry import (Box, CARD_BAND, CARD_EVIDENCE_PT, CARD_PAD,
+                                     CARD_HEAD_GAP, CARD_TEXT_PT, CARD_TITLE_PT, EMU_PER_IN, JUDGE_BADGE_W,
                                      JUDGE_GAP, JUDGE_NUM_W, TABLE_INSET, TABLE_PT, TWO_COL_GAP,
-                                     YARD_HEAD_H, YARD_LABEL_PT, YARD_LABEL_W, card_width,
-                                     count_lines, evidence_height, frame, judgement_height,
+                                     YARD_HEAD_H, YARD_LABEL_PT, YARD_LABEL_W,
+                                     count_lines, evidence_height, evidence_text, frame, judgement_height,
                                      judgement_text_width, table_row_height, table_widths,
                                      text_height, text_width, title_size)
 from deckgen.layout.placed import (ChartFrame, FitNote, Group, Para, Picture, PlacedDeck,
@@ -232,81 +233,81 @@ class _Designer:
         return self.title_box(s)
 
     def point_paras(self, points, level: int = 0, numbered: bool = False, start: int = 1,
-                    size: float | None = None) -> list[Para]:
+                    size: float | None = None, gap: float | None = None) -> list[Para]:
+        """Return the paragraphs of points as the composer measured them (sub-points muted)."""
         t = self.theme
         body = size or t.sizes["body"]
-        out = []
-        for i, p in enumerate(points):
-            pt = body if level == 0 else max(body - 2, t.sizes["body_minimum"])
-            bullet = "num" if (numbered and level == 0) else ("•" if level == 0 else "–")
-            out.append(Para(p.text, self.style(pt, "text" if level == 0 else "muted"), level=level,
-                            bullet=bullet, number=start + i,
-                            space_before=10 if level == 0 and i else 4))
-            out.extend(self.point_paras(p.points, level + 1, size=size))
-        return out
+        return composer.point_paras(
+            points, body, t.sizes["body_minimum"], composer.bullet_gap(body) if gap is None else gap,
+            lambda pt, lvl: self.style(pt, "text" if lvl == 0 else "muted"), numbered, start, level)
 
     def bullets_slide(self, s: d.BulletsSlide, out: list) -> TextBox:
         b = self.frame.body
+        lay = s.layout
+        size = lay.size or self.theme.sizes["body"]
+        gap = lay.gap or composer.bullet_gap(size)
         out.append(self.shape(Box(b.x, b.y - int(0.12 * IN), int(1.2 * IN), int(0.06 * IN)),
                               self.theme.accent(2)))
-        out.append(self.text(Box(b.x, b.y + int(0.05 * IN), b.w, b.h - int(0.05 * IN)),
-                             self.point_paras(s.points, numbered=s.numbered, start=s.start),
-                             name="Bullets"))
+        if lay.cols == 2 and lay.split:
+            # two columns: the numbering runs on from the left column into the right one
+            w = (b.w - TWO_COL_GAP) // 2
+            top = composer.TWO_COL_TOP
+            for k, (pts, start) in enumerate(((s.points[:lay.split], s.start),
+                                              (s.points[lay.split:], s.start + lay.split))):
+                out.append(self.text(Box(b.x + k * (w + TWO_COL_GAP), b.y + top, w, b.h - top),
+                                     self.point_paras(pts, numbered=s.numbered, start=start,
+                                                      size=size, gap=gap),
+                                     name="Bullets" if k == 0 else "Bullets (right column)"))
+            return self.title_box(s)
+        top = composer.BULLET_TOP
+        box = Box(b.x, b.y + top, b.w, b.h - top)
+        if lay.centred and lay.width:
+            # a short list sits in the middle of the body, its lines still left-aligned
+            box = Box(b.x + (b.w - lay.width) // 2, box.y, lay.width, box.h)
+        out.append(self.text(box, self.point_paras(s.points, numbered=s.numbered, start=s.start,
+                                                   size=size, gap=gap),
+                             anchor="middle" if lay.centred else "top", name="Bullets"))
         return self.title_box(s)
 
     def two_column_slide(self, s: d.TwoColumnSlide, out: list) -> TextBox:
         b, t = self.frame.body, self.theme
         gap = TWO_COL_GAP
         w = (b.w - gap) // 2
+        size = s.layout.size or t.sizes["body"]
+        top = composer.TWO_COL_TOP
         for k, pts in enumerate((s.left, s.right)):
             x = b.x + k * (w + gap)
             out.append(self.shape(Box(x, b.y, w, int(0.06 * IN)), t.accent(k)))
-            out.append(self.text(Box(x, b.y + int(0.2 * IN), w, b.h - int(0.2 * IN)),
-                                 self.point_paras(pts),
+            out.append(self.text(Box(x, b.y + top, w, b.h - top),
+                                 self.point_paras(pts, size=size, gap=s.layout.gap or None),
                                  name="Left column" if k == 0 else "Right column"))
         return self.title_box(s)
 
     def figures_slide(self, s: d.FiguresSlide, out: list) -> TextBox:
         b, t = self.frame.body, self.theme
         n = len(s.figures)
-        cols = n if n <= 3 else (2 if n == 4 else 3)
-        rows = (n + cols - 1) // cols
-        gap = int(0.3 * IN)
-        cw = (b.w - gap * (cols - 1)) // cols
-        ch = (b.h - gap * (rows - 1)) // rows
-        if n == 1:
-            cw = min(cw, int(7 * IN))
-        for i, fig in enumerate(s.figures):
-            r, c = divmod(i, cols)
-            x = b.x + c * (cw + gap) + ((b.w - cw) // 2 if n == 1 else 0)
-            y = b.y + r * (ch + gap)
-            card = Box(x, y, cw, ch)
+        lay = s.layout
+        # the composer's grid and sizes hold for every slide of the block
+        grid = lay.rows or composer.FIGURE_GRIDS[min(n, 8)][0]
+        cells = composer.figure_cells(grid, n, b, alone=n == 1, heights=lay.heights)
+        for i, (fig, card) in enumerate(zip(s.figures, cells)):
+            x, y, cw = card.x, card.y, card.w
             out.append(self.shape(card, t.color("surface")))
-            out.append(self.shape(Box(x, y, cw, int(0.08 * IN)), t.accent(i)))
-            inner = card.inset(int(0.25 * IN), int(0.2 * IN))
-            num = (f"{fmt_number(fig.value[0])}–{fmt_number(fig.value[1])}"
-                   if fig.is_range else fmt_number(fig.value))
-            unit = fig.unit
-            big = t.sizes["figure"] * (1.3 if n == 1 else 1.0)
-            attach = unit in ("%", "‰")
-            whole = num + (unit if attach else "")
-            while big > 28 and count_lines(whole, big, inner.w, True, self.head_font) > 1:
-                big -= 4
-            paras = [Para("", self.style(big, t.accent(i), bold=True, heading=True),
-                          runs=(Run(whole, bold=True),))]
-            if unit and not attach:
-                paras.append(Para(unit, self.style(22, "primary", bold=True)))
-            if fig.label:
-                paras.append(Para(fig.label, self.style(20 if n > 1 else 24, "text"), space_before=6))
-            cap = []
-            if fig.as_of:
-                cap.append(f"as of {long_date(fig.as_of)}")
-            if fig.source:
-                cap.append("source " + ", ".join(f"[{self.source_number(r.id)}]" for r in fig.source))
-            if cap:
-                text = "; ".join(cap)
-                paras.append(Para(text[0].upper() + text[1:], self.style("caption", "muted"),
-                                  space_before=6))
+            out.append(self.shape(Box(x, y, cw, composer.FIGURE_BAR), t.accent(i)))
+            inner = composer.figure_inner(card)
+            whole, unit = figure_text(fig.value, fig.unit)
+            big = lay.head or t.sizes["figure"] * (1.3 if n == 1 else 1.0)
+            if not lay.head:     # not composed: the number shrinks until it takes one line
+                while big > 28 and count_lines(whole, big, inner.w, True, self.head_font) > 1:
+                    big -= 4
+            label = lay.size or (20 if n > 1 else 24)
+            looks = {"number": (t.accent(i), True, True), "unit": ("primary", True, False),
+                     "label": ("text", False, False), "caption": ("muted", False, False)}
+            paras = composer.figure_paras(
+                fig, whole, unit, big, label, self.caption,
+                lambda size, role: self.style(size, looks[role][0], bold=looks[role][1],
+                                              heading=looks[role][2]),
+                composer.figure_caption(fig, self.source_number))
             out.append(self.text(inner, paras, anchor="middle", name=f"Figure {fig.id}",
                                  min_size=self.caption))
         return self.title_box(s)
@@ -328,37 +329,29 @@ class _Designer:
             box = Box(b.x, b.y + int(0.5 * IN), b.w, b.h - int(0.5 * IN))
         out.append(ChartFrame(box, s.chart, s.chart_type, s.alt,
                               title=plain(s.chart.title or s.title), name=f"Chart {s.chart.id}",
-                              axis_max=s.axis_max))
+                              spec=resolve(s.chart, s.chart_type,
+                                           bool(self.theme.charts.get("data_labels", True)),
+                                           s.extent)))
         return self.title_box(s)
 
     def timeline_slide(self, s: d.TimelineSlide, out: list) -> TextBox:
         b, t = self.frame.body, self.theme
         items: list = []
-        n = len(s.events)
         mid = b.y + b.h // 2
+        size = s.layout.size or 18.0
         items.append(self.shape(Box(b.x, mid - int(0.03 * IN), b.w, int(0.06 * IN)), t.color("rule")))
-        slot = b.w // n
-        label_w = min(slot * 2 - int(0.2 * IN), int(4.2 * IN)) if n > 1 else b.w
-        half = b.h // 2 - int(0.25 * IN)
         dot = int(0.26 * IN)
         stem_h = int(0.2 * IN)
-        for i, ev in enumerate(s.events):
-            cx = b.x + slot * i + slot // 2
+        looks = {True: "primary", False: "text"}
+        for i, (ev, (cx, box, above)) in enumerate(zip(s.events,
+                                                       composer.timeline_slots(b, len(s.events)))):
             items.append(self.shape(Box(cx - dot // 2, mid - dot // 2, dot, dot),
                                     t.accent(i % 2 * 2), shape="oval"))
-            above = i % 2 == 0
-            lx = max(cx - label_w // 2, b.x)
-            rx = min(cx + label_w // 2, b.x + b.w)
-            if above:
-                box = Box(lx, b.y, rx - lx, half)
-                items.append(self.shape(Box(cx - int(0.01 * IN), mid - dot // 2 - stem_h,
-                                            int(0.02 * IN), stem_h), t.color("rule")))
-            else:
-                box = Box(lx, mid + int(0.25 * IN), rx - lx, half)
-                items.append(self.shape(Box(cx - int(0.01 * IN), mid + dot // 2, int(0.02 * IN),
-                                            stem_h), t.color("rule")))
-            paras = [Para(long_date(ev.date), self.style(20, "primary", bold=True), align="center"),
-                     Para(ev.text, self.style(18, "text"), align="center", space_before=2)]
+            stem_y = mid - dot // 2 - stem_h if above else mid + dot // 2
+            items.append(self.shape(Box(cx - int(0.01 * IN), stem_y, int(0.02 * IN), stem_h),
+                                    t.color("rule")))
+            paras = composer.event_paras(ev, size, lambda pt, bold: self.style(pt, looks[bold],
+                                                                                bold=bold))
             items.append(self.text(box, paras, anchor="bottom" if above else "top",
                                    name=f"Event {i + 1}"))
         alt = "Timeline: " + "; ".join(f"{long_date(e.date)}: {plain(e.text)}" for e in s.events)
@@ -367,12 +360,10 @@ class _Designer:
 
     def items_slide(self, s: d.ItemsSlide, out: list) -> TextBox:
         b, t = self.frame.body, self.theme
-        n = len(s.items)
-        cw = card_width(b.w, n)
         show_likelihood = s.block == "responses"
-        for i, (item, ev) in enumerate(zip(s.items, s.evidence)):
-            x = b.x + i * (cw + CARD_GAP)
-            card = Box(x, b.y, cw, b.h)
+        boxes = composer.card_boxes(s.layout, len(s.items), b)
+        for i, (item, ev, card) in enumerate(zip(s.items, s.evidence, boxes)):
+            x, cw = card.x, card.w
             out.append(self.shape(card, t.color("surface")))
             if show_likelihood and item.likelihood is not None:
                 col = self.band_color(item.likelihood.word)
@@ -382,29 +373,32 @@ class _Designer:
                 label = f"{item.impact.upper()} IMPACT"
             else:
                 col, label = t.color("primary"), ""
-            band = Box(x, b.y, cw, CARD_BAND)
+            band = Box(x, card.y, cw, CARD_BAND)
             if label:
                 out.append(self.text(band, [Para(label, self.style(14, t.text_on(col), bold=True))],
                                      anchor="middle", inset=CARD_PAD, inset_y=0, fill=col,
                                      name="Card heading", min_size=14))
             else:
                 out.append(self.shape(band, col))
-            inner = Box(x + CARD_PAD, b.y + CARD_BAND + int(0.12 * IN), cw - 2 * CARD_PAD,
-                        b.h - CARD_BAND - int(0.12 * IN) - CARD_PAD)
-            paras = [Para(item.title, self.style(CARD_TITLE_PT, "primary", bold=True, heading=True))]
+            inner = Box(x + CARD_PAD, card.y + CARD_BAND + CARD_HEAD_GAP, cw - 2 * CARD_PAD,
+                        card.h - CARD_BAND - CARD_HEAD_GAP - CARD_PAD)
+            text_pt = s.layout.size or CARD_TEXT_PT
+            title_pt = s.layout.head or CARD_TITLE_PT
+            paras = [Para(item.title, self.style(title_pt, "primary", bold=True, heading=True))]
             if item.detail:
-                paras.append(Para(item.detail, self.style(CARD_TEXT_PT, "text"), space_before=6))
+                paras.append(Para(item.detail, self.style(text_pt, "text"), space_before=6))
             for p in item.points:
-                paras.append(Para(p.text, self.style(CARD_TEXT_PT, "text"), bullet="•", space_before=4))
+                paras.append(Para(p.text, self.style(text_pt, "text"), bullet="•", space_before=4))
             texts = [e.text for e in ev]
             ev_h = evidence_height(texts, inner.w, self.body_font)
             if ev_h:
+                # the evidence sits at the card's foot, under a rule, as one run-on paragraph
                 ebox = Box(inner.x, card.y + card.h - ev_h - CARD_PAD, inner.w, ev_h)
                 out.append(self.shape(Box(inner.x, ebox.y - int(0.08 * IN), inner.w,
                                           int(0.02 * IN)), t.color("rule")))
-                eparas = [Para("EVIDENCE", self.style(CARD_EVIDENCE_PT, "muted", bold=True))]
-                eparas += [Para(e, self.style(CARD_EVIDENCE_PT, "text"), bullet="›") for e in texts]
-                out.append(self.text(ebox, eparas, name="Evidence", min_size=CARD_EVIDENCE_PT))
+                out.append(self.text(ebox, [Para(evidence_text(texts),
+                                                 self.style(CARD_EVIDENCE_PT, "text"))],
+                                     name="Evidence", min_size=CARD_EVIDENCE_PT))
             text_h = inner.h - (ev_h + int(0.2 * IN) if ev_h else 0)
             out.append(self.text(Box(inner.x, inner.y, inner.w, text_h), paras,
                                  name=f"Card {item.id or i + 1}"))
@@ -415,7 +409,7 @@ class _Designer:
         bands = YARDSTICKS[s.yardstick]
         colors = t.palette["yardstick"]
         items: list = []
-        label_w = YARD_LABEL_W
+        label_w = s.layout.width or YARD_LABEL_W
         sx = b.x + label_w + int(0.2 * IN)
         sw = b.w - label_w - int(0.2 * IN)
         head_h = YARD_HEAD_H
@@ -443,9 +437,12 @@ class _Designer:
                                    anchor="bottom" if above else "top", name=f"Band {band.word}",
                                    min_size=14))
         n = len(s.items)
-        row_h = rows_h // max(n, 1)
-        for i, item in enumerate(s.items):
-            ry = rows_top + i * row_h
+        # rows as tall as the composer measured their labels, else all alike
+        heights = list(s.layout.rows) if len(s.layout.rows) == n else [rows_h // max(n, 1)] * n
+        ry = rows_top
+        for i, (item, row_h) in enumerate(zip(s.items, heights)):
+            if i:
+                ry += heights[i - 1]
             lk = item.likelihood
             items.append(self.text(Box(b.x, ry, label_w, row_h),
                                    [Para(item.title, self.style(YARD_LABEL_PT, "text", bold=True))],
@@ -481,15 +478,18 @@ class _Designer:
 
     def sources_slide(self, s: d.SourcesSlide, out: list) -> TextBox:
         b = self.frame.body
-        paras = []
-        for n, src in s.entries:
-            bits = [x for x in (src.author, f"*{src.title}*" if src.title else "", src.publisher,
-                                long_date(src.date)) if x]
-            text = ", ".join(bits) or src.id
-            runs = list(parse(f"[{n}]  ", bold=True)) + list(parse(text))
-            if src.url:
-                runs += [Run(". "), Run(src.url, url=src.url)]
-            paras.append(Para("", self.style(20, "text"), runs=tuple(runs), space_before=12))
+
+        def paras_at(size: float, own_line: bool = False) -> list[Para]:
+            return [p for n, src in s.entries
+                    for p in composer.source_paras(n, src, size, lambda pt: self.style(pt, "text"),
+                                                   own_line)]
+
+        # a short list (one or two works) is set larger, each link on a line of its own
+        paras = paras_at(s.layout.size or composer.SOURCE_PT)
+        if height_of(paras, b.w) < b.h * 0.4:
+            larger = paras_at(24.0, own_line=True)
+            if height_of(larger, b.w) <= b.h * 0.8:
+                paras = larger
         out.append(self.text(b, paras, name="Sources list"))
         return self.title_box(s)
 
@@ -533,20 +533,30 @@ class _Designer:
     def quote_slide(self, s: d.QuoteSlide, out: list) -> TextBox:
         b, t = self.frame.body, self.theme
         q = s.quote
-        inner = b.w - int(2.0 * IN)
-        size = 32.0
-        font = self.body_font
-        while size > t.sizes["body"] and text_height(count_lines(q.text, size, inner, font=font),
-                                                     size, font) > b.h * 0.7:
+        inner = b.w - int(2.4 * IN)
+
+        def paras_at(size: float) -> list[Para]:
+            paras = [Para(q.text, self.style(size, "primary", italic=True))]
+            if q.by:
+                paras.append(Para(f"— {q.by}", self.style(max(20.0, size * 0.55), "muted"),
+                                  space_before=round(size * 0.5), align="right"))
+            return paras
+
+        # large: the biggest size (40 pt down to the body size) that takes at most
+        # two thirds of the body, then the quote is centred in the body
+        size = 40.0
+        while size > t.sizes["body"] and height_of(paras_at(size), inner) > b.h * 0.66:
             size -= 2
-        out.append(self.text(Box(b.x, b.y - int(0.3 * IN), int(1.2 * IN), int(2.0 * IN)),
-                             [Para("“", self.style(110, t.accent(2), bold=True, heading=True))],
-                             name="Quote mark", min_size=110))
-        paras = [Para(q.text, self.style(size, "primary", italic=True))]
-        if q.by:
-            paras.append(Para(f"— {q.by}", self.style(20, "muted"), space_before=18, align="right"))
-        out.append(self.text(Box(b.x + int(1.0 * IN), b.y + int(0.4 * IN), inner,
-                                 b.h - int(0.4 * IN)), paras, name="Quote"))
+        paras = paras_at(size)
+        h = min(height_of(paras, inner) + int(0.1 * IN), b.h)
+        y = b.y + (b.h - h) // 2
+        x = b.x + (b.w - inner) // 2
+        mark = int(size * 2.6)
+        out.append(self.text(Box(x - int(mark * 0.55 * 12700), y - int(mark * 0.25 * 12700),
+                                 int(1.2 * IN), int(mark * 1.25 * 12700)),
+                             [Para("“", self.style(mark, t.accent(2), bold=True, heading=True))],
+                             name="Quote mark", min_size=mark))
+        out.append(self.text(Box(x, y, inner, h), paras, anchor="middle", name="Quote"))
         return self.title_box(s)
 
     def section_slide(self, s: d.SectionSlide, out: list) -> TextBox:
@@ -595,6 +605,9 @@ class _Designer:
             if s.part[1] > 1:
                 notes.append(FitNote(number, s.full_title, s.block, "split",
                                      f"part {s.part[0]} of {s.part[1]}"))
+            for first, block_title, why in self.deck.choices:
+                if first == number:
+                    notes.append(FitNote(number, block_title, s.block, "composed", why))
             slides.append(ps)
         return PlacedDeck(slides, t.slide_width, t.slide_height, notes, deck=self.deck)
 

@@ -17,6 +17,27 @@ from deckgen.quiz.model import QuizQuestion
 
 
 @dataclass(frozen=True)
+class Layout:
+    """How the composer set one slide of a block: the variant and its sizes.
+
+    Every slide of a block carries the same variant and sizes (only what is
+    measured per slide, such as row heights, differs). Zero means "the
+    design's default", so a slide made without the composer still draws.
+    """
+
+    variant: str = ""              # "cards 3 across", "figures 4+3", "bullets 2 columns", ...
+    cols: int = 1                  # cards, figures or bullet columns across
+    size: float = 0.0              # body text: bullets, card text, event text, figure label
+    head: float = 0.0              # card title, figure number, event date
+    gap: float = 0.0               # space before each bullet (pt)
+    centred: bool = False          # a sparse slide: the text block centred in the body
+    split: int = 0                 # two bullet columns: how many points the first holds
+    rows: tuple[int, ...] = ()     # figures per row (figures); card or yardstick row heights (EMU)
+    width: int = 0                 # card width; yardstick label column (EMU)
+    heights: tuple[int, ...] = ()  # figures in several rows: each row's height (EMU)
+
+
+@dataclass(frozen=True)
 class Slide:
     """Fields every slide has. ``kind`` names the design the writer uses."""
 
@@ -25,6 +46,7 @@ class Slide:
     sources: tuple[int, ...] = ()   # numbers of the sources cited on this slide
     part: tuple[int, int] = (1, 1)  # (n, of) when a block continues over slides
     block: str = ""                 # the content block it came from
+    layout: Layout = Layout()       # the composer's choice for this slide (deckgen.deck.composer)
 
     kind = "slide"
 
@@ -76,7 +98,7 @@ class ChartSlide(Slide):
     chart: Optional[Chart] = None
     chart_type: str = "bar"
     alt: str = ""
-    axis_max: float = 0.0     # shared by the parts of a chart split over slides
+    extent: tuple = ()        # (low, high) of the whole chart: parts split over slides share one axis
     kind = "chart"
 
 
@@ -189,4 +211,6 @@ class Deck:
     yardstick: str = "phia"
     sources: tuple[Source, ...] = ()
     blocks: tuple[str, ...] = ()    # the content blocks shown, in the storyline's order
+    # the composer's choice per block: (first slide number, block title, one-line explanation)
+    choices: tuple[tuple[int, str, str], ...] = field(default=(), compare=False)
     warnings: tuple[str, ...] = field(default=(), compare=False)

@@ -1,8 +1,10 @@
 """Storyline: content + theme -> the planned deck (pure, no files).
 
 The content's kind picks the order of blocks (``outline`` overrides it);
-each block becomes slides of one kind; long blocks continue on further
-slides so nothing overflows. Warnings come back as data on the deck.
+each block becomes slides of one kind. How a block is cut into slides, and
+in which layout variant and sizes, is the composer's decision
+(``deckgen.deck.composer``): the storyline hands it every block whole.
+Warnings come back as data on the deck.
 """
 
 from __future__ import annotations
@@ -11,15 +13,14 @@ from dataclasses import replace
 from typing import Callable, Iterable, Sequence
 
 from deckgen.content.markup import plain
-from deckgen.content.model import Chart, Content, Item, Point, Ref
+from deckgen.content.model import Chart, Content, Item, Point
 from deckgen.content.yardstick import YARDSTICK_TITLES
+from deckgen.deck import composer
 from deckgen.deck import model as d
 from deckgen.deck.charts import MAX_BARS, describe, fmt_value, pick_type
 from deckgen.deck.quizslides import QuizGeometry, plan_quiz
-from deckgen.layout.geometry import (EMU_PER_IN, JUDGE_GAP, TWO_COL_GAP, YARD_HEAD_H, card_height,
-                                     card_width, count_lines, frame, judgement_height,
-                                     table_row_height, table_widths, text_height,
-                                     yardstick_row_height)
+from deckgen.layout.geometry import (JUDGE_GAP, frame, judgement_height, table_row_height,
+                                     table_widths)
 from deckgen.theme.theme import Theme
 
 # The spec's storylines, plus blocks the spec leaves out of one kind so that a
@@ -41,21 +42,6 @@ TITLES = {"question": "The question", "bluf": "Key judgements", "context": "Cont
           "outlook": "Outlook", "objectives": "Learning objectives",
           "discussion": "Discussion questions", "sources": "Sources", "charts": "Charts"}
 
-# How many of each fit on a slide before the block continues on the next.
-PER_SLIDE = {"judgements": 4, "figures": 4, "items": 3, "yardstick": 6, "timeline": 5,
-             "sources": 6, "table_rows": 7}
-
-
-def _nice_ceiling(v: float) -> float:
-    """Return a round axis maximum at or above ``v`` (29 -> 30, 0.42 -> 0.5)."""
-    import math
-    if v <= 0:
-        return 1.0
-    mag = 10 ** math.floor(math.log10(v))
-    for step in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
-        if step * mag >= v:
-            return step * mag
-    return 10 * mag
 
 
 def balanced(items: Sequence, most: int) -> list[list]:
@@ -96,27 +82,6 @@ def chunks(items: Sequence, cost: Callable[[object], float], capacity: float,
     return _greedy(items, cost, hi, most)
 
 
-def _uniform_rows(items: Sequence, need: Callable[[object], int], height: int,
-                  most: int) -> list[list]:
-    """Group items so that each group, at the height of its tallest, fits ``height``."""
-    groups: list[list] = []
-    cur: list = []
-    for it in items:
-        trial = cur + [it]
-        if cur and (len(trial) * max(need(x) for x in trial) > height or len(trial) > most):
-            groups.append(cur)
-            cur = [it]
-        else:
-            cur = trial
-    if cur:
-        groups.append(cur)
-    if len(groups) > 1:   # even the groups out when that still fits
-        even = balanced(list(items), -(-len(items) // len(groups)))
-        if len(even) == len(groups) and all(len(g) * max(need(x) for x in g) <= height for g in even):
-            return even
-    return groups
-
-
 def _greedy(items: Sequence, cost: Callable[[object], float], capacity: float,
             most: int) -> list[list]:
     out: list[list] = [[]]
@@ -137,6 +102,8 @@ class _Planner:
         self.theme = theme
         self.quiz = quiz                # a QuizBuild: its slides go in (--quiz-slides)
         self.frame = frame(theme, bool(content.classification))
+        self.room = composer.Room(theme, bool(content.classification))
+        self.choices: list[tuple[int, str, str]] = []
         self.slides: list[d.Slide] = []
         self.warnings: list[str] = []
         self.titles: set[str] = set()
@@ -157,6 +124,19 @@ class _Planner:
     def notes(self, *objs) -> str:
         return "\n\n".join(plain(o.notes) for o in objs if getattr(o, "notes", ""))
 
+    def composed(self, choice: composer.Choice, make: Callable[[tuple, d.Layout, int], d.Slide],
+                 title: str) -> None:
+        """Add the slides of a composed block; ``make(items, layout, start)`` makes one."""
+        slides, start = [], 1
+        for items, layout in choice.slides():
+            slides.append(replace(make(items, layout, start), layout=layout))
+            start += len(items)
+        self.choices.append((len(self.slides) + 1, title, choice.note))
+        self.add(slides)
+
+    def keep(self, block: str) -> bool:
+        return block in self.c.keep
+
     def add(self, slides: list[d.Slide]) -> None:
         n = len(slides)
         for i, s in enumerate(slides, start=1):
@@ -174,18 +154,6 @@ class _Planner:
             self.titles.add(title)
             self.slides.append(s)
 
-    def point_cost(self, p: Point, width: int, pt: float, level: int = 0) -> float:
-        indent = int(0.4 * EMU_PER_IN) * (level + 1)
-        size = pt if level == 0 else pt - 2
-        # line height plus the paragraph's space before (10 pt, 4 pt for sub-points)
-        font = self.theme.fonts["body"]
-        lines = (text_height(count_lines(p.text, size, width - indent, font=font), size, font) / 12700
-                 + (10 if level == 0 else 4))
-        return lines + sum(self.point_cost(q, width, pt, level + 1) for q in p.points)
-
-    def bullet_capacity(self, pt: float) -> float:
-        return (self.frame.body.h - int(0.05 * EMU_PER_IN)) / 12700
-
     # -- blocks -----------------------------------------------------------
     def title(self) -> None:
         c = self.c
@@ -197,34 +165,25 @@ class _Planner:
                                   block="question")])
 
     def bluf(self) -> None:
-        js = self.c.bluf
         body = self.theme.sizes["body"]
         font = self.theme.fonts["body"]
-        groups = chunks(js, lambda j: judgement_height(j.text, body, font, self.frame.body.w)
-                        + JUDGE_GAP, self.frame.body.h + JUDGE_GAP, PER_SLIDE["judgements"])
-        start = 1
-        slides = []
-        for g in groups:
-            slides.append(d.JudgementsSlide(title=TITLES["bluf"], judgements=tuple(g),
-                                            start=start, notes=self.notes(*g),
-                                            sources=self.cites(*g), block="bluf"))
-            start += len(g)
-        self.add(slides)
+        choice = composer.rows(self.c.bluf, lambda j: judgement_height(j.text, body, font,
+                                                                       self.frame.body.w),
+                               self.frame.body.h, JUDGE_GAP, name="judgement rows",
+                               keep=self.keep("bluf"))
+        self.composed(choice, lambda g, lay, start: d.JudgementsSlide(
+            title=TITLES["bluf"], judgements=g, start=start, notes=self.notes(*g),
+            sources=self.cites(*g), block="bluf"), TITLES["bluf"])
 
     def bullets(self, block: str, points: Sequence[Point], numbered: bool = False,
-                title: str = "", notes: str = "") -> None:
-        pt = self.theme.sizes["body"]
-        width = self.frame.body.w
-        groups = chunks(points, lambda p: self.point_cost(p, width, pt),
-                        self.bullet_capacity(pt))
-        slides, start = [], 1
-        for g in groups:
-            slides.append(d.BulletsSlide(title=title or TITLES[block], points=tuple(g),
-                                         numbered=numbered, start=start,
-                                         notes="\n\n".join(x for x in (notes, self.notes(*g)) if x),
-                                         sources=self.cites(*g), block=block))
-            start += len(g)
-        self.add(slides)
+                title: str = "", notes: str = "", keep: bool = False) -> None:
+        choice = composer.bullets(points, self.room, numbered=numbered,
+                                  keep=keep or self.keep(block))
+        head = title or TITLES[block]
+        self.composed(choice, lambda g, lay, start: d.BulletsSlide(
+            title=head, points=g, numbered=numbered, start=start,
+            notes="\n\n".join(x for x in (notes, self.notes(*g)) if x),
+            sources=self.cites(*g), block=block), head)
 
     def context(self) -> None:
         self.bullets("context", self.c.context)
@@ -239,10 +198,11 @@ class _Planner:
         self.bullets("discussion", [Point(t) for t in self.c.discussion], numbered=True)
 
     def figures(self) -> None:
-        groups = balanced(self.c.figures, PER_SLIDE["figures"])
-        self.add([d.FiguresSlide(title=TITLES["figures"], figures=tuple(g),
-                                 notes=self.notes(*g), sources=self.cites(*g),
-                                 block="figures") for g in groups])
+        choice = composer.figures(self.c.figures, self.room, self.c.source_number,
+                                  keep=self.keep("figures"))
+        self.composed(choice, lambda g, lay, start: d.FiguresSlide(
+            title=TITLES["figures"], figures=g, notes=self.notes(*g), sources=self.cites(*g),
+            block="figures"), TITLES["figures"])
 
     def chart_slides(self, chart: Chart, title: str = "", notes: str = "") -> list[d.ChartSlide]:
         """Return the chart's slide, or slides when it has more bars than labels can hold."""
@@ -258,8 +218,7 @@ class _Planner:
         # every part keeps the same value axis so bars compare across slides
         flat = [x for s in data.series for v in s.values
                 for x in (v if isinstance(v, tuple) else (v,))]
-        top = max(flat)
-        axis_max = _nice_ceiling(top)
+        extent = (min(flat), max(flat))
         parts = balanced(list(range(len(data.categories))), MAX_BARS)
         out = []
         for idx in parts:
@@ -267,7 +226,7 @@ class _Planner:
                           series=tuple(replace(s, values=tuple(s.values[i] for i in idx))
                                        for s in data.series))
             part = replace(chart, data=sub)
-            out.append(d.ChartSlide(chart=part, alt=describe(part, ctype), axis_max=axis_max,
+            out.append(d.ChartSlide(chart=part, alt=describe(part, ctype), extent=extent,
                                     **common))
         return out
 
@@ -293,10 +252,10 @@ class _Planner:
         return refs
 
     def timeline(self) -> None:
-        groups = balanced(self.c.timeline, PER_SLIDE["timeline"])
-        self.add([d.TimelineSlide(title=TITLES["timeline"], events=tuple(g),
-                                  notes=self.notes(*g), sources=self.cites(*g),
-                                  block="timeline") for g in groups])
+        choice = composer.timeline(self.c.timeline, self.room, keep=self.keep("timeline"))
+        self.composed(choice, lambda g, lay, start: d.TimelineSlide(
+            title=TITLES["timeline"], events=g, notes=self.notes(*g), sources=self.cites(*g),
+            block="timeline"), TITLES["timeline"])
 
     def evidence(self, item: Item) -> tuple[d.Evidence, ...]:
         out = []
@@ -311,44 +270,23 @@ class _Planner:
                 out.append(d.Evidence(ch.id, f"Chart: {name}", chart=True))
         return tuple(out)
 
-    def card_groups(self, items: Sequence[Item]) -> list[list[Item]]:
-        """Group items into slides of up to three cards, fewer when cards are long."""
-        body = self.frame.body
-        groups: list[list[Item]] = []
-        i = 0
-        while i < len(items):
-            for k in range(min(PER_SLIDE["items"], len(items) - i), 0, -1):
-                width = card_width(body.w, k)
-                if all(self.card_fits(it, width) for it in items[i:i + k]):
-                    break
-            else:
-                k = 1
-            if k == 1 and not self.card_fits(items[i], card_width(body.w, 1)):
-                self.warnings.append(f"{items[i].loc}: the card '{plain(items[i].title)}' "
-                                     "holds more text than a slide; shorten its detail or points")
-            groups.append(list(items[i:i + k]))
-            i += k
-        # as many slides as needed, but evened out (2 + 2 + 2 rather than 2 + 3 + 1)
-        even = balanced(list(items), -(-len(items) // len(groups))) if groups else []
-        if len(even) == len(groups) and all(
-                self.card_fits(it, card_width(body.w, len(g))) for g in even for it in g):
-            return even
-        return groups
-
-    def card_fits(self, item: Item, width: int) -> bool:
-        ev = [e.text for e in self.evidence(item)]
-        need = card_height(item.title, item.detail, [p.text for p in item.points], ev, width,
-                           self.theme.fonts["body"], self.theme.fonts["heading"])
-        return need <= self.frame.body.h
+    def cards(self, block: str, items: Sequence[Item], title: str, notes: bool = True) -> None:
+        """Add an item block's cards, as the composer lays them out."""
+        evidence = [self.evidence(i) for i in items]
+        choice = composer.cards(items, [[e.text for e in ev] for ev in evidence], self.room,
+                                keep=self.keep(block))
+        for it, ev in zip(items, evidence):
+            if composer.card_too_tall(it, [e.text for e in ev], self.room):
+                self.warnings.append(f"{it.loc}: the card '{plain(it.title)}' holds more text "
+                                     "than a slide; shorten its detail or points")
+        by_id = {id(it): ev for it, ev in zip(items, evidence)}
+        self.composed(choice, lambda g, lay, start: d.ItemsSlide(
+            title=title, items=g, evidence=tuple(by_id[id(i)] for i in g),
+            notes=self.notes(*g) if notes else "", sources=self.cites(*g), block=block), title)
 
     def items(self, block: str) -> None:
         items = getattr(self.c, block)
-        groups = self.card_groups(items)
-        slides = [d.ItemsSlide(title=TITLES[block], items=tuple(g),
-                               evidence=tuple(self.evidence(i) for i in g),
-                               notes=self.notes(*g), sources=self.cites(*g), block=block)
-                  for g in groups]
-        self.add(slides)
+        self.cards(block, items, TITLES[block])
         self.evidence_charts(items)
 
     def evidence_charts(self, items: Iterable[Item]) -> None:
@@ -369,29 +307,22 @@ class _Planner:
         unrated = [r for r in self.c.responses if r.likelihood is None]
         if rated:
             rated.sort(key=lambda r: -r.likelihood.mid)
-            font = self.theme.fonts["body"]
-            rows_h = self.frame.body.h - YARD_HEAD_H
-            # every row is as tall as the tallest label on its slide
-            groups = _uniform_rows(rated, lambda r: yardstick_row_height(r.title, font), rows_h,
-                                   PER_SLIDE["yardstick"])
             ys = self.c.yardstick
-            slides = []
-            for g in groups:
+            choice = composer.yardstick(rated, self.room, keep=self.keep("responses"))
+
+            def make(g, lay, start):
                 alt = (f"Probability yardstick ({YARDSTICK_TITLES[ys]}) placing "
                        f"{len(g)} responses on a 0–100 % scale: " + "; ".join(
                            f"{plain(r.title)}: {r.likelihood.word}, {r.likelihood.percent()}"
                            for r in g) + ".")
-                slides.append(d.YardstickSlide(title=TITLES["responses"], items=tuple(g),
-                                               yardstick=ys, alt=alt, notes=self.notes(*g),
-                                               sources=self.cites(*g), block="responses"))
-            self.add(slides)
+                return d.YardstickSlide(title=TITLES["responses"], items=g, yardstick=ys,
+                                        alt=alt, notes=self.notes(*g), sources=self.cites(*g),
+                                        block="responses")
+            self.composed(choice, make, TITLES["responses"])
         details = [r for r in self.c.responses if r.detail or r.points or r.evidence]
         if details or unrated:
-            groups = self.card_groups(details + [u for u in unrated if u not in details])
-            self.add([d.ItemsSlide(title="Responses in detail", items=tuple(g),
-                                   evidence=tuple(self.evidence(i) for i in g),
-                                   notes="" if rated else self.notes(*g),
-                                   sources=self.cites(*g), block="responses") for g in groups])
+            self.cards("responses", details + [u for u in unrated if u not in details],
+                       "Responses in detail", notes=not rated)
         self.evidence_charts(self.c.responses)
 
     def sections(self) -> None:
@@ -430,19 +361,13 @@ class _Planner:
         elif s.layout == "quote":
             self.add([d.QuoteSlide(title=title, quote=s.quote, **common)])
         elif s.layout == "two-column":
-            pt = self.theme.sizes["body"]
-            w = (self.frame.body.w - TWO_COL_GAP) // 2
-            cap = (self.frame.body.h - int(0.2 * EMU_PER_IN)) / 12700
-            lefts = chunks(s.left, lambda p: self.point_cost(p, w, pt), cap) or [[]]
-            rights = chunks(s.right, lambda p: self.point_cost(p, w, pt), cap) or [[]]
-            n = max(len(lefts), len(rights))
-            lefts += [[]] * (n - len(lefts))
-            rights += [[]] * (n - len(rights))
-            self.add([d.TwoColumnSlide(title=title, left=tuple(a), right=tuple(b), **common)
-                      for a, b in zip(lefts, rights)])
+            choice = composer.two_columns(s.left, s.right, self.room, keep=s.keep == "together")
+            self.composed(choice, lambda g, lay, start: d.TwoColumnSlide(
+                title=title, left=g[0], right=g[1], **common), title)
         else:
             if s.points:
-                self.bullets("sections", s.points, title=title, notes=self.notes(s))
+                self.bullets("sections", s.points, title=title, notes=self.notes(s),
+                             keep=s.keep == "together")
             else:
                 self.add([d.SectionSlide(title=title, **common)])
 
@@ -457,9 +382,8 @@ class _Planner:
 
     def sources(self) -> None:
         entries = list(enumerate(self.c.sources, start=1))
-        groups = balanced(entries, PER_SLIDE["sources"])
-        self.add([d.SourcesSlide(title=TITLES["sources"], entries=tuple(g), block="sources")
-                  for g in groups])
+        self.composed(composer.sources(entries, self.room), lambda g, lay, start: d.SourcesSlide(
+            title=TITLES["sources"], entries=g, block="sources"), TITLES["sources"])
 
     # -- order ------------------------------------------------------------
     def order(self) -> tuple[str, ...]:
@@ -501,7 +425,7 @@ class _Planner:
                       organisation=c.organisation, date=c.date,
                       subject=plain(c.question or c.subtitle), yardstick=c.yardstick,
                       sources=c.sources, blocks=tuple(dict.fromkeys(shown)),
-                      warnings=tuple(self.warnings))
+                      warnings=tuple(self.warnings), choices=tuple(self.choices))
 
 
 def block_order(content: Content) -> tuple[str, ...]:

@@ -12,7 +12,8 @@ from typing import Callable
 
 from deckgen.content.model import Content
 from deckgen.errors import DeckgenError, did_you_mean, one_of
-from deckgen.handout import charts_mpl, reading, slides
+from deckgen.handout import charts_mpl, drawings, reading, slides
+from deckgen.handout.layout import frame_width
 from deckgen.handout.blocks import Handout
 from deckgen.handout.docx import write_docx
 from deckgen.handout.pdf import write_pdf
@@ -87,7 +88,8 @@ def prime_pictures(build, style: str) -> None:
     """Draw the pictures a handout in ``style`` shows, once, before its writers run."""
     if style == "reading":
         handout = make_handout(build, style)
-        charts_mpl.prime(handout, build.paper, build.picture,
-                         charts_mpl.frame_width(build.content.language))
+        frame_w = frame_width(build.content.language)
+        charts_mpl.prime(handout, build.paper, build.picture, frame_w)     # the PDF's figures
+        drawings.prime(handout, build.paper, build.picture, frame_w)       # Word's SVG charts
     else:
         slides.shots(build)

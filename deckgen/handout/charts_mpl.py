@@ -10,15 +10,16 @@ vectors onto the PDF page (:mod:`deckgen.handout.mpl_reportlab`) and as a
 
 from __future__ import annotations
 
-import textwrap
 from contextlib import contextmanager
 from functools import lru_cache
 
-from deckgen.content.markup import plain
 from deckgen.content.model import Chart, Item
 from deckgen.content.yardstick import YARDSTICKS
-from deckgen.deck.charts import fmt_number
+from deckgen.deck.charts import ChartSpec, resolve
 from deckgen.handout import blocks as b
+from deckgen.handout.layout import (GAP, MARGIN_MM, PAD, _label_chars, _wrap, chart_height,  # noqa: F401
+                                    frame_width, full_width, local_pictures, row_sizes,
+                                    yardstick_height, yardstick_row)
 from deckgen.text.fontfiles import HANGUL, font_path
 from deckgen.theme.colour import mix, on_color
 from deckgen.theme.theme import Theme
@@ -100,97 +101,98 @@ def _new_figure(width_pt: float, height_pt: float):
     return fig
 
 
-def _wrap(label: str, width: int) -> str:
-    return "\n".join(textwrap.wrap(plain(label), width, break_long_words=False)) or label
-
-
-def _num(v: float, unit: str) -> str:
-    return fmt_number(v) + ("%" if unit == "%" else "")
-
-
-def _value_axis(ax, axis: str, unit: str, theme: Theme) -> None:
-    from matplotlib.ticker import FuncFormatter
-    fmt = FuncFormatter(lambda v, _pos: _num(v, unit))
-    (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(fmt)
+def _value_axis(ax, axis: str, spec: ChartSpec, unit: str, theme: Theme) -> None:
+    """Set the value axis to the spec's bounds, ticks and number texts, as the slide has them."""
+    from matplotlib.ticker import FixedLocator, FuncFormatter
+    scale = spec.axis
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    (ax.set_xlim if axis == "x" else ax.set_ylim)(scale.low, scale.high)
+    target.set_major_locator(FixedLocator(scale.ticks()))
+    target.set_major_formatter(FuncFormatter(lambda v, _pos: scale.numbers.text(v)))
     if theme.charts.get("gridlines", True):
         ax.grid(axis=axis, zorder=0)
         ax.set_axisbelow(True)
+    if spec.negative:
+        (ax.axvline if axis == "x" else ax.axhline)(0, color=_c(theme.color("rule")),
+                                                     linewidth=0.6, zorder=1)
     if unit and unit != "%":
         (ax.set_xlabel if axis == "x" else ax.set_ylabel)(unit)
 
 
 def chart_figure(chart: Chart, ctype: str, theme: Theme, width_pt: float, height_pt: float):
-    """Return a Figure drawing ``chart`` as ``ctype`` (call inside :func:`theme_style`)."""
+    """Return a Figure drawing ``chart`` as ``ctype`` (call inside :func:`theme_style`).
+
+    The numbers come from the chart resolved once (:func:`deckgen.deck.charts.resolve`),
+    the same the slide's native chart and the preview draw.
+    """
+    spec = resolve(chart, ctype, bool(theme.charts.get("data_labels", True)))
     fig = _new_figure(width_pt, height_pt)
     ax = fig.add_subplot()
     draw = {"bar": _bar, "column": _columns, "stacked": _columns, "line": _line,
             "pie": _pie, "doughnut": _pie, "range": _range}[ctype]
-    draw(ax, chart, ctype, theme, width_pt)
+    draw(ax, chart, spec, theme, width_pt)
     return fig
 
 
-def _labels_on(theme: Theme, n: int) -> bool:
-    return bool(theme.charts.get("data_labels", True)) and n <= 12
+def _labels(spec: ChartSpec, s: int) -> list[str]:
+    return [spec.label(s, i) or "" for i in range(len(spec.values[s]))]
 
 
-def _bar(ax, chart: Chart, ctype: str, theme: Theme, width_pt: float) -> None:
-    data = chart.data
+def _bar(ax, chart: Chart, spec: ChartSpec, theme: Theme, width_pt: float) -> None:
     wrap = max(12, int(width_pt / 16))
-    cats = [_wrap(c, wrap) for c in data.categories]
-    n_series = len(data.series)
+    cats = [_wrap(c, wrap) for c in spec.categories]
+    n_series = len(spec.values)
     height = 0.7 / n_series
-    for k, s in enumerate(data.series):
+    for k, vals in enumerate(spec.values):
         color = theme.accent(k) if n_series > 1 else theme.color("primary")
         ys = [i - 0.35 + height * (k + 0.5) for i in range(len(cats))]
-        bars = ax.barh(ys, s.values, height=height * 0.92, color=_c(color), zorder=2,
-                       label=s.name or None)
-        if _labels_on(theme, len(cats) * n_series):
-            ax.bar_label(bars, labels=[_num(v, chart.unit) for v in s.values], padding=2,
+        bars = ax.barh(ys, vals, height=height * 0.92, color=_c(color), zorder=2,
+                       label=spec.names[k] if n_series > 1 else None)
+        if spec.labels:
+            ax.bar_label(bars, labels=_labels(spec, k), padding=2,
                          fontsize=LABEL_PT, color=_c(theme.color("text")))
     ax.set_yticks(range(len(cats)), cats)
     ax.invert_yaxis()
     ax.tick_params(axis="y", length=0)
-    ax.margins(x=0.16)
-    _value_axis(ax, "x", chart.unit, theme)
+    _value_axis(ax, "x", spec, chart.unit, theme)
     if n_series > 1:
         _legend_below(ax, n_series)
 
 
-def _columns(ax, chart: Chart, ctype: str, theme: Theme, width_pt: float) -> None:
+def _columns(ax, chart: Chart, spec: ChartSpec, theme: Theme, width_pt: float) -> None:
     import numpy as np
-    data = chart.data
-    n_cat, n_series = len(data.categories), len(data.series)
+    n_cat, n_series = len(spec.categories), len(spec.values)
     x = np.arange(n_cat)
-    stacked = ctype == "stacked"
+    stacked = spec.ctype == "stacked"
     width = 0.72 if stacked else 0.78 / n_series
-    bottom = np.zeros(n_cat)
-    totals = np.array([sum(s.values[i] for s in data.series) for i in range(n_cat)], float)
+    ups = np.zeros(n_cat)
+    downs = np.zeros(n_cat)
     wrap = max(8, int(width_pt / max(n_cat, 1) / 4.2))
-    for k, s in enumerate(data.series):
+    for k, values in enumerate(spec.values):
         color = theme.accent(k) if n_series > 1 else theme.color("primary")
-        vals = np.array(s.values, float)
+        vals = np.array(values, float)
+        name = spec.names[k] if n_series > 1 else None
         if stacked:
+            bottom = np.where(vals >= 0, ups, downs)
             bars = ax.bar(x, vals, width, bottom=bottom, color=_c(color), zorder=2,
-                          label=s.name or None, edgecolor="white", linewidth=0.5)
-            if _labels_on(theme, n_cat * n_series):
-                # a label only where the segment is tall enough to hold it
-                labels = [_num(v, chart.unit) if v >= 0.08 * totals.max() else ""
-                          for v in vals]
-                ax.bar_label(bars, labels=labels, label_type="center", fontsize=LABEL_PT - 0.5,
-                             color=_c(_on(color)))
-            bottom = bottom + vals
+                          label=name, edgecolor="white", linewidth=0.5)
+            if spec.labels:
+                ax.bar_label(bars, labels=_labels(spec, k), label_type="center",
+                             fontsize=LABEL_PT - 0.5, color=_c(_on(color)))
+            ups = ups + np.maximum(vals, 0)
+            downs = downs + np.minimum(vals, 0)
         else:
             xs = x - 0.39 + width * (k + 0.5)
-            bars = ax.bar(xs, vals, width * 0.94, color=_c(color), zorder=2,
-                          label=s.name or None)
-            if _labels_on(theme, n_cat * n_series):
-                ax.bar_label(bars, labels=[_num(v, chart.unit) for v in vals], padding=1.5,
+            bars = ax.bar(xs, vals, width * 0.94, color=_c(color), zorder=2, label=name)
+            if spec.labels:
+                ax.bar_label(bars, labels=_labels(spec, k), padding=1.5,
                              fontsize=LABEL_PT - (0.5 if n_series > 2 else 0),
                              color=_c(theme.color("text")))
-    ax.set_xticks(x, [_wrap(c, wrap) for c in data.categories])
+    ax.set_xticks(x, [_wrap(c, wrap) for c in spec.categories])
     ax.tick_params(axis="x", length=0)
-    ax.margins(y=0.12)
-    _value_axis(ax, "y", chart.unit, theme)
+    _value_axis(ax, "y", spec, chart.unit, theme)
+    if spec.negative:       # category labels under the plot, off the bars below zero
+        ax.tick_params(axis="x", pad=2)
     if n_series > 1:
         _legend_below(ax, n_series)
 
@@ -202,29 +204,26 @@ def _legend_below(ax, n_series: int) -> None:
                      handlelength=1.0, columnspacing=1.2)
 
 
-def _line(ax, chart: Chart, ctype: str, theme: Theme, width_pt: float) -> None:
-    data = chart.data
-    x = range(len(data.categories))
-    n_series = len(data.series)
-    for k, s in enumerate(data.series):
+def _line(ax, chart: Chart, spec: ChartSpec, theme: Theme, width_pt: float) -> None:
+    x = range(len(spec.categories))
+    n_series = len(spec.values)
+    for k, vals in enumerate(spec.values):
         color = theme.accent(k) if n_series > 1 else theme.color("primary")
-        ax.plot(x, s.values, color=_c(color), linewidth=1.6, marker="o", markersize=3.2,
-                zorder=3, label=s.name or None)
-        if n_series == 1 and _labels_on(theme, len(s.values)):
-            vals = list(s.values)
+        ax.plot(x, vals, color=_c(color), linewidth=1.6, marker="o", markersize=3.2,
+                zorder=3, label=spec.names[k] if n_series > 1 else None)
+        if n_series == 1 and spec.labels:
+            vals = list(vals)
             for i, v in enumerate(vals):
                 # a dip gets its label below the point, anything else above, so the
                 # line never runs through a label
-                prev = vals[i - 1] if i else v
-                nxt = vals[i + 1] if i + 1 < len(vals) else v
-                below = v < prev and v <= nxt or v <= prev and v < nxt
-                ax.annotate(_num(v, chart.unit), (i, v), textcoords="offset points",
+                below = spec.label_below(k, i)
+                ax.annotate(spec.label(k, i), (i, v), textcoords="offset points",
                             xytext=(0, -5 if below else 5), ha="center",
                             va="top" if below else "bottom", fontsize=LABEL_PT - 0.5,
                             color=_c(theme.color("text")))
-    ax.set_xticks(list(x), [plain(c) for c in data.categories])
-    ax.margins(y=0.15)
-    _value_axis(ax, "y", chart.unit, theme)
+    ax.set_xticks(list(x), list(spec.categories))
+    ax.set_xlim(-0.4, len(spec.categories) - 0.6)
+    _value_axis(ax, "y", spec, chart.unit, theme)
     if n_series > 1:
         _legend_below(ax, n_series)
 
@@ -233,89 +232,44 @@ def _on(color: str) -> str:
     return on_color(color)
 
 
-def _pie(ax, chart: Chart, ctype: str, theme: Theme, width_pt: float) -> None:
-    data = chart.data
-    vals = list(data.series[0].values)
+def _pie(ax, chart: Chart, spec: ChartSpec, theme: Theme, width_pt: float) -> None:
+    import math
+    vals = [float(v) for v in spec.values[0]]
     colors = [theme.accent(i) for i in range(len(vals))]
-    total = sum(vals) or 1
-    donut = ctype == "doughnut"
+    donut = spec.ctype == "doughnut"
     wedges, *_ = ax.pie(vals, colors=[_c(c) for c in colors], startangle=90, counterclock=False,
                         wedgeprops={"linewidth": 1.0, "edgecolor": "white",
                                     **({"width": 0.42} if donut else {})})
-    if _labels_on(theme, len(vals)):
-        import math
-        r = 0.79 if donut else 0.64
-        for w, v, col in zip(wedges, vals, colors):
-            if v / total < 0.07:      # too thin to hold a label: the legend has it
-                continue
-            ang = math.radians((w.theta1 + w.theta2) / 2)
-            ax.text(r * math.cos(ang), r * math.sin(ang), _num(v, chart.unit), ha="center",
-                    va="center", fontsize=LABEL_PT, color=_c(_on(col)))
-    labels = [f"{plain(c)} ({_num(v, chart.unit)})" for c, v in zip(data.categories, vals)]
+    r = 0.79 if donut else 0.64
+    for k, (w, col) in enumerate(zip(wedges, colors)):
+        words = spec.label(0, k)
+        if words is None:      # too thin to hold a label: the legend has it
+            continue
+        ang = math.radians((w.theta1 + w.theta2) / 2)
+        ax.text(r * math.cos(ang), r * math.sin(ang), words, ha="center",
+                va="center", fontsize=LABEL_PT, color=_c(_on(col)))
+    labels = [f"{c} ({spec.numbers.text(v)})" for c, v in zip(spec.categories, vals)]
     wrap = max(14, int(width_pt / 14))
     ax.legend(wedges, [_wrap(t, wrap) for t in labels], loc="center left",
               bbox_to_anchor=(1.0, 0.5), handlelength=0.9, borderaxespad=0.2)
     ax.set_aspect("equal")
 
 
-def _range(ax, chart: Chart, ctype: str, theme: Theme, width_pt: float) -> None:
-    data = chart.data
-    pairs = list(data.series[0].values)
+def _range(ax, chart: Chart, spec: ChartSpec, theme: Theme, width_pt: float) -> None:
     wrap = max(12, int(width_pt / 16))
-    cats = [_wrap(c, wrap) for c in data.categories]
-    lows = [lo for lo, _ in pairs]
-    spans = [hi - lo for lo, hi in pairs]
-    color = theme.color("primary")
-    ax.barh(range(len(cats)), spans, left=lows, height=0.5, color=_c(color), zorder=2)
-    top = max(h for _, h in pairs)
-    # a percentage scale ends at 100; anything else gets room for the labels
-    xmax = 100 if chart.unit == "%" and top <= 100 else (top * 1.3 if top > 0 else 1)
-    xmin = min(0, min(lows))
-    if _labels_on(theme, len(cats)):
-        for i, (lo, hi) in enumerate(pairs):
-            text = f"{fmt_number(lo)}–{_num(hi, chart.unit)}"
-            right = hi <= xmin + 0.78 * (xmax - xmin)
-            pad = 0.012 * (xmax - xmin)
-            ax.text(hi + pad if right else lo - pad, i, text, va="center",
-                    ha="left" if right else "right", fontsize=LABEL_PT, zorder=3,
-                    color=_c(theme.color("text")))
+    # the slide writes each range in its category label; so does the handout
+    cats = [_wrap(c, wrap) for c in spec.categories]
+    lows = [lo for lo, _ in spec.range_bars()]
+    spans = [wide for _, wide in spec.range_bars()]
+    ax.barh(range(len(cats)), spans, left=lows, height=0.5, color=_c(theme.color("primary")),
+            zorder=2)
     ax.set_yticks(range(len(cats)), cats)
-    ax.invert_yaxis()
     ax.tick_params(axis="y", length=0)
-    ax.set_xlim(xmin, xmax)
     ax.set_ylim(len(cats) - 0.4, -0.6)
-    _value_axis(ax, "x", chart.unit, theme)
-
-
-def chart_height(chart: Chart, ctype: str, width_pt: float) -> float:
-    """Return a height in points that suits the chart at ``width_pt``."""
-    n = len(chart.data.categories)
-    if ctype in ("bar", "range"):
-        per = 14 if ctype == "range" else 16
-        return max(70.0, min(260.0, 34 + n * per * max(len(chart.data.series), 1) ** 0.6))
-    if ctype in ("pie", "doughnut"):
-        return max(100.0, min(125.0, width_pt * 0.42))
-    return max(120.0, min(190.0, width_pt * 0.4))
+    _value_axis(ax, "x", spec, chart.unit, theme)
 
 
 # -- the probability yardstick --------------------------------------------
-
-def _label_chars(width_pt: float) -> int:
-    """Return how many characters a yardstick row label may have per line."""
-    return max(24, int(width_pt / 12))
-
-
-def yardstick_row(items: tuple[Item, ...], width_pt: float) -> float:
-    """Return the height of one row in points: room for the longest wrapped title."""
-    chars = _label_chars(width_pt)
-    lines = max((len(_wrap(it.title, chars).splitlines()) for it in items), default=1)
-    return max(18.0, 9.5 * lines + 7)
-
-
-def yardstick_height(items: tuple[Item, ...], width_pt: float) -> float:
-    """Return the height in points of the yardstick chart for these responses."""
-    return 46 + yardstick_row(items, width_pt) * len(items)
-
 
 def yardstick_figure(items: tuple[Item, ...], yardstick: str, theme: Theme,
                      width_pt: float, height_pt: float):
@@ -380,39 +334,6 @@ def png_bytes(make_figure, theme: Theme, dpi: int = PNG_DPI) -> bytes:
 
 # -- one picture per chart per build -----------------------------------------------
 
-#: Space between two charts side by side, and a card's inner padding, in points.
-GAP, PAD = 14.0, 8.0
-#: The left and right page margins of both handout formats, in millimetres.
-MARGIN_MM = 15.0
-
-
-def frame_width(language: str) -> float:
-    """Return the width of the handout's text in points: A4 (US Letter in en-US and en-CA)."""
-    page_mm = 215.9 if language.lower() in ("en-us", "en-ca") else 210.0
-    return (page_mm - 2 * MARGIN_MM) * 72 / 25.4
-
-
-def full_width(cb) -> bool:
-    """True for charts that need the whole width: lines, many categories, many series."""
-    n = len(cb.chart.data.categories)
-    return cb.ctype == "line" or n > 6 or len(cb.chart.data.series) > 2
-
-
-def row_sizes(charts, frame_w: float, beside: bool = False) -> list[tuple[float, float]]:
-    """Return (width, height) in points of each chart of a row, the same in PDF and DOCX.
-
-    One chart takes the frame (or 58 % of it beside its words); two share it;
-    a chart ``beside`` the odd last card takes a card's column.
-    """
-    if beside or len(charts) > 1:
-        w = (frame_w - GAP) / 2 - PAD
-        h = max(chart_height(cb.chart, cb.ctype, w) for cb in charts)
-        return [(w, h)] * len(charts)
-    cb = charts[0]
-    w = frame_w if full_width(cb) else frame_w * 0.58
-    return [(w, chart_height(cb.chart, cb.ctype, w))]
-
-
 def _styled(theme: Theme, make):
     def draw():
         with theme_style(theme):
@@ -440,17 +361,6 @@ def yardstick_picture(pictures, items, yardstick: str, theme: Theme, w: float, h
 def figure_png(pictures, fig, theme: Theme, dpi: int = PNG_DPI) -> bytes:
     """Return the PNG of ``fig`` (for the Word handout), made once per build."""
     return pictures(("png", id(fig), dpi), lambda: png_bytes(lambda: fig, theme, dpi))
-
-
-def local_pictures():
-    """Return a picture cache for one document written on its own (no build)."""
-    cache: dict = {}
-
-    def pictures(key, make):
-        if key not in cache:
-            cache[key] = make()
-        return cache[key]
-    return pictures
 
 
 def prime(handout, theme: Theme, pictures, frame_w: float) -> None:

@@ -14,6 +14,7 @@ and "Page 3 of 7" (Word fields) in its header and footer.
 from __future__ import annotations
 
 import io
+import struct
 from pathlib import Path
 
 from deckgen.build.repro import build_time
@@ -22,11 +23,12 @@ from deckgen.content.markup import parse, plain
 from deckgen.content.pictures import image_size, is_svg, svg_png
 from deckgen.content.urls import safe_url
 from deckgen.handout import blocks as b
-from deckgen.handout.charts_mpl import (chart_picture, figure_png, frame_width, local_pictures,
-                                        row_sizes, yardstick_height, yardstick_picture)
+from deckgen.handout.drawings import chart_picture, png, yardstick_picture
+from deckgen.handout.layout import frame_width, local_pictures, row_sizes, yardstick_height
 from deckgen.handout.docx_base import ITEM_STYLE, _place, _rgb
 from deckgen.handout.slides_docx import notes_page, sheet
-from deckgen.render.pptx_fix import zoom_with_percent
+from deckgen.render.pptx_fix import without_styles_with_effects, zoom_with_percent
+from deckgen.text.direction import is_rtl
 from deckgen.text.limits import cut
 from deckgen.theme.theme import Theme
 
@@ -47,6 +49,33 @@ def _page_size(language: str):
     if language.lower() in ("en-us", "en-ca"):
         return Inches(8.5), Inches(11)
     return Mm(210), Mm(297)
+
+
+#: What follows w:bidi in a paragraph's properties (ISO 29500 sequence order).
+_AFTER_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+               "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+               "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+               "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+def _word_readable(data: bytes) -> bytes:
+    """Return a picture Word's reader (python-docx's header parser) accepts.
+
+    The loader has checked the picture with Pillow, which reads files whose
+    headers python-docx does not (a stray byte after a JPEG's first marker);
+    those are written again as PNG, so the handout keeps the picture.
+    """
+    from docx.image.exceptions import UnrecognizedImageError
+    from docx.image.image import Image as WordImage
+    try:
+        WordImage.from_blob(data)
+        return data
+    except (UnrecognizedImageError, ValueError, IndexError, KeyError, struct.error):
+        from PIL import Image
+        with Image.open(io.BytesIO(data)) as im:
+            out = io.BytesIO()
+            im.convert("RGBA" if "A" in im.getbands() else "RGB").save(out, "PNG")
+            return out.getvalue()
 
 
 class _Writer:
@@ -174,6 +203,12 @@ class _Writer:
              color: str = "") -> None:
         """Add content text (``**bold**``, ``*italic*``, links) to a paragraph as runs."""
         from docx.shared import Pt
+        from docx.oxml.ns import qn
+        rtl = is_rtl(plain(text))
+        if rtl:        # Arabic or Hebrew: a right-to-left paragraph (w:bidi), runs marked w:rtl
+            ppr = par._p.get_or_add_pPr()
+            if ppr.find(qn("w:bidi")) is None:
+                ppr.insert_element_before(ppr.makeelement(qn("w:bidi"), {}), *_AFTER_BIDI)
         for r in parse(text, bold):
             if r.url:
                 self.link(par, r.text, r.url, r.bold, r.italic)
@@ -181,6 +216,8 @@ class _Writer:
             run = par.add_run(r.text)
             run.bold = r.bold or None
             run.italic = r.italic or None
+            if rtl:
+                run._r.get_or_add_rPr().append(run._r.makeelement(qn("w:rtl"), {}))
             if size:
                 run.font.size = Pt(size)
             if color:
@@ -375,8 +412,8 @@ class _Writer:
     def chart(self, cb: b.ChartBlock, w: float, h: float) -> None:
         from docx.shared import Pt
         self.runs(self.doc.add_paragraph(style=CHART_STYLE), cb.heading)
-        fig = chart_picture(self.pictures, cb, self.t, w, h)
-        self.picture(figure_png(self.pictures, fig, self.t), int(Pt(w)), cb.alt, cb.heading)
+        svg = chart_picture(self.pictures, cb, self.t, w, h)
+        self.picture(png(self.pictures, svg, w), int(Pt(w)), cb.alt, cb.heading)
         if cb.caption:
             self.runs(self.doc.add_paragraph(style="Caption"), cb.caption)
         if cb.note:
@@ -386,8 +423,8 @@ class _Writer:
         from docx.shared import Pt
         w = frame_width(self.h.language)
         h = yardstick_height(blk.items, w)
-        fig = yardstick_picture(self.pictures, blk.items, blk.yardstick, self.t, w, h)
-        data = figure_png(self.pictures, fig, self.t)
+        svg = yardstick_picture(self.pictures, blk.items, blk.yardstick, self.t, w, h)
+        data = png(self.pictures, svg, w)
         self.picture(data, int(Pt(w)), blk.alt, "Probability yardstick")
         if blk.caption:
             self.runs(self.doc.add_paragraph(style="Caption"), blk.caption)
@@ -445,7 +482,7 @@ class _Writer:
         iw, ih = image_size(blk.path)
         max_w, max_h = self.text_width, 95 * 36000
         scale = min(max_w / iw, max_h / ih)
-        data = svg_png(blk.path) if is_svg(blk.path) else blk.path.read_bytes()
+        data = svg_png(blk.path) if is_svg(blk.path) else _word_readable(blk.path.read_bytes())
         self.picture(data, int(iw * scale), blk.alt, blk.caption)
 
     def sources(self, blk: b.Sources) -> None:
@@ -548,6 +585,7 @@ class _Writer:
         self.header_footer()
         self.properties()
         zoom_with_percent(self.doc)     # w:zoom needs w:percent
+        without_styles_with_effects(self.doc)   # a stale copy of the styles
         self.doc.save(str(path))
 
 

@@ -126,6 +126,7 @@ def title_size(text: str, theme: Theme, width: int) -> float:
 CARD_GAP = int(0.3 * EMU_PER_IN)
 CARD_BAND = int(0.45 * EMU_PER_IN)
 CARD_PAD = int(0.2 * EMU_PER_IN)
+CARD_HEAD_GAP = int(0.1 * EMU_PER_IN)   # between a card's heading band and its title
 CARD_TITLE_PT = 22.0
 CARD_TEXT_PT = 18.0
 CARD_EVIDENCE_PT = 14.0
@@ -136,37 +137,48 @@ def card_width(body_w: int, n: int) -> int:
     return (body_w - CARD_GAP * (n - 1)) // n
 
 
+def evidence_text(texts) -> str:
+    """Return a card's evidence as one run-on paragraph: ``**Evidence:** a; b; c``.
+
+    One paragraph rather than a heading and a line per entry: the entries
+    share lines, so a card with three pieces of evidence stays short enough
+    for three cards to stand side by side.
+    """
+    return "**Evidence:** " + "; ".join(texts)
+
+
 def evidence_height(texts, inner_w: int, font: str = DEFAULT_FONT) -> int:
     """Return the height of a card's evidence block (0 when there is none)."""
     if not texts:
         return 0
-    lines = sum(count_lines(t, CARD_EVIDENCE_PT, inner_w - int(0.25 * EMU_PER_IN), font=font)
-                for t in texts) + 1
+    lines = count_lines(evidence_text(texts), CARD_EVIDENCE_PT, inner_w, font=font)
     return text_height(lines, CARD_EVIDENCE_PT, font) + int(0.1 * EMU_PER_IN)
 
 
 def card_text_height(title: str, detail: str, points, inner_w: int, font: str = DEFAULT_FONT,
-                     head_font: str = DEFAULT_FONT) -> int:
-    """Return the height of a card's title, detail and points."""
-    h = text_height(count_lines(title, CARD_TITLE_PT, inner_w, bold=True, font=head_font),
-                    CARD_TITLE_PT, head_font)
+                     head_font: str = DEFAULT_FONT, text_pt: float = CARD_TEXT_PT,
+                     title_pt: float = CARD_TITLE_PT) -> int:
+    """Return the height of a card's title, detail and points (at ``title_pt``/``text_pt``)."""
+    h = text_height(count_lines(title, title_pt, inner_w, bold=True, font=head_font),
+                    title_pt, head_font)
     if detail:
-        h += text_height(count_lines(detail, CARD_TEXT_PT, inner_w, font=font), CARD_TEXT_PT,
+        h += text_height(count_lines(detail, text_pt, inner_w, font=font), text_pt,
                          font) + 6 * EMU_PER_PT
-    bullet_w = inner_w - int(CARD_TEXT_PT * 1.1 * EMU_PER_PT)
+    bullet_w = inner_w - int(text_pt * 1.1 * EMU_PER_PT)
     for p in points:
-        h += text_height(count_lines(p, CARD_TEXT_PT, bullet_w, font=font), CARD_TEXT_PT,
+        h += text_height(count_lines(p, text_pt, bullet_w, font=font), text_pt,
                          font) + 4 * EMU_PER_PT
     return h
 
 
 def card_height(title: str, detail: str, points, evidence, width: int, font: str = DEFAULT_FONT,
-                head_font: str = DEFAULT_FONT) -> int:
+                head_font: str = DEFAULT_FONT, text_pt: float = CARD_TEXT_PT,
+                title_pt: float = CARD_TITLE_PT) -> int:
     """Return the height a card of ``width`` needs for all its parts (in the theme's fonts)."""
     inner = width - 2 * CARD_PAD
     ev = evidence_height(evidence, inner, font)
-    return (CARD_BAND + int(0.12 * EMU_PER_IN)
-            + card_text_height(title, detail, points, inner, font, head_font)
+    return (CARD_BAND + CARD_HEAD_GAP
+            + card_text_height(title, detail, points, inner, font, head_font, text_pt, title_pt)
             + (ev + int(0.2 * EMU_PER_IN) if ev else 0) + CARD_PAD)
 
 
@@ -194,9 +206,9 @@ YARD_HEAD_H = int(0.95 * EMU_PER_IN)
 YARD_LABEL_PT = 18.0
 
 
-def yardstick_row_height(title: str, font: str) -> int:
-    """Return the height a response's label needs on the yardstick chart."""
-    lines = count_lines(title, YARD_LABEL_PT, YARD_LABEL_W, bold=True, font=font)
+def yardstick_row_height(title: str, font: str, label_w: int = YARD_LABEL_W) -> int:
+    """Return the height a response's label needs on the yardstick chart (labels ``label_w`` wide)."""
+    lines = count_lines(title, YARD_LABEL_PT, label_w, bold=True, font=font)
     return max(text_height(lines, YARD_LABEL_PT, font) + int(0.1 * EMU_PER_IN),
                int(0.45 * EMU_PER_IN))
 

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from deckgen.content.markup import Run
 from deckgen.content.model import Chart, Table
 from deckgen.layout.box import Box
+
+if TYPE_CHECKING:     # the type only: layout does not depend on the deck stage
+    from deckgen.deck.charts import ChartSpec
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,7 @@ class ChartFrame:
     alt: str
     title: str = ""
     name: str = ""
-    axis_max: float = 0.0
+    spec: Optional["ChartSpec"] = None   # resolved once: every renderer draws these numbers
 
 
 @dataclass

@@ -20,7 +20,7 @@ from deckgen.content.markup import parse
 from deckgen.content.urls import safe_url
 from deckgen.quiz.common import LETTERS, key_lines, key_short, origin_text, points_text
 from deckgen.quiz.model import QuizBuild, QuizQuestion, Version
-from deckgen.render.pptx_fix import zoom_with_percent
+from deckgen.render.pptx_fix import without_styles_with_effects, zoom_with_percent
 from deckgen.text.limits import cut
 from deckgen.theme.theme import Theme
 
@@ -300,6 +300,7 @@ def _save(d: _Doc, quiz: QuizBuild, path: Path, key: bool) -> None:
     cp.created = cp.modified = stamp
     buf = io.BytesIO()
     zoom_with_percent(d.doc)     # w:zoom needs w:percent
+    without_styles_with_effects(d.doc)   # a stale copy of the styles
     d.doc.save(buf)
     Path(path).write_bytes(fixed_zip(buf.getvalue()))
 

@@ -20,18 +20,15 @@ from __future__ import annotations
 
 import base64
 import html
-import math
 import mimetypes
 from functools import lru_cache
 from pathlib import Path
 
-from deckgen.deck.charts import fmt_number, scale_of
 from deckgen.layout.fitting import BULLET_INDENT
-from deckgen.layout.geometry import EMU_PER_PT
 from deckgen.layout.placed import (ChartFrame, Group, Picture, PlacedDeck, PlacedSlide, Shape,
                                    SlideNumber, TableFrame, TextBox)
+from deckgen.render.svg_charts import chart_elements
 from deckgen.text.fontfiles import HANGUL, family_for, font_path, needs_wide_font
-from deckgen.text.measure import ascent, width
 from deckgen.theme.master import artwork
 
 EMU_PER_PX = 9525          # CSS pixels are 1/96 in; the stage is drawn in them
@@ -314,184 +311,17 @@ def _sniff(raw: bytes) -> str:
 
 
 # -- charts ---------------------------------------------------------------------------------------
-def _nice(top: float) -> tuple[float, float]:
-    """Return (axis top, step) for about six ticks from zero to ``top``."""
-    if top <= 0:
-        return 1.0, 0.2
-    raw = top / 6
-    mag = 10 ** math.floor(math.log10(raw))
-    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
-    return math.ceil(top / step - 1e-9) * step, step
-
-
 def chart_svg(cf: ChartFrame, theme, fonts: _Fonts, style: str) -> str:
-    """Return a chart as inline SVG, laid out as the preview paints it (labels in its frame)."""
-    t = theme
-    data, ctype = cf.chart.data, cf.ctype
-    body = t.fonts["body"]
-    size = 16.0
-    fs = size * PX_PER_PT
-    text, muted, rule = t.color("text"), t.color("muted"), t.color("rule")
+    """Return a chart as inline SVG in CSS pixels, drawn as the pptx and preview draw it."""
+    parts = chart_elements(cf.spec, cf.box, theme, EMU_PER_PX, note=fonts.note)
+    body = theme.fonts["body"]
     W, H = cf.box.w / EMU_PER_PX, cf.box.h / EMU_PER_PX
-    cats = [str(c) for c in data.categories]
-    div, suffix = scale_of([v for s_ in data.series for v in s_.values])
-
-    def fmt(v):
-        return (fmt_number(round(v / div, 1) if div > 1 else v) + suffix
-                + ("%" if cf.chart.unit == "%" else ""))
-
-    def tw(s: str) -> float:      # text width in px
-        return width(s, body, size) * PX_PER_PT
-
-    out = []
-
-    def label(x, y, s, anchor="start", color=text, bold=False, baseline="central"):
-        fonts.note(s, body, bold)
-        weight = ' font-weight="700"' if bold else ""
-        out.append(f'<text x="{_num(x)}" y="{_num(y)}" text-anchor="{anchor}" '
-                   f'dominant-baseline="{baseline}" fill="#{color}"{weight}>{_e(s)}</text>')
-
-    def rect(x, y, w, h, fill):
-        out.append(f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(max(w, 0))}" '
-                   f'height="{_num(max(h, 0))}" fill="#{fill}"/>')
-
-    def hline(x1, y1, x2, y2):
-        out.append(f'<line x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}" y2="{_num(y2)}" '
-                   f'stroke="#{rule}" stroke-width="1"/>')
-
-    primary = t.accent(0)
-    labels_on = t.charts.get("data_labels", True) and len(cats) <= 12
-    pad = 8 * PX_PER_PT
-    if ctype == "range":
-        cats = [f"{c} ({fmt_number(lo)}–{fmt_number(hi)})"
-                for c, (lo, hi) in zip(cats, data.series[0].values)]
-    if ctype in ("pie", "doughnut"):
-        vals = [float(v) for v in data.series[0].values]
-        legend_w = max((tw(c) for c in cats), default=0) + 40 * PX_PER_PT
-        pw, ph = W - pad - legend_w, H - 2 * pad
-        r = max(min(pw, ph) / 2 / 1.2, 1)
-        cx, cy = pad + pw / 2, pad + ph / 2
-        total = sum(vals) or 1
-        angle = 90.0
-        inner = r * 0.55 if ctype == "doughnut" else 0
-        for k, v in enumerate(vals):
-            a0, a1 = math.radians(angle), math.radians(angle - 360 * v / total)
-            angle -= 360 * v / total
-            out.append(f'<path d="{_wedge(cx, cy, r, inner, a0, a1)}" fill="#{t.accent(k)}" '
-                       f'stroke="#{t.color("background")}" stroke-width="2"/>')
-        if labels_on:
-            angle = 90.0
-            for k, v in enumerate(vals):
-                mid = math.radians(angle - 360 * v / total / 2)
-                angle -= 360 * v / total
-                rr = r * (1.15 if ctype == "pie" else 0.78)
-                label(cx + rr * math.cos(mid), cy - rr * math.sin(mid), fmt(v), "middle",
-                      text if ctype == "pie" else t.text_on(t.accent(k)), ctype == "doughnut")
-        lx = cx + r * 1.2 + 10
-        ly = cy - len(cats) * fs * 1.4 / 2
-        for k, c in enumerate(cats):
-            y = ly + k * fs * 1.4 + fs * 0.7
-            rect(lx, y - fs * 0.35, fs * 0.7, fs * 0.7, t.accent(k))
-            label(lx + fs * 1.1, y, c)
-    elif ctype in ("bar", "range"):
-        left = max((tw(c) for c in cats), default=0) + 12 * PX_PER_PT
-        top, right = 28 * PX_PER_PT, pad
-        pw, ph = W - left - right, H - top - pad
-        vals = data.series[0].values
-        if ctype == "range":
-            top_v = max(float(v[1]) for v in vals)
-        else:
-            top_v = max(float(v) for v in vals)
-        axis, step = _nice(top_v)
-        axis = cf.axis_max or axis
-        sx = pw / axis if axis else 0
-        v = 0.0
-        while v <= axis + 1e-9:
-            x = left + v * sx
-            hline(x, top, x, top + ph)
-            label(x, top - 12, fmt(v), "middle", muted)
-            v += step
-        band = ph / max(len(cats), 1)
-        for k, c in enumerate(cats):
-            y = top + band * (k + 0.5)
-            label(left - 8, y, c, "end")
-            if ctype == "range":
-                lo, hi = (float(x) for x in vals[k])
-                rect(left + lo * sx, y - band * 0.275, (hi - lo) * sx, band * 0.55, primary)
-            else:
-                rect(left, y - band * 0.275, float(vals[k]) * sx, band * 0.55, primary)
-                if labels_on:
-                    label(left + float(vals[k]) * sx + top_v * 0.01 * sx + 4, y, fmt(vals[k]))
-    elif ctype in ("column", "stacked", "line"):
-        n = len(data.series)
-        left, top, right = 50 * PX_PER_PT, pad, pad
-        bottom = (30 + (26 if n > 1 else 0)) * PX_PER_PT
-        pw, ph = W - left - right, H - top - bottom
-        if ctype == "stacked":
-            top_v = max((sum(float(s_.values[i]) for s_ in data.series) for i in range(len(cats))),
-                        default=0)
-        else:
-            top_v = max((float(v) for s_ in data.series for v in s_.values), default=0)
-        axis, step = _nice(top_v)
-        sy = ph / axis if axis else 0
-        v = 0.0
-        while v <= axis + 1e-9:
-            y = top + ph - v * sy
-            hline(left, y, left + pw, y)
-            label(left - 8, y, fmt(v), "end", muted)
-            v += step
-        band = pw / max(len(cats), 1)
-        colors = [primary] if n == 1 else [t.accent(i) for i in range(n)]
-        base = [0.0] * len(cats)
-        for i, s_ in enumerate(data.series):
-            col = colors[i % len(colors)]
-            pts = []
-            for k, val in enumerate(s_.values):
-                val = float(val)
-                xc = left + band * (k + 0.5)
-                if ctype == "stacked":
-                    rect(xc - band * 0.3, top + ph - (base[k] + val) * sy, band * 0.6, val * sy, col)
-                    base[k] += val
-                elif ctype == "column":
-                    w = band * 0.8 / n
-                    rect(xc - band * 0.4 + w * i, top + ph - val * sy, w, val * sy, col)
-                else:
-                    pts.append((xc, top + ph - val * sy))
-            if pts:
-                out.append(f'<polyline fill="none" stroke="#{col}" stroke-width="3" points="'
-                           + " ".join(f"{_num(x)},{_num(y)}" for x, y in pts) + '"/>')
-                for x, y in pts:
-                    out.append(f'<circle cx="{_num(x)}" cy="{_num(y)}" r="4.5" fill="#{col}"/>')
-        for k, c in enumerate(cats):
-            label(left + band * (k + 0.5), top + ph + fs * 0.9, c, "middle")
-        if n > 1:
-            widths_ = [fs * 1.1 + tw(s_.name) + fs for s_ in data.series]
-            x = left + (pw - sum(widths_)) / 2
-            y = top + ph + fs * 2.4
-            for i, s_ in enumerate(data.series):
-                rect(x, y - fs * 0.35, fs * 0.7, fs * 0.7, colors[i % len(colors)])
-                label(x + fs * 1.1, y, s_.name)
-                x += widths_[i]
     name = cf.alt or cf.title or "Chart"
     return (f'<svg class="ch" role="img" aria-label="{_e(name)}" viewBox="0 0 {_num(W)} {_num(H)}" '
-            f'style="{style}font-family:{fonts.stack(body)};font-size:{_num(fs)}px" '
+            f'style="{style}font-family:{fonts.stack(body)};font-size:{_num(16 * PX_PER_PT)}px" '
             f'xmlns="http://www.w3.org/2000/svg"><title>{_e(name)}</title>'
-            f'<rect width="100%" height="100%" fill="#{t.color("background")}"/>'
-            f'{"".join(out)}</svg>')
-
-
-def _wedge(cx, cy, r, inner, a0, a1) -> str:
-    """Return the SVG path of a pie slice (or ring slice) from angle a0 down to a1."""
-    def pt(rad, a):
-        return f"{_num(cx + rad * math.cos(a))},{_num(cy - rad * math.sin(a))}"
-    if abs(a0 - a1) >= 2 * math.pi - 1e-6:     # one slice: the whole circle, in two halves
-        mid = a0 - math.pi
-        return _wedge(cx, cy, r, inner, a0, mid + 1e-4) + " " + _wedge(cx, cy, r, inner, mid, a1)
-    large = 1 if abs(a0 - a1) > math.pi else 0
-    if inner:
-        return (f"M{pt(r, a0)} A{_num(r)},{_num(r)} 0 {large} 1 {pt(r, a1)} "
-                f"L{pt(inner, a1)} A{_num(inner)},{_num(inner)} 0 {large} 0 {pt(inner, a0)} Z")
-    return f"M{_num(cx)},{_num(cy)} L{pt(r, a0)} A{_num(r)},{_num(r)} 0 {large} 1 {pt(r, a1)} Z"
+            f'<rect width="100%" height="100%" fill="#{theme.color("background")}"/>'
+            f'{"".join(parts)}</svg>')
 
 
 # -- the page -------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from deckgen.content.urls import safe_url
 from deckgen.layout.fitting import BULLET_INDENT
 from deckgen.layout.geometry import Box
 from deckgen.layout.placed import Para, Style
+from deckgen.text.direction import is_rtl
 from deckgen.theme.theme import Theme
 
 _DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
@@ -148,10 +149,9 @@ def rect(shapes, box: Box, fill: str, line: str | None = None, shape: str = "rec
     else:
         _SE(ln, _A + "noFill")
     _SE(sppr, _A + "effectLst")
-    style = _SE(sp, _P + "style")
-    for tag, idx, val in (("lnRef", "1", "accent1"), ("fillRef", "3", "accent1"),
-                          ("effectRef", "2", "accent1"), ("fontRef", "minor", "lt1")):
-        _SE(_SE(style, _A + tag, idx=idx), _A + "schemeClr", val=val)
+    # No <p:style>: its effectRef would ask the theme for an effect, and LibreOffice
+    # draws the theme's shadow even beside an empty effectLst. Fill and line are
+    # written out above, so the shape needs nothing from the theme.
     body = _SE(sp, _P + "txBody")
     _SE(body, _A + "bodyPr", rtlCol="0", anchor="ctr")
     _SE(body, _A + "lstStyle")
@@ -269,7 +269,13 @@ def fill_body(tx, owner, paras: Sequence[Para], theme: Theme, lang: str, anchor:
         if ppr is None:
             ppr = p.makeelement(_A + "pPr", {})
             p.insert(0, ppr)
-        ppr.set("algn", _ALGN[para.align])
+        runs = para.runs if para.runs is not None else parse(para.text)
+        if is_rtl("".join(r.text for r in runs)):
+            # Arabic or Hebrew: a right-to-left paragraph, set from the right edge
+            ppr.set("rtl", "1")
+            ppr.set("algn", _ALGN["right" if para.align == "left" else para.align])
+        else:
+            ppr.set("algn", _ALGN[para.align])
         for el in ppr.findall(_A + "lnSpc"):
             ppr.remove(el)
         lnspc = ppr.makeelement(_A + "lnSpc", {})
@@ -283,7 +289,6 @@ def fill_body(tx, owner, paras: Sequence[Para], theme: Theme, lang: str, anchor:
             _SE(bef, _A + "spcPts", val=_centipoints(para.space_before))
         if para.bullet or indent or para.level:
             _bullet(ppr, para, para.style, indent or int(para.style.size * 12700 * BULLET_INDENT))
-        runs = para.runs if para.runs is not None else parse(para.text)
         east_asian = theme.fonts.get("east_asian", para.style.font) if theme else para.style.font
         end = p.find(_A + "endParaRPr")
         for run in runs:

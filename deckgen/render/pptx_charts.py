@@ -14,12 +14,12 @@ numbers drawn on a coloured bar or slice take the theme's ``on_light`` or
 from __future__ import annotations
 
 from lxml import etree
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.chart import (XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION,
+                             XL_TICK_LABEL_POSITION)
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
-from deckgen.content.model import Chart
-from deckgen.deck.charts import fmt_number, scale_of
+from deckgen.deck.charts import ChartSpec, plot_box
 from deckgen.layout.geometry import Box
 from deckgen.render.pptx_base import rgb
 from deckgen.render.pptx_fix import unsigned_axis_ids
@@ -37,57 +37,25 @@ _TYPES = {
 }
 
 
-def _decimals(values) -> int:
-    best = 0
-    for v in values:
-        if isinstance(v, float) and not v.is_integer():
-            best = max(best, min(len(repr(v).split(".")[1]), 2))
-    return best
+def add_chart(shapes, box: Box, spec: ChartSpec, theme: Theme, lang: str):
+    """Add a native chart drawing ``spec``; return the graphic frame.
 
-
-def _number_format(values, unit: str) -> str:
-    # Whole numbers get thousands separators; otherwise "General" shows each
-    # value as written (1.7, 29) instead of padding them all to one precision.
-    # Millions and billions are scaled with Excel's trailing commas ("1.2 bn").
-    div, suffix = scale_of(values)
-    if div > 1:
-        commas = "," * (3 if div == 1e9 else 2)
-        scaled = [v / div for v in values]
-        base = ("#,##0.0" if any(not float(x).is_integer() for x in scaled) else "#,##0") + \
-            commas + f'"{suffix}"'
-    else:
-        base = "General" if _decimals(values) else "#,##0"
-    if unit == "%":
-        return base + '"%"'
-    return base
-
-
-def add_chart(shapes, box: Box, chart: Chart, ctype: str, theme: Theme, lang: str,
-              axis_max: float = 0.0):
-    """Add a native chart for ``chart`` drawn as ``ctype``; return the graphic frame.
-
-    ``axis_max`` fixes the value axis (parts of a chart split over slides share it).
+    The value axis gets the spec's bounds and major unit written out
+    (``c:min``, ``c:max``, ``c:majorUnit``), so PowerPoint, LibreOffice and
+    the preview draw the same scale instead of each picking its own.
     """
-    data = chart.data
+    ctype = spec.ctype
     cd = TextChartData()
-    cats = list(data.categories)
+    cd.categories = list(spec.categories)
+    fmt = spec.numbers.excel()
     if ctype == "range":
-        # the range goes into the category label: a data label cannot fit
-        # inside a narrow bar, and a label beside it would be clipped
-        cats = [f"{c} ({fmt_number(lo)}–{fmt_number(hi)}{'%' if chart.unit == '%' else ''})"
-                for c, (lo, hi) in zip(cats, data.series[0].values)]
-    cd.categories = cats
-    flat = [v for s in data.series for v in s.values]
-    if ctype == "range":
-        lows = [v[0] for v in data.series[0].values]
-        spans = [v[1] - v[0] for v in data.series[0].values]
-        fmt = _number_format([x for v in data.series[0].values for x in v], chart.unit)
-        cd.add_series("Low", lows, fmt)
-        cd.add_series(chart.unit or "Range", spans, fmt)
+        bars = spec.range_bars()
+        cd.add_series("Low", [lo for lo, _ in bars], fmt)
+        cd.add_series(spec.names[0] if spec.names[0] != "Value" else "Range",
+                      [wide for _, wide in bars], fmt)
     else:
-        fmt = _number_format(flat, chart.unit)
-        for s in data.series:
-            cd.add_series(s.name or chart.unit or chart.title or "Value", list(s.values), fmt)
+        for name, vals in zip(spec.names, spec.values):
+            cd.add_series(name, list(vals), fmt)
     gf = shapes.add_chart(_TYPES[ctype], Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h), cd)
     ch = gf.chart
     unsigned_axis_ids(ch)     # c:axId and c:crossAx are unsigned in the schema
@@ -95,7 +63,7 @@ def add_chart(shapes, box: Box, chart: Chart, ctype: str, theme: Theme, lang: st
     ch.font.size = Pt(16)
     ch.font.name = theme.fonts["body"]
     ch.font.color.rgb = rgb(theme.color("text"))
-    multi = len(data.series) > 1
+    multi = len(spec.values) > 1
     pie = ctype in ("pie", "doughnut")
     ch.has_legend = multi or pie
     if ch.has_legend:
@@ -104,22 +72,17 @@ def add_chart(shapes, box: Box, chart: Chart, ctype: str, theme: Theme, lang: st
         ch.legend.font.size = Pt(16)
     plot = ch.plots[0]
     if not pie:
-        _style_axes(ch, theme, ctype)
-        ch.value_axis.tick_labels.number_format = fmt
-        ch.value_axis.tick_labels.number_format_is_linked = False
-        if axis_max:
-            ch.value_axis.maximum_scale = axis_max
-            ch.value_axis.minimum_scale = min(0, ch.value_axis.minimum_scale or 0)
+        _style_axes(ch, theme, spec)
     if ctype in ("bar", "column", "stacked", "range"):
-        plot.gap_width = 60 if ctype != "range" else 80
+        plot.gap_width = spec.gap
         if ctype == "stacked" or ctype == "range":
             plot.overlap = 100
     if pie:
-        _style_pie(plot, len(data.categories), theme)
+        _style_pie(plot, len(spec.categories), theme)
         if ctype == "doughnut":
             _hole(ch, 55)
     elif ctype == "range":
-        _style_range(plot, chart, theme)
+        _style_range(plot, theme)
     else:
         for i, s in enumerate(plot.series):
             color = theme.accent(i)
@@ -132,7 +95,7 @@ def add_chart(shapes, box: Box, chart: Chart, ctype: str, theme: Theme, lang: st
             else:
                 s.format.fill.solid()
                 s.format.fill.fore_color.rgb = rgb(color)
-    if theme.charts.get("data_labels", True) and ctype != "range" and len(data.categories) <= 12:
+    if spec.labels:
         plot.has_data_labels = True
         dl = plot.data_labels
         dl.font.size = Pt(16)
@@ -143,7 +106,7 @@ def add_chart(shapes, box: Box, chart: Chart, ctype: str, theme: Theme, lang: st
             dl.show_value = True
             dl.position = XL_LABEL_POSITION.OUTSIDE_END if ctype == "pie" else XL_LABEL_POSITION.CENTER
             if ctype == "doughnut":   # numbers sit on the slices: each in its slice's text colour
-                _point_label_colors(plot, len(data.categories), theme, fmt)
+                _point_label_colors(plot, len(spec.categories), theme, fmt)
         elif ctype == "stacked":
             dl.position = XL_LABEL_POSITION.CENTER
             for i, series in enumerate(plot.series):
@@ -155,16 +118,38 @@ def add_chart(shapes, box: Box, chart: Chart, ctype: str, theme: Theme, lang: st
                 sdl.font.size = Pt(16)
                 sdl.font.bold = True
                 sdl.font.color.rgb = rgb(theme.text_on(theme.accent(i)))
-            _hide_small_labels(plot, data)
         elif ctype == "line":
             dl.position = XL_LABEL_POSITION.ABOVE
+            _labels_below(plot, spec, fmt, XL_LABEL_POSITION.BELOW)
         else:
             dl.position = XL_LABEL_POSITION.OUTSIDE_END
+        _hide_labels(plot, spec)
+    _plot_layout(ch, box, plot_box(spec, box, theme.fonts["body"]))
     _set_lang(ch, lang)
     return gf
 
 
-def _style_axes(ch, theme: Theme, ctype: str) -> None:
+def _plot_layout(ch, frame: Box, inner: Box) -> None:
+    """Fix the plot area's inner box (axes, bars, the pie) where the preview draws it.
+
+    Left to themselves PowerPoint and LibreOffice each size the plot area by
+    their own rules, so axes and pies landed in different places.
+    """
+    plot_area = ch._chartSpace.find(qn("c:chart")).find(qn("c:plotArea"))
+    old = plot_area.find(qn("c:layout"))
+    if old is not None:
+        plot_area.remove(old)
+    layout = etree.Element(qn("c:layout"))
+    plot_area.insert(0, layout)          # schema order: layout first in plotArea
+    manual = etree.SubElement(layout, qn("c:manualLayout"))
+    for tag, val in (("layoutTarget", "inner"), ("xMode", "edge"), ("yMode", "edge"),
+                     ("x", (inner.x - frame.x) / frame.w), ("y", (inner.y - frame.y) / frame.h),
+                     ("w", inner.w / frame.w), ("h", inner.h / frame.h)):
+        etree.SubElement(manual, qn(f"c:{tag}")).set("val", val if isinstance(val, str)
+                                                     else f"{val:.4f}")
+
+
+def _style_axes(ch, theme: Theme, spec: ChartSpec) -> None:
     cat, val = ch.category_axis, ch.value_axis
     for ax in (cat, val):
         ax.tick_labels.font.size = Pt(16)
@@ -175,10 +160,35 @@ def _style_axes(ch, theme: Theme, ctype: str) -> None:
         val.major_gridlines.format.line.color.rgb = rgb(theme.color("rule"))
         val.major_gridlines.format.line.width = Pt(0.75)
     cat.has_major_gridlines = False
-    if ctype in ("bar", "range"):
-        # horizontal bars list the first category at the top, as people read
-        cat.reverse_order = True
+    axis = spec.axis
+    val.minimum_scale = axis.low
+    val.maximum_scale = axis.high
+    val.major_unit = axis.major
+    val.tick_labels.number_format = axis.numbers.excel()
+    val.tick_labels.number_format_is_linked = False
     val.tick_labels.font.color.rgb = rgb(theme.color("muted"))
+    if spec.negative:
+        # values below zero: the category labels sit under the plot, not on the zero line
+        cat.tick_label_position = XL_TICK_LABEL_POSITION.LOW
+    if spec.ctype in ("bar", "range"):
+        # horizontal bars list the first category at the top, as people read; the
+        # value axis then crosses the category axis at its last category, which
+        # keeps the value axis at the bottom (``c:crosses`` sits on the crossing axis)
+        cat.reverse_order = True
+        _crosses_at_max(val)
+
+
+def _crosses_at_max(axis) -> None:
+    el = axis._element
+    crosses = el.find(qn("c:crosses"))
+    if crosses is None:
+        crosses = el.find(qn("c:crossesAt"))
+    if crosses is None:
+        crosses = etree.Element(qn("c:crosses"))
+        el.find(qn("c:crossAx")).addnext(crosses)   # schema order: crossAx, (crosses | crossesAt)
+    crosses.tag = qn("c:crosses")
+    crosses.attrib.clear()
+    crosses.set("val", "max")
 
 
 def _style_pie(plot, n: int, theme: Theme) -> None:
@@ -192,16 +202,12 @@ def _style_pie(plot, n: int, theme: Theme) -> None:
         pt.format.line.width = Pt(2)
 
 
-def _style_range(plot, chart: Chart, theme: Theme) -> None:
+def _style_range(plot, theme: Theme) -> None:
     base, span = plot.series[0], plot.series[1]
     base.format.fill.background()
     base.format.line.fill.background()
     span.format.fill.solid()
     span.format.fill.fore_color.rgb = rgb(theme.accent(0))
-    highs = [hi for _, hi in chart.data.series[0].values]
-    if chart.unit == "%" and max(highs) <= 100:
-        plot.chart.value_axis.maximum_scale = 100
-    plot.chart.value_axis.minimum_scale = 0
 
 
 def _point_label_colors(plot, n: int, theme: Theme, fmt: str) -> None:
@@ -219,19 +225,45 @@ def _point_label_colors(plot, n: int, theme: Theme, fmt: str) -> None:
         el.find(qn("c:idx")).addnext(num)   # schema order: idx, (delete | layout, tx, numFmt, ...)
 
 
-def _hide_small_labels(plot, data) -> None:
-    """Hide labels of stacked segments too thin to hold their number."""
-    totals = [sum(abs(s.values[i]) for s in data.series) for i in range(len(data.categories))]
-    top = max(totals) or 1
-    for series, s in zip(plot.series, data.series):
-        for i, v in enumerate(s.values):
-            if abs(v) < 0.07 * top:
-                dls = series._element.get_or_add_dLbls()
-                dl = dls._insert_dLbl_in_sequence(i)
-                for child in list(dl):
-                    if child.tag != qn("c:idx"):
-                        dl.remove(child)
-                etree.SubElement(dl, qn("c:delete")).set("val", "1")
+def _labels_below(plot, spec: ChartSpec, fmt: str, below) -> None:
+    """Put the labels of a line's dips under their points, so the line never runs through them."""
+    for s_idx, series in enumerate(plot.series):
+        dips = [i for i in range(len(spec.values[s_idx]))
+                if spec.label_below(s_idx, i) and spec.label(s_idx, i) is not None]
+        if not dips:
+            continue
+        # a point's own label makes the series' labels its own too: they must show values
+        sdl = series.data_labels
+        sdl.show_value = True
+        sdl.number_format = fmt
+        sdl.number_format_is_linked = False
+        sdl.font.size = Pt(16)
+        sdl.position = XL_LABEL_POSITION.ABOVE
+        for i in dips:
+            dl = series.points[i].data_label
+            dl.position = below
+            dl.font.size = Pt(16)
+            el = dl._dLbl
+            num = etree.Element(qn("c:numFmt"))
+            num.set("formatCode", fmt)
+            num.set("sourceLinked", "0")
+            el.find(qn("c:idx")).addnext(num)   # schema order: idx, (delete | layout, tx, numFmt, ...)
+            for tag in ("c:showLegendKey", "c:showVal", "c:showCatName", "c:showSerName",
+                        "c:showPercent", "c:showBubbleSize"):
+                shown = el.find(qn(tag))
+                if shown is not None:
+                    shown.set("val", "1" if tag == "c:showVal" else "0")
+
+
+def _hide_labels(plot, spec: ChartSpec) -> None:
+    """Delete the labels the spec hides (segments and slices too thin to hold their number)."""
+    for s_idx, i in sorted(spec.hidden):
+        dls = plot.series[s_idx]._element.get_or_add_dLbls()
+        dl = dls.get_or_add_dLbl_for_point(i)
+        for child in list(dl):
+            if child.tag != qn("c:idx"):
+                dl.remove(child)
+        etree.SubElement(dl, qn("c:delete")).set("val", "1")
 
 
 def _hole(ch, percent: int) -> None:

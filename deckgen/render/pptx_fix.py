@@ -42,3 +42,50 @@ def zoom_with_percent(document) -> None:
     for zoom in settings.iter(_W + "zoom"):
         if zoom.get(_W + "percent") is None:
             zoom.set(_W + "percent", "100")
+
+
+_STYLES_WITH_EFFECTS = ("http://schemas.microsoft.com/office/2007/relationships/"
+                        "stylesWithEffects")
+
+
+def without_styles_with_effects(document) -> bool:
+    """Drop python-docx's ``stylesWithEffects.xml``; return whether there was one.
+
+    The default template carries that Word 2010 copy of the styles; deckgen
+    adds its own styles to ``styles.xml`` only, so the copy disagrees with it
+    (other styles, other defaults), which Word may report as unreadable
+    content. Word reads ``styles.xml``; the copy is optional.
+    """
+    part = document.part
+    for rid, rel in list(part.rels.items()):
+        if rel.reltype == _STYLES_WITH_EFFECTS:
+            part.drop_rel(rid)      # nothing in the document refers to it by id
+            return rid not in part.rels
+    return False
+
+
+_VIEW_PROPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/viewProps"
+_VIEW_PROPS_XML = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<p:viewPr xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    b'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">'
+    b'<p:normalViewPr><p:restoredLeft sz="15620"/><p:restoredTop sz="94660"/></p:normalViewPr>'
+    b'<p:gridSpacing cx="76200" cy="76200"/></p:viewPr>')
+
+
+def with_view_props(prs) -> bool:
+    """Give a presentation a ``viewProps`` part where its master had none; return whether added.
+
+    A master saved by LibreOffice has none, and PowerPoint offers to repair
+    a presentation without one.
+    """
+    from pptx.opc.package import Part
+    from pptx.opc.packuri import PackURI
+    part = prs.part
+    if any(rel.reltype == _VIEW_PROPS for rel in part.rels.values()):
+        return False
+    props = Part(PackURI("/ppt/viewProps.xml"),
+                 "application/vnd.openxmlformats-officedocument.presentationml.viewProps+xml",
+                 part.package, _VIEW_PROPS_XML)
+    part.relate_to(props, _VIEW_PROPS)
+    return True

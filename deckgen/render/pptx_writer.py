@@ -29,6 +29,7 @@ from deckgen.layout.placed import (ChartFrame, Group, Picture, PlacedDeck, Place
 from deckgen.render.pptx_base import (add_slide_number, add_textbox, fill_body, fill_cell,
                                       fill_text, rect, rgb, set_alt, set_decorative)
 from deckgen.render.pptx_charts import add_chart
+from deckgen.render.pptx_fix import with_view_props
 from deckgen.render.pptx_package import package_entries, speed_up
 from deckgen.render.pptx_svg import add_svg_picture
 from deckgen.theme.master import find_layout, open_master
@@ -43,6 +44,7 @@ class _Renderer:
         self.lang = deck.language
         if theme.master is not None:
             self.prs = open_master(theme.master.path)
+            with_view_props(self.prs)     # a master saved by LibreOffice has none
         else:
             self.prs = Presentation()
             self._resize_masters()
@@ -98,8 +100,7 @@ class _Renderer:
                  decorative=it.decorative, name=it.name)
         elif isinstance(it, ChartFrame):
             # charts bring python-pptx's chart data and XlsxWriter: loaded when drawn
-            gf = add_chart(shapes, it.box, it.chart, it.ctype, self.theme, self.lang,
-                           axis_max=it.axis_max)
+            gf = add_chart(shapes, it.box, it.spec, self.theme, self.lang)
             gf.name = it.name
             set_alt(gf, it.alt, title=it.title)
         elif isinstance(it, Picture):

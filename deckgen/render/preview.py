@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckgen.content.pictures import png_source
-from deckgen.deck.charts import fmt_number, scale_of
+from deckgen.deck.charts import plot_box
 from deckgen.layout.fitting import BULLET_INDENT
-from deckgen.layout.geometry import Box, EMU_PER_IN, EMU_PER_PT
+from deckgen.layout.geometry import EMU_PER_PT
 from deckgen.layout.placed import (ChartFrame, Group, Picture, PlacedDeck, PlacedSlide, Shape,
                                    SlideNumber, TableFrame, TextBox)
 from deckgen.text.fontfiles import HANGUL, font_path, needs_wide_font
-from deckgen.text.measure import ascent, width
+from deckgen.text.measure import ascent, line_height, width
 from deckgen.theme.master import artwork
 from deckgen.theme.theme import Theme
 
@@ -142,7 +142,7 @@ class _Painter:
             st = it.style
             text = str(it.number)
             x = _pt(b.x + b.w) - width(text, st.font, st.size)
-            y = _pt(b.y) + (_pt(b.h) - st.size * 1.22) / 2 + ascent(st.font, st.size)
+            y = _pt(b.y) + (_pt(b.h) - line_height(st.font, st.size)) / 2 + ascent(st.font, st.size)
             self.draw(text, x, y, st.font, st.size, st.color, False, False)
         elif isinstance(it, TableFrame):
             for row in it.cells:
@@ -231,10 +231,15 @@ class _Painter:
             ax.imshow(im.convert("RGBA"), aspect="auto", interpolation="antialiased")
 
     def chart(self, cf: ChartFrame) -> None:
-        """Paint a chart the way PowerPoint lays out the native one: labels inside its frame."""
-        from matplotlib.ticker import MaxNLocator
+        """Paint a chart the way PowerPoint lays out the native one: labels inside its frame.
+
+        Everything numeric — axis bounds, ticks, label texts — comes from the
+        frame's resolved :class:`~deckgen.deck.charts.ChartSpec`, as in the pptx.
+        """
+        import math
         t = self.theme
-        data, ctype = cf.chart.data, cf.ctype
+        spec = cf.spec
+        ctype = spec.ctype
         body = t.fonts["body"]
         fp = self.fp(body)
 
@@ -246,103 +251,116 @@ class _Painter:
         text = _hex(t.color("text"))
         muted = _hex(t.color("muted"))
         rule = _hex(t.color("rule"))
-        cats = list(data.categories)
+        cats = list(spec.categories)
         b = cf.box
-        # the plot area sits inside the frame, leaving room for axis labels
-        if ctype == "range":
-            cats = [f"{c} ({_n(lo)}–{_n(hi)})" for c, (lo, hi) in zip(cats, data.series[0].values)]
-        label_w = max((width(c, body, size) for c in cats), default=0) + 12
-        pad = 8 * EMU_PER_PT
-        if ctype in ("bar", "range"):
-            left, top, bottom, right = label_w * EMU_PER_PT, 28 * EMU_PER_PT, pad, pad
-        elif ctype in ("pie", "doughnut"):
-            legend_w = max((width(c, body, size) for c in cats), default=0) + 40
-            left, top, bottom, right = pad, pad, pad, legend_w * EMU_PER_PT
-        else:
-            left = 50 * EMU_PER_PT
-            top = pad
-            bottom = (30 + (26 if len(data.series) > 1 else 0)) * EMU_PER_PT
-            right = pad
-        inner = Box(int(b.x + left), int(b.y + top), int(b.w - left - right), int(b.h - top - bottom))
+        axis = spec.axis
+        # the plot area the pptx writes as the chart's manual layout
+        inner = plot_box(spec, b, body, size)
         ax = self.sub_axes(inner)
         ax.set_facecolor(_hex(t.color("background")))
         for side in ("top", "right", "left", "bottom"):
             ax.spines[side].set_visible(False)
         ax.tick_params(colors=text, labelsize=size, length=0)
         primary = _hex(t.accent(0))     # one series: the first accent, as in the pptx
-        colors = [_hex(t.accent(i)) for i in range(max(len(data.series), len(cats)))]
-        labels_on = t.charts.get("data_labels", True) and len(cats) <= 12
-        div, suffix = scale_of([v for s_ in data.series for v in s_.values])
-        fmt = (lambda v: _n(round(v / div, 1) if div > 1 else v) + suffix
-               + ("%" if cf.chart.unit == "%" else ""))
+        colors = [_hex(t.accent(i)) for i in range(max(len(spec.values), len(cats)))]
         if ctype in ("pie", "doughnut"):
-            vals = data.series[0].values
+            vals = [float(v) for v in spec.values[0]]
             wedges, *_ = ax.pie(vals, colors=colors[:len(vals)], startangle=90, counterclock=False,
                                 wedgeprops=dict(width=0.45 if ctype == "doughnut" else 1,
                                                 edgecolor=_hex(t.color("background")), linewidth=2))
-            if labels_on:
-                import math
-                total = sum(vals) or 1
-                angle = 90.0
-                for k, v in enumerate(vals):
-                    mid = math.radians(angle - 360 * v / total / 2)
-                    angle -= 360 * v / total
-                    r = 1.15 if ctype == "pie" else 0.78
-                    on_slice = _hex(t.text_on(t.accent(k)))
-                    ax.text(r * math.cos(mid), r * math.sin(mid), fmt(v), ha="center",
-                            va="center", fontproperties=fp if ctype == "pie" else self.fp(body, True),
-                            fontsize=size, color=text if ctype == "pie" else on_slice)
+            total = sum(vals) or 1
+            angle = 90.0
+            for k, v in enumerate(vals):
+                mid = math.radians(angle - 360 * v / total / 2)
+                angle -= 360 * v / total
+                words = spec.label(0, k)
+                if words is None:
+                    continue
+                r = 1.15 if ctype == "pie" else 0.78
+                on_slice = _hex(t.text_on(t.accent(k)))
+                ax.text(r * math.cos(mid), r * math.sin(mid), words, ha="center",
+                        va="center", fontproperties=fp if ctype == "pie" else self.fp(body, True),
+                        fontsize=size, color=text if ctype == "pie" else on_slice)
             leg = ax.legend(wedges, cats, loc="center left", bbox_to_anchor=(1.02, 0.5),
                             frameon=False, prop=fp, handlelength=0.7)
             for txt in leg.get_texts():
                 txt.set_fontproperties(label_fp(txt.get_text()))
                 txt.set_fontsize(size)
             ax.set_aspect("equal")
+            ax.set_xlim(-1, 1)      # the pie fills its plot area, as PowerPoint draws it
+            ax.set_ylim(-1, 1)
             return
+        ticks = axis.ticks()
+        tick_text = [axis.numbers.text(v) for v in ticks]
+        span = axis.high - axis.low
         if ctype in ("bar", "range"):
             pos = list(range(len(cats)))
             if ctype == "range":
-                lo = [v[0] for v in data.series[0].values]
-                span = [v[1] - v[0] for v in data.series[0].values]
-                bars = ax.barh(pos, span, left=lo, color=primary, height=0.55)
-                top_v = max(v[1] for v in data.series[0].values)
+                lo = [start for start, _ in spec.range_bars()]
+                wide = [w for _, w in spec.range_bars()]
+                ax.barh(pos, wide, left=lo, color=primary, height=spec.bar_width())
             else:
-                vals = data.series[0].values
-                bars = ax.barh(pos, vals, color=primary, height=0.55)
-                top_v = max(vals)
-                if labels_on:
-                    for rect_, v in zip(bars, vals):
-                        ax.text(rect_.get_width() + top_v * 0.01, rect_.get_y() + rect_.get_height() / 2,
-                                fmt(v), va="center", fontproperties=fp, fontsize=size, color=text)
+                vals = spec.values[0]
+                bars = ax.barh(pos, vals, color=primary, height=spec.bar_width())
+                for k, (rect_, v) in enumerate(zip(bars, vals)):
+                    words = spec.label(0, k)
+                    if words is not None:
+                        gap = span * 0.01
+                        ax.text(v + (gap if v >= 0 else -gap), rect_.get_y() + rect_.get_height() / 2,
+                                words, va="center", ha="left" if v >= 0 else "right",
+                                fontproperties=fp, fontsize=size, color=text)
             ax.set_ylim(len(cats) - 0.5, -0.5)   # first category at the top, as PowerPoint draws it
             ax.set_yticks(pos, cats)
-            loc = MaxNLocator(7)
-            ticks = loc.tick_values(0, top_v)
-            ax.set_xlim(0, cf.axis_max or (ticks[-1] if ticks[-1] >= top_v else top_v))
-            ax.xaxis.tick_top()
+            ax.set_xlim(axis.low, axis.high)
+            ax.set_xticks(ticks, tick_text)
             ax.grid(axis="x", color=rule, linewidth=0.8)
             ax.set_axisbelow(True)
             ax.tick_params(axis="x", colors=muted)
         elif ctype in ("column", "stacked", "line"):
-            n = len(data.series)
+            n = len(spec.values)
             xs = list(range(len(cats)))
             series_colors = [primary] if n == 1 else colors
-            bottom_vals = [0.0] * len(cats)
-            for i, s_ in enumerate(data.series):
+            ups = [0.0] * len(cats)
+            downs = [0.0] * len(cats)
+            for i, vals in enumerate(spec.values):
                 col = series_colors[i % len(series_colors)]
+                name = spec.names[i]
                 if ctype == "stacked":
-                    ax.bar(xs, s_.values, bottom=bottom_vals, color=col, width=0.6, label=s_.name)
-                    bottom_vals = [bv + v for bv, v in zip(bottom_vals, s_.values)]
-                elif ctype == "column":
-                    wdt = 0.8 / n
-                    ax.bar([x - 0.4 + wdt * (i + 0.5) for x in xs], s_.values, width=wdt,
-                           color=col, label=s_.name)
+                    base = [u if v >= 0 else d_ for u, d_, v in zip(ups, downs, vals)]
+                    bars = ax.bar(xs, vals, bottom=base, color=col, width=spec.bar_width(), label=name)
+                    for k, (rect_, v) in enumerate(zip(bars, vals)):
+                        words = spec.label(i, k)
+                        if words is not None:
+                            ax.text(k, base[k] + v / 2, words, ha="center", va="center",
+                                    fontproperties=self.fp(body, True), fontsize=size,
+                                    color=_hex(t.text_on(t.accent(i))))
+                    ups = [u + max(v, 0) for u, v in zip(ups, vals)]
+                    downs = [d_ + min(v, 0) for d_, v in zip(downs, vals)]
+                    continue
+                if ctype == "column":
+                    wdt = spec.bar_width()
+                    px = [x - wdt * n / 2 + wdt * (i + 0.5) for x in xs]
+                    ax.bar(px, vals, width=wdt, color=col, label=name)
                 else:
-                    ax.plot(xs, s_.values, marker="o", color=col, linewidth=2.2, label=s_.name)
+                    px = xs
+                    ax.plot(xs, vals, marker="o", color=col, linewidth=2.2, label=name)
+                for k, v in enumerate(vals):
+                    words = spec.label(i, k)
+                    if words is None:
+                        continue
+                    down = spec.label_below(i, k)
+                    ax.annotate(words, (px[k], v), textcoords="offset points",
+                                xytext=(0, (-9 if down else 9) if ctype == "line" else (-4 if down else 3)),
+                                ha="center", va="top" if down else "bottom",
+                                fontproperties=fp, fontsize=size, color=text)
             ax.set_xticks(xs, cats)
             ax.set_xlim(-0.5, len(cats) - 0.5)
+            ax.set_ylim(axis.low, axis.high)
+            ax.set_yticks(ticks, tick_text)
             ax.grid(axis="y", color=rule, linewidth=0.8)
             ax.set_axisbelow(True)
+            if spec.negative:
+                ax.axhline(0, color=rule, linewidth=1.0)
             ax.tick_params(axis="y", colors=muted)
             if n > 1:
                 leg = ax.legend(frameon=False, prop=fp, loc="upper center",
@@ -356,10 +374,6 @@ class _Painter:
         for lab in ax.get_xticklabels() + ax.get_yticklabels():
             lab.set_fontproperties(label_fp(lab.get_text()))
             lab.set_fontsize(size)
-
-
-def _n(v: float) -> str:
-    return fmt_number(v)
 
 
 def paint(placed: PlacedDeck, theme: Theme, folder: Path, dpi: int = 96,

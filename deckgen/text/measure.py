@@ -3,19 +3,23 @@
 Widths come from the advance widths in the shipped TrueType files (Carlito
 for Calibri, Liberation Sans for Arial, the Hangul face for wide characters),
 so a line that fits here fits in PowerPoint and LibreOffice, which use
-metric-identical fonts. Line height is the font's own (ascent + descent +
-line gap), which is what both programs use for single spacing.
+metric-identical fonts. Line height does not depend on the font: single
+spacing is 1.2 × the size, with the baseline 0.2 × the size above the line's
+foot, which is how PowerPoint sets slide text and how LibreOffice lays out a
+pptx (measured with LibreOffice for Carlito, Liberation Sans and DejaVu Serif
+at 90–150 % spacing; see ``tests/test_measure.py``).
 
 Everything here works in points.
 """
 
 from __future__ import annotations
 
+import struct
 from dataclasses import dataclass
 from functools import lru_cache
 
 from deckgen.text.fontfiles import HANGUL, ON_NEW_FONTS, font_path, needs_wide_font
-from deckgen.text.metrics import UnsupportedFont, read_metrics
+from deckgen.text.metrics import Kerning, UnsupportedFont, read_metrics
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,12 @@ class FontInfo:
 
 @lru_cache(maxsize=64)
 def font_info(font_name: str, bold: bool = False, italic: bool = False) -> FontInfo:
-    """Return the metrics of the shipped face standing in for ``font_name``."""
+    """Return the metrics of the shipped face standing in for ``font_name``.
+
+    Cached by name (a character's width asks for it each time); a theme that
+    registers font files clears the cache (``ON_NEW_FONTS``), and the file's
+    size and time key the read below, so an edited file is read again.
+    """
     path = font_path(font_name, bold, italic)
     try:
         st = path.stat()
@@ -87,18 +96,56 @@ def char_width(ch: str, font: str, bold: bool = False, italic: bool = False) -> 
 
 @lru_cache(maxsize=65536)
 def width(text: str, font: str, size: float, bold: bool = False, italic: bool = False) -> float:
-    """Return the width of ``text`` set in ``font`` at ``size`` points, in points."""
-    return sum(char_width(c, font, bold, italic) for c in text) * size
+    """Return the width of ``text`` set in ``font`` at ``size`` points, in points.
+
+    Pairs of the font's own characters are kerned (``AV``, ``To``), as
+    PowerPoint and LibreOffice set them; characters drawn from the Hangul
+    fallback face are not.
+    """
+    em = sum(char_width(c, font, bold, italic) for c in text)
+    if len(text) > 1:
+        kern = kerning(font, bold, italic)
+        if kern:
+            em += sum(kern.pair(a, b) for a, b in zip(text, text[1:])
+                      if not needs_wide_font(a) and not needs_wide_font(b))
+    return em * size
+
+
+@lru_cache(maxsize=256)
+def kerning(font_name: str, bold: bool = False, italic: bool = False) -> Kerning | None:
+    """Return the pair kerning of the shipped face standing in for ``font_name`` (None: none)."""
+    path = font_path(font_name, bold, italic)
+    try:
+        st = path.stat()
+        stamp = (st.st_size, st.st_mtime_ns)
+    except OSError:
+        stamp = None
+    return _file_kerning(path, stamp)
+
+
+@lru_cache(maxsize=32)
+def _file_kerning(path, stamp) -> Kerning | None:
+    try:
+        kern = Kerning(path)
+    except (UnsupportedFont, struct.error, KeyError, IndexError, OSError):
+        return None       # a font whose kerning we cannot read is measured without it
+    return kern or None
+
+
+#: Single line spacing as a multiple of the size, whatever the font (PowerPoint's rule).
+SINGLE = 1.2
+#: Where the baseline sits above the foot of its line, as a multiple of the size.
+FOOT = 0.2
 
 
 def line_height(font: str, size: float, spacing: float = 1.0) -> float:
     """Return the height of one line in points (single spacing × ``spacing``)."""
-    return font_info(font).line_height * size * spacing
+    return SINGLE * size * spacing
 
 
-def ascent(font: str, size: float) -> float:
-    """Return the font's ascent at ``size``, in points."""
-    return font_info(font).ascent * size
+def ascent(font: str, size: float, spacing: float = 1.0) -> float:
+    """Return how far below the top of its line the baseline sits, in points."""
+    return line_height(font, size, spacing) - FOOT * size
 
 
 @dataclass(frozen=True)
@@ -132,7 +179,7 @@ def _tokens(pieces: list[Piece]):
     """Split styled pieces into break units: words (with their style) and spaces."""
     for p in pieces:
         word = ""
-        for ch in p.text:
+        for i, ch in enumerate(p.text):
             if ch == " ":
                 if word:
                     yield ("word", Piece(word, p.font, p.size, p.bold, p.italic, p.url, p.color))
@@ -144,9 +191,37 @@ def _tokens(pieces: list[Piece]):
                     word = ""
                 yield ("break", p)
             else:
+                if ch == "/" and word and word[-1] not in "/:" and "://" in p.text:
+                    # a link breaks before a slash between its parts, as LibreOffice breaks it
+                    yield ("word", Piece(word, p.font, p.size, p.bold, p.italic, p.url, p.color))
+                    word = ""
                 word += ch
+                if (ch in BREAK_AFTER and len(word) > 1 and i + 1 < len(p.text)
+                        and p.text[i + 1] not in " \n" and not p.text[i + 1].isdigit()):
+                    # a line may break after a hyphen or dash, as PowerPoint and
+                    # LibreOffice break "step-by-step" (but not "-5" or "2019-20")
+                    yield ("word", Piece(word, p.font, p.size, p.bold, p.italic, p.url, p.color))
+                    word = ""
         if word:
             yield ("word", Piece(word, p.font, p.size, p.bold, p.italic, p.url, p.color))
+
+
+#: Characters a line may break after inside a word (Unicode's hyphen and dash breaks).
+BREAK_AFTER = "-\u2010\u2013\u2014"
+
+
+def _cut(chunk: str) -> int:
+    """Where to cut a word too wide for its line, or 0 for between characters.
+
+    The last break the word offers wins, as LibreOffice takes it: after a
+    hyphen or dash, or before a slash that starts a URL's next part (not
+    inside ``https://``).
+    """
+    best = 0
+    for k in range(1, len(chunk)):
+        if chunk[k - 1] in BREAK_AFTER or (chunk[k] == "/" and chunk[k - 1] not in "/:"):
+            best = k
+    return best
 
 
 def _merge(pieces: list[Piece]) -> tuple[Piece, ...]:
@@ -163,10 +238,17 @@ def _merge(pieces: list[Piece]) -> tuple[Piece, ...]:
 def wrap(pieces: list[Piece], max_width: float, spacing: float = 1.0) -> list[Line]:
     """Break styled text into lines no wider than ``max_width`` points.
 
-    Lines break at spaces, as PowerPoint does; a word wider than the line is
-    broken between characters rather than left to overflow. Trailing spaces
-    do not count towards a line's width.
+    Lines break at spaces, as PowerPoint does, and after hyphens; a word wider
+    than the line is broken at its last hyphen or link slash, else between
+    characters, rather than left to overflow. Trailing spaces do not count
+    towards a line's width. Remembered: the composer sets the same paragraph
+    at the same width in several of the layouts it compares.
     """
+    return list(_wrap(tuple(pieces), max_width, spacing))
+
+
+@lru_cache(maxsize=32768)
+def _wrap(pieces: tuple[Piece, ...], max_width: float, spacing: float) -> tuple[Line, ...]:
     lines: list[Line] = []
     cur: list[Piece] = []
     cur_w = 0.0
@@ -178,7 +260,8 @@ def wrap(pieces: list[Piece], max_width: float, spacing: float = 1.0) -> list[Li
         font = cur[0].font if cur else (pieces[0].font if pieces else "Calibri")
         lh = max((line_height(p.font, p.size, spacing) for p in cur),
                  default=line_height(font, size, spacing))
-        asc = max((ascent(p.font, p.size) for p in cur), default=ascent(font, size))
+        asc = max((ascent(p.font, p.size, spacing) for p in cur),
+                  default=ascent(font, size, spacing))
         lines.append(Line(_merge(cur), cur_w, lh, asc))
         cur, cur_w = [], 0.0
 
@@ -203,10 +286,13 @@ def wrap(pieces: list[Piece], max_width: float, spacing: float = 1.0) -> list[Li
             for ch in piece.text:
                 trial = chunk + ch
                 if chunk and width(trial, piece.font, piece.size, piece.bold, piece.italic) > max_width:
-                    cur = [Piece(chunk, piece.font, piece.size, piece.bold, piece.italic, piece.url, piece.color)]
-                    cur_w = width(chunk, piece.font, piece.size, piece.bold, piece.italic)
+                    # the last break the text allows, counting one before the character
+                    # that did not fit ("…path" | "/1")
+                    k = _cut(trial) or len(chunk)
+                    head, chunk = trial[:k], trial[k:]
+                    cur = [Piece(head, piece.font, piece.size, piece.bold, piece.italic, piece.url, piece.color)]
+                    cur_w = width(head, piece.font, piece.size, piece.bold, piece.italic)
                     finish()
-                    chunk = ch
                 else:
                     chunk = trial
             piece = Piece(chunk, piece.font, piece.size, piece.bold, piece.italic, piece.url, piece.color)
@@ -217,8 +303,9 @@ def wrap(pieces: list[Piece], max_width: float, spacing: float = 1.0) -> list[Li
         cur_w += sp + w
     if cur or not lines:
         finish()
-    return lines
+    return tuple(lines)
 
 
 # a theme that registers its own font files makes earlier measurements stale
-ON_NEW_FONTS.extend([font_info.cache_clear, width.cache_clear])
+ON_NEW_FONTS.extend([font_info.cache_clear, width.cache_clear, kerning.cache_clear,
+                     _file_kerning.cache_clear, _wrap.cache_clear])
