@@ -357,10 +357,10 @@ def test_theme_reaches_the_pdf(tmp_path):
     with pdfplumber.open(pdf) as doc:
         chars = doc.pages[0].chars
         (match,) = doc.pages[0].search("Key judgements", return_chars=True)
-    # the handout's text; chart labels (7.5 pt) mixing Korean and Latin are set by
-    # the SVG renderer in the Hangul face as a whole (see deckgen.handout.mpl_svg)
+    # the handout's text (8.5 pt and up); chart labels (8 pt) mixing Korean and Latin are
+    # set by Typst's SVG renderer in the Hangul face as a whole (deckgen.handout.mpl_svg)
     latin = {c["fontname"].split("+")[-1].split("-")[0] for c in chars
-             if c["text"].isascii() and c["text"].isalpha() and c["size"] > 7.6}
+             if c["text"].isascii() and c["text"].isalpha() and c["size"] >= 8.5}
     assert latin == {"LiberationSans"}
     heading = match["chars"][0]
     assert tuple(round(x, 3) for x in heading["non_stroking_color"]) == (

@@ -8,8 +8,8 @@ are L/LI, tables carry TH cells with their scope, every chart, yardstick and
 picture is a Figure with its alt text, links are Link annotations. Every page
 gets the running header (deck title, classification banner) and footer
 (organisation and date, banner, "Page 3 of 7"), marked as artifacts so a
-reader is not told them on every page. Charts go in as SVG with real text
-(:mod:`deckgen.handout.mpl_svg`), drawn once per build.
+reader is not told them on every page. Charts and the yardstick go in as SVG
+with real text (:mod:`deckgen.handout.mpl_svg`), drawn once per build.
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ from deckgen.content.markup import plain
 from deckgen.content.pictures import image_size, png_source
 from deckgen.content.urls import safe_url
 from deckgen.handout import blocks as b
-from deckgen.handout.charts_mpl import (GAP, PAD, chart_picture, full_width, local_pictures,
-                                        row_sizes, yardstick_height, yardstick_picture)
+from deckgen.handout.charts_mpl import chart_picture, yardstick_picture
+from deckgen.handout.layout import (GAP, PAD, full_width, local_pictures, row_sizes,
+                                    yardstick_height)
 from deckgen.handout.mpl_svg import figure_key, figure_svg
 from deckgen.handout.slides_pdf import notes_source, sheet_source
 from deckgen.render.pdf_typst import (color, compile_pdf, document_head, font_dirs, fonts, lit,
