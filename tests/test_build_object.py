@@ -11,20 +11,27 @@ from deckgen.build.formats import default_formats, get_writers
 from deckgen.build.parallel import can_fork
 from deckgen.content.loader import load
 from deckgen.handout import charts_mpl
+from deckgen.render import svg_charts
 
 from .conftest import BRIEFING
 
 
 def _count_figures(monkeypatch, log):
-    """Make every chart or yardstick figure laid out append a line to ``log`` (any process)."""
-    for name in ("chart_figure", "yardstick_figure"):
-        real = getattr(charts_mpl, name)
+    """Make every chart or yardstick figure laid out append a line to ``log`` (any process).
 
-        def counted(*args, _real=real, _name=name, **kwargs):
+    The PDF handout's figures are matplotlib's (charts_mpl); the slides PDF's charts
+    are drawn by render.svg_charts: both are counted.
+    """
+    for module, name, kind in ((charts_mpl, "chart_figure", "chart_figure"),
+                               (charts_mpl, "yardstick_figure", "yardstick_figure"),
+                               (svg_charts, "chart_svg", "chart_figure")):
+        real = getattr(module, name)
+
+        def counted(*args, _real=real, _kind=kind, **kwargs):
             with open(log, "a", encoding="utf-8") as fh:
-                fh.write(f"{os.getpid()} {_name}\n")
+                fh.write(f"{os.getpid()} {_kind}\n")
             return _real(*args, **kwargs)
-        monkeypatch.setattr(charts_mpl, name, counted)
+        monkeypatch.setattr(module, name, counted)
 
 
 def _designs(monkeypatch, log):

@@ -86,8 +86,9 @@ def _slides_pdf(build, folder: Path) -> list[str]:
     return [name]
 
 
-# In the default set: it costs about 0.23 s for the example briefing (29 slides, 3
-# charts), under the 0.3 s budget (benchmarks/pdf_cost.py).
+# In the default set: it costs about 0.11 s for the example briefing (25 slides, 3
+# charts; 0.32 s while its charts were drawn with matplotlib), under the 0.3 s
+# budget (benchmarks/pdf_cost.py).
 def _prime_slides_pdf(build) -> None:
     # the slides PDF's module (Typst, matplotlib) is imported only when it is written
     from deckgen.render.pdf_slides import prime

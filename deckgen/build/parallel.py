@@ -33,7 +33,7 @@ from typing import Callable, Sequence
 COST = {"handout-pdf": 7.0, "handout-docx": 7.5, "handout-slides-pdf": 7.0,
         "handout-slides-docx": 7.5, "handout-notes-pdf": 7.0, "handout-notes-docx": 7.5,
         "pptx": 2.5, "quiz-pdf": 2.2, "quiz-docx": 1.4, "gift": 0.05, "moodle": 0.05,
-        "qti": 0.1, "slides-pdf": 2.3}
+        "qti": 0.1, "slides-pdf": 1.1}
 
 
 def can_fork() -> bool:

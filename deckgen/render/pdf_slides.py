@@ -5,7 +5,7 @@ for readers who need it accessible. Each visible slide (hidden ones are left
 out) becomes one page the size of the slide, drawn from the same placed
 boxes the pptx is written from, with the line breaks the fitting engine
 measured: text is real text in the shipped, embedded faces, charts are SVG
-vectors, pictures keep their alt text, links are link annotations.
+vectors (the HTML deck's drawing of the resolved chart), pictures keep their alt text, links are link annotations.
 
 The structure tree follows the slide as PowerPoint's reading order does:
 the title (H1, which also gives every slide a bookmark), then each box in
@@ -22,22 +22,17 @@ from pathlib import Path
 from deckgen.content.markup import parse, plain
 from deckgen.content.pictures import png_source
 from deckgen.content.urls import safe_url
-from deckgen.handout import charts_mpl
-from deckgen.handout.charts_mpl import theme_style
-from deckgen.handout.mpl_svg import figure_svg
+from deckgen.deck.charts import CHART_PT, resolve
 from deckgen.layout.fitting import BULLET_INDENT
 from deckgen.layout.geometry import EMU_PER_PT
 from deckgen.layout.placed import (ChartFrame, Group, Picture, PlacedDeck, PlacedSlide, Shape,
                                    SlideNumber, TableFrame, TextBox)
+from deckgen.render import svg_charts
 from deckgen.render.pdf_typst import (color, compile_pdf, document_head, font_dirs, fonts, lit,
-                                      pt)
+                                      pt, typst_svg)
 from deckgen.text.measure import font_info
 from deckgen.theme.master import artwork
 from deckgen.theme.theme import Theme
-
-#: Charts are drawn at this fraction of their frame and scaled up, so their labels
-#: (set for a handout page) read at the size of slide text.
-CHART_SCALE = 0.5
 
 
 def _p(emu: float) -> float:
@@ -280,14 +275,20 @@ class _Slides:
 
 
 def chart_svg(cf: ChartFrame, theme: Theme, pictures) -> bytes:
-    """Return a slide chart as SVG, drawn once per build (``pictures`` is the build's cache)."""
-    fw, fh = _p(cf.box.w) * CHART_SCALE, _p(cf.box.h) * CHART_SCALE
-    key = ("slides-pdf-chart", cf.chart.id, cf.ctype, round(fw, 1), round(fh, 1), theme.name)
+    """Return a slide chart as SVG at its frame's size, drawn once per build.
+
+    The chart resolved at design time (``cf.spec``), drawn by the SVG drawing
+    the HTML deck uses (:mod:`deckgen.render.svg_charts`, no plotting library)
+    at the slide's chart text size, so it reads as on the slide.
+    """
+    w, h = _p(cf.box.w), _p(cf.box.h)
+    key = ("slides-pdf-chart", cf.chart.id, cf.ctype, round(w, 1), round(h, 1), theme.name)
 
     def draw() -> bytes:
-        with theme_style(theme):
-            fig = charts_mpl.chart_figure(cf.chart, cf.ctype, theme, fw, fh)
-        return figure_svg(fig, theme)
+        spec = cf.spec or resolve(cf.chart, cf.ctype,
+                                  bool(theme.charts.get("data_labels", True)))
+        svg = svg_charts.chart_svg(spec, w, h, theme, cf.alt, size=CHART_PT)
+        return typst_svg(svg).encode("utf-8")
     return pictures(key, draw)
 
 

@@ -141,6 +141,27 @@ def fonts(theme_font: str) -> str:
     return "(" + ", ".join(lit(n) for n in seen) + ",)"
 
 
+_SVG_FONTS = re.compile(r'font-family="([^"]*)"')
+
+
+def typst_svg(svg: str) -> str:
+    """Return an SVG drawing with its font families named as Typst knows them.
+
+    deckgen's SVG charts name the shipped faces by their file prefixes
+    (``LiberationSans, DeckgenHangul``); Typst's SVG renderer matches family
+    names (``Liberation Sans``, ``Deckgen Hangul``) and would otherwise set the
+    text in a fallback face.
+    """
+    def named(m: re.Match) -> str:
+        names = []
+        for part in m.group(1).split(","):
+            name = part.strip().strip("'\"")
+            shipped = font_path(HANGUL) if name == HANGUL else FONT_DIR / f"{name}-Regular.ttf"
+            names.append(_family_name(str(shipped)) if shipped.is_file() else name)
+        return 'font-family="' + ", ".join(f"'{n}'" for n in dict.fromkeys(names)) + '"'
+    return _SVG_FONTS.sub(named, svg)
+
+
 def font_dirs(*theme_fonts: str) -> list[str]:
     """Return the folders holding the faces of ``theme_fonts`` (the shipped ones always)."""
     dirs = {str(FONT_DIR)}
