@@ -10,7 +10,7 @@ from deckgen.build import pipeline
 from deckgen.build.formats import default_formats, get_writers
 from deckgen.build.parallel import can_fork
 from deckgen.content.loader import load
-from deckgen.handout import charts_mpl
+from deckgen.handout import drawings
 from deckgen.render import svg_charts
 
 from .conftest import BRIEFING
@@ -19,11 +19,12 @@ from .conftest import BRIEFING
 def _count_figures(monkeypatch, log):
     """Make every chart or yardstick figure laid out append a line to ``log`` (any process).
 
-    The PDF handout's figures are matplotlib's (charts_mpl); the slides PDF's charts
-    are drawn by render.svg_charts: both are counted.
+    Every chart is drawn by render.svg_charts: the handouts' through
+    handout.drawings (the PDF and the Word handout share each drawing), the
+    slides PDF's at the slide's size.
     """
-    for module, name, kind in ((charts_mpl, "chart_figure", "chart_figure"),
-                               (charts_mpl, "yardstick_figure", "yardstick_figure"),
+    for module, name, kind in ((drawings, "chart_svg", "chart_figure"),
+                               (drawings, "yardstick_svg", "yardstick_figure"),
                                (svg_charts, "chart_svg", "chart_figure")):
         real = getattr(module, name)
 

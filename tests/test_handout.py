@@ -310,7 +310,7 @@ def test_pdf_charts_are_vector_text_in_theme_colours(made, pdfs):
     # no picture anywhere: the charts are paths and text
     assert sum(p["images"] for p in got["pages"]) == 0
     text = got["text"]
-    for label in ("North Korea GDP", "Oppose (74.2%)", "Favour (20.5%)", "74.2%", "1.7–5.5",
+    for label in ("North Korea GDP", "Oppose", "Favour", "74.2%", "20.5%", "1.7–5.5",
                   "remote", "realistic possibility", "almost certain · 95–100 %",
                   "highly unlikely · 10–20 %", "probability (%)"):
         assert label in text, label

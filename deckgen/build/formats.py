@@ -90,7 +90,7 @@ def _slides_pdf(build, folder: Path) -> list[str]:
 # charts; 0.32 s while its charts were drawn with matplotlib), under the 0.3 s
 # budget (benchmarks/pdf_cost.py).
 def _prime_slides_pdf(build) -> None:
-    # the slides PDF's module (Typst, matplotlib) is imported only when it is written
+    # the slides PDF's module (Typst) is imported only when it is written
     from deckgen.render.pdf_slides import prime
     prime(build)
 

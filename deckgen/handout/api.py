@@ -12,7 +12,7 @@ from typing import Callable
 
 from deckgen.content.model import Content
 from deckgen.errors import DeckgenError, did_you_mean, one_of
-from deckgen.handout import charts_mpl, drawings, reading, slides
+from deckgen.handout import drawings, reading, slides
 from deckgen.handout.layout import frame_width
 from deckgen.handout.blocks import Handout
 from deckgen.handout.docx import write_docx
@@ -89,7 +89,6 @@ def prime_pictures(build, style: str) -> None:
     if style == "reading":
         handout = make_handout(build, style)
         frame_w = frame_width(build.content.language)
-        charts_mpl.prime(handout, build.paper, build.picture, frame_w)     # the PDF's figures
-        drawings.prime(handout, build.paper, build.picture, frame_w)       # Word's SVG charts
+        drawings.prime(handout, build.paper, build.picture, frame_w)   # SVG for PDF and Word
     else:
         slides.shots(build)

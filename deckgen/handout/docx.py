@@ -6,7 +6,7 @@ table of contents work), lists are ``List Bullet``/``List Number``
 paragraphs (numbering restarts for each list), the key figures and the
 timeline are real tables with a repeating header row, links are hyperlinks,
 and presenter's notes have a paragraph style of their own. Only the charts
-are pictures: 200 dpi PNGs drawn by the same matplotlib code as the PDF's,
+are pictures: 200 dpi PNGs of the same SVG drawings the PDF places as vectors,
 each with its alt text. Every page has the deck title, the classification
 and "Page 3 of 7" (Word fields) in its header and footer.
 """

@@ -27,7 +27,7 @@ PNG_DPI = 200
 
 def chart_picture(pictures, cb, theme: Theme, w: float, h: float) -> str:
     """Return the SVG of chart block ``cb`` at ``w`` × ``h`` points, drawn once per build."""
-    key = ("chart-svg", cb.chart.id, cb.ctype, cb.heading, round(w, 1), round(h, 1), theme.name)
+    key = ("chart", cb.chart.id, cb.ctype, cb.heading, round(w, 1), round(h, 1), theme.name)
 
     def draw() -> str:
         spec = resolve(cb.chart, cb.ctype, bool(theme.charts.get("data_labels", True)))
@@ -37,7 +37,7 @@ def chart_picture(pictures, cb, theme: Theme, w: float, h: float) -> str:
 
 def yardstick_picture(pictures, items, yardstick: str, theme: Theme, w: float, h: float) -> str:
     """Return the SVG of the yardstick for ``items`` at ``w`` × ``h`` points, drawn once."""
-    key = ("yardstick-svg", tuple(it.title for it in items), yardstick, round(w, 1), round(h, 1),
+    key = ("yardstick", tuple(it.title for it in items), yardstick, round(w, 1), round(h, 1),
            theme.name)
 
     def draw() -> str:

@@ -9,7 +9,8 @@ picture is a Figure with its alt text, links are Link annotations. Every page
 gets the running header (deck title, classification banner) and footer
 (organisation and date, banner, "Page 3 of 7"), marked as artifacts so a
 reader is not told them on every page. Charts and the yardstick go in as SVG
-with real text (:mod:`deckgen.handout.mpl_svg`), drawn once per build.
+with real text (:mod:`deckgen.handout.drawings`, from the chart resolved once),
+drawn once per build and shared with the Word handout.
 """
 
 from __future__ import annotations
@@ -22,10 +23,9 @@ from deckgen.content.markup import plain
 from deckgen.content.pictures import image_size, png_source
 from deckgen.content.urls import safe_url
 from deckgen.handout import blocks as b
-from deckgen.handout.charts_mpl import chart_picture, yardstick_picture
+from deckgen.handout.drawings import chart_picture, yardstick_picture
 from deckgen.handout.layout import (GAP, PAD, full_width, local_pictures, row_sizes,
                                     yardstick_height)
-from deckgen.handout.mpl_svg import figure_key, figure_svg
 from deckgen.handout.slides_pdf import notes_source, sheet_source
 from deckgen.render.pdf_typst import (color, compile_pdf, document_head, font_dirs, fonts, lit,
                                       pt, rich)
@@ -174,9 +174,9 @@ class _Renderer:
                 f"spacing: {pt(_leading(size, 1.26) + (2.2 if level == 0 else 1.2))}, "
                 f"{', '.join(entries)})]\n")
 
-    def figure(self, fig, width: float, height: float, alt: str) -> str:
-        """Return a chart Figure: the SVG (drawn once per build) with its alt text."""
-        svg = self.pictures(figure_key(fig), lambda: figure_svg(fig, self.theme))
+    def figure(self, fig: str, width: float, height: float, alt: str) -> str:
+        """Return a chart as a Figure: its SVG (drawn once per build) with its alt text."""
+        svg = fig.encode("utf-8")
         name = f"figure-{len(self.files) + 1}.svg"
         self.files[name] = svg
         return (f"#figure(image({lit(name)}, width: {pt(width)}, height: {pt(height)}, "

@@ -19,7 +19,7 @@ from deckgen.content.model import Chart, Content, Item, Point, Slide
 from deckgen.content.yardstick import YARDSTICK_TITLES, YARDSTICKS
 from deckgen.deck.charts import describe, fmt_value, pick_type
 from deckgen.handout import blocks as b
-from deckgen.handout.charts_mpl import full_width
+from deckgen.handout.layout import full_width
 from deckgen.theme.colour import on_color
 from deckgen.theme.theme import Theme
 

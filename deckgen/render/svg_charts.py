@@ -44,7 +44,7 @@ def chart_elements(spec: ChartSpec, frame: Box, theme, unit: float, size: float 
     fs = size * per_pt
     text, muted, rule = t.color("text"), t.color("muted"), t.color("rule")
     W, H = frame.w / unit, frame.h / unit
-    k = size / CHART_PT * per_pt * 0.75      # lines and gaps scale with the text (1 on a slide)
+    g = size / CHART_PT * per_pt * 0.75      # lines and gaps scale with the text (1 on a slide)
     cats = list(spec.categories)
 
     def tw(s: str) -> float:      # text width in units
@@ -69,7 +69,7 @@ def chart_elements(spec: ChartSpec, frame: Box, theme, unit: float, size: float 
 
     def hline(x1, y1, x2, y2, width_=1.0):
         out.append(f'<line x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}" y2="{_num(y2)}" '
-                   f'stroke="#{rule}" stroke-width="{_num(width_ * k)}"/>')
+                   f'stroke="#{rule}" stroke-width="{_num(width_ * g)}"/>')
 
     primary = t.accent(0)
     bw = spec.bar_width()          # a bar's share of its category's band, as PowerPoint draws it
@@ -90,7 +90,7 @@ def chart_elements(spec: ChartSpec, frame: Box, theme, unit: float, size: float 
             a0, a1 = math.radians(angle), math.radians(angle - 360 * v / total)
             angle -= 360 * v / total
             out.append(f'<path d="{_wedge(cx, cy, r, inner, a0, a1)}" fill="#{t.accent(k)}" '
-                       f'stroke="#{t.color("background")}" stroke-width="{_num(2 * k)}"/>')
+                       f'stroke="#{t.color("background")}" stroke-width="{_num(2 * g)}"/>')
         angle = 90.0
         for k, v in enumerate(vals):
             mid = math.radians(angle - 360 * v / total / 2)
@@ -101,7 +101,7 @@ def chart_elements(spec: ChartSpec, frame: Box, theme, unit: float, size: float 
             rr = r * (1.15 if ctype == "pie" else 0.78)
             label(cx + rr * math.cos(mid), cy - rr * math.sin(mid), words, "middle",
                   text if ctype == "pie" else t.text_on(t.accent(k)), ctype == "doughnut")
-        lx = cx + r * 1.2 + 10 * k
+        lx = cx + r * 1.2 + 10 * g
         ly = cy - len(cats) * fs * 1.4 / 2
         for k, c in enumerate(cats):
             y = ly + k * fs * 1.4 + fs * 0.7
@@ -121,7 +121,7 @@ def chart_elements(spec: ChartSpec, frame: Box, theme, unit: float, size: float 
         vals = spec.values[0]
         for k, c in enumerate(cats):
             y = top + band * (k + 0.5)
-            label(left - 8 * k, y, c, "end")
+            label(left - 8 * g, y, c, "end")
             if ctype == "range":
                 lo, wide = spec.range_bars()[k]
                 rect(X(lo), y - band * bw / 2, wide * sx, band * bw, primary)
@@ -130,7 +130,7 @@ def chart_elements(spec: ChartSpec, frame: Box, theme, unit: float, size: float 
                 rect(X(0), y - band * bw / 2, v * sx, band * bw, primary)
                 words = spec.label(0, k)
                 if words is not None:
-                    gap = 4 * k + (axis.high - axis.low) * 0.01 * sx
+                    gap = 4 * g + (axis.high - axis.low) * 0.01 * sx
                     label(X(v) + (gap if v >= 0 else -gap), y, words, "start" if v >= 0 else "end")
     elif ctype in ("column", "stacked", "line"):
         axis = spec.axis
@@ -142,7 +142,7 @@ def chart_elements(spec: ChartSpec, frame: Box, theme, unit: float, size: float 
             return top + ph - (float(v) - axis.low) * sy
         for v in axis.ticks():
             hline(left, Y(v), left + pw, Y(v))
-            label(left - 8 * k, Y(v), axis.numbers.text(v), "end", muted)
+            label(left - 8 * g, Y(v), axis.numbers.text(v), "end", muted)
         if spec.negative:
             hline(left, Y(0), left + pw, Y(0), 2)
         band = pw / max(len(cats), 1)
@@ -179,10 +179,10 @@ def chart_elements(spec: ChartSpec, frame: Box, theme, unit: float, size: float 
                         below = spec.label_below(i, k)
                         label(xc, Y(val) + (fs * 0.9 if below else -fs * 0.9), words, "middle")
             if pts:
-                out.append(f'<polyline fill="none" stroke="#{col}" stroke-width="{_num(3 * k)}" points="'
+                out.append(f'<polyline fill="none" stroke="#{col}" stroke-width="{_num(3 * g)}" points="'
                            + " ".join(f"{_num(x)},{_num(y)}" for x, y in pts) + '"/>')
                 for x, y in pts:
-                    out.append(f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(4.5 * k)}" fill="#{col}"/>')
+                    out.append(f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(4.5 * g)}" fill="#{col}"/>')
         for k, c in enumerate(cats):
             label(left + band * (k + 0.5), top + ph + fs * 0.9, c, "middle")
         if n > 1:
