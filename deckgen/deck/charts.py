@@ -248,6 +248,18 @@ class ChartSpec:
             out.append((lo, wide))
         return out
 
+    def slices(self) -> list[tuple[float, float, float]]:
+        """(start, end, middle) angle in degrees of each pie slice: from 12 o'clock, clockwise,
+        as PowerPoint draws a pie."""
+        vals = [float(v) for v in self.values[0]]
+        total = sum(vals) or 1.0
+        out, angle = [], 90.0
+        for v in vals:
+            end = angle - 360 * v / total
+            out.append((angle, end, (angle + end) / 2))
+            angle = end
+        return out
+
     def label_below(self, s: int, i: int) -> bool:
         """True where a point's label goes under it: a line's dip (the line then runs
         above the label, not through it) and a column below zero."""

@@ -268,11 +268,8 @@ class _Painter:
             wedges, *_ = ax.pie(vals, colors=colors[:len(vals)], startangle=90, counterclock=False,
                                 wedgeprops=dict(width=0.45 if ctype == "doughnut" else 1,
                                                 edgecolor=_hex(t.color("background")), linewidth=2))
-            total = sum(vals) or 1
-            angle = 90.0
-            for k, v in enumerate(vals):
-                mid = math.radians(angle - 360 * v / total / 2)
-                angle -= 360 * v / total
+            for k, (_, _, middle) in enumerate(spec.slices()):
+                mid = math.radians(middle)
                 words = spec.label(0, k)
                 if words is None:
                     continue

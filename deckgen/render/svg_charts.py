@@ -83,18 +83,13 @@ def chart_elements(spec: ChartSpec, frame: Box, theme, unit: float, size: float 
         pw, ph = W - pad - legend_w, H - 2 * pad
         r = max(min(pw, ph) / 2 / 1.2, 1)
         cx, cy = pad + pw / 2, pad + ph / 2
-        total = sum(vals) or 1
-        angle = 90.0
         inner = r * 0.55 if ctype == "doughnut" else 0
-        for k, v in enumerate(vals):
-            a0, a1 = math.radians(angle), math.radians(angle - 360 * v / total)
-            angle -= 360 * v / total
+        for k, (start, end, _) in enumerate(spec.slices()):
+            a0, a1 = math.radians(start), math.radians(end)
             out.append(f'<path d="{_wedge(cx, cy, r, inner, a0, a1)}" fill="#{t.accent(k)}" '
                        f'stroke="#{t.color("background")}" stroke-width="{_num(2 * g)}"/>')
-        angle = 90.0
-        for k, v in enumerate(vals):
-            mid = math.radians(angle - 360 * v / total / 2)
-            angle -= 360 * v / total
+        for k, (_, _, middle) in enumerate(spec.slices()):
+            mid = math.radians(middle)
             words = spec.label(0, k)
             if words is None:
                 continue

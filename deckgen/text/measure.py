@@ -45,13 +45,17 @@ def font_info(font_name: str, bold: bool = False, italic: bool = False) -> FontI
     registers font files clears the cache (``ON_NEW_FONTS``), and the file's
     size and time key the read below, so an edited file is read again.
     """
+    return _file_info(*_stamped(font_name, bold, italic))
+
+
+def _stamped(font_name: str, bold: bool, italic: bool) -> tuple:
+    """Return (the face's file, its size and modification time): what file caches key on."""
     path = font_path(font_name, bold, italic)
     try:
         st = path.stat()
-        stamp = (st.st_size, st.st_mtime_ns)
+        return path, (st.st_size, st.st_mtime_ns)
     except OSError:
-        stamp = None
-    return _file_info(path, stamp)
+        return path, None
 
 
 @lru_cache(maxsize=32)
@@ -114,13 +118,7 @@ def width(text: str, font: str, size: float, bold: bool = False, italic: bool = 
 @lru_cache(maxsize=256)
 def kerning(font_name: str, bold: bool = False, italic: bool = False) -> Kerning | None:
     """Return the pair kerning of the shipped face standing in for ``font_name`` (None: none)."""
-    path = font_path(font_name, bold, italic)
-    try:
-        st = path.stat()
-        stamp = (st.st_size, st.st_mtime_ns)
-    except OSError:
-        stamp = None
-    return _file_kerning(path, stamp)
+    return _file_kerning(*_stamped(font_name, bold, italic))
 
 
 @lru_cache(maxsize=32)
