@@ -69,6 +69,18 @@ class TextBox:
         """Return (left/right, top/bottom) insets in EMU."""
         return self.inset, self.inset if self.inset_y is None else self.inset_y
 
+    def text_top(self, top: float, height: float, inset_y: float) -> float:
+        """Where the first line's top sits, in the caller's unit, given the box's top and
+        height and its top/bottom inset in that unit: the anchor applied to the laid-out
+        lines, as PowerPoint sets them (every renderer draws the same)."""
+        total = sum(sum(line.height for line in lines) + (p.space_before if i else 0)
+                    for i, (p, lines) in enumerate(zip(self.paras, self.layout)))
+        if self.anchor == "middle":
+            return top + inset_y + (height - 2 * inset_y - total) / 2
+        if self.anchor == "bottom":
+            return top + height - inset_y - total
+        return top + inset_y
+
 
 @dataclass
 class Shape:

@@ -122,15 +122,7 @@ class _Slides:
         out = []
         if tb.fill and at is None:
             out.append(self.shape(x0, y0, w, h, tb.fill, tb.line or edge, tb.shape))
-        total = sum(sum(line.height for line in lines) + (p.space_before if i else 0)
-                    for i, (p, lines) in enumerate(zip(tb.paras, tb.layout)))
-        inner_h = h - 2 * iy
-        if tb.anchor == "middle":
-            y = y0 + iy + (inner_h - total) / 2
-        elif tb.anchor == "bottom":
-            y = y0 + h - iy - total
-        else:
-            y = y0 + iy
+        y = tb.text_top(y0, h, iy)
         parts, bullets = [], []
 
         def flush() -> None:

@@ -183,16 +183,7 @@ class _Painter:
         if tb.fill:
             self.rect(x0, y0, w, h, tb.fill, tb.line or edge, tb.shape, z=2)
         ix, iy = (_pt(v) for v in tb.insets)
-        total = 0.0
-        for i, (p, lines) in enumerate(zip(tb.paras, tb.layout)):
-            total += sum(line.height for line in lines) + (p.space_before if i else 0)
-        inner_h = h - 2 * iy
-        if tb.anchor == "middle":
-            y = y0 + iy + (inner_h - total) / 2
-        elif tb.anchor == "bottom":
-            y = y0 + h - iy - total
-        else:
-            y = y0 + iy
+        y = tb.text_top(y0, h, iy)
         for i, (p, lines) in enumerate(zip(tb.paras, tb.layout)):
             if i:
                 y += p.space_before
