@@ -507,3 +507,21 @@ def test_build_writes_the_handouts(tmp_path):
     assert [p.name for p in result.files] == ["korean-briefing-handout.pdf",
                                               "korean-briefing-handout.docx"]
     assert all(p.parent == tmp_path / "korean-briefing" for p in result.files)
+
+
+def test_word_keeps_each_card_on_one_page(made):
+    import docx
+    from deckgen.handout.docx_base import ITEM_STYLE
+    _, _, _, path = made["south-korea-briefing"][:4]
+    doc = docx.Document(str(path))
+    paras = doc.paragraphs
+    starts = [i for i, p in enumerate(paras) if p.style.name == ITEM_STYLE]
+    assert len(starts) >= 8
+    for a, b in zip(starts, starts[1:] + [None]):
+        card = paras[a:b]
+        # a card runs from its title to the paragraph before the next card's title or heading
+        end = next((k for k, p in enumerate(card) if k and p.paragraph_format.keep_with_next
+                    is not True), len(card) - 1)
+        assert end >= 1, paras[a].text                    # the title stays with its text
+        assert all(p.paragraph_format.keep_with_next for p in card[:end]), paras[a].text
+        assert all(p.paragraph_format.keep_together for p in card[:end + 1]), paras[a].text

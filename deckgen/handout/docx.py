@@ -58,6 +58,18 @@ _AFTER_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:cont
                "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 
 
+def _keep_whole(elements) -> None:
+    """Keep one card (its title, text, points, evidence and note) on one page in Word:
+    every paragraph keeps its lines together and stays with the next, but the last."""
+    from docx.oxml.ns import qn
+    paras = [el for el in elements if el.tag == qn("w:p")]
+    for i, p in enumerate(paras):
+        ppr = p.get_or_add_pPr()
+        ppr.keepLines_val = True
+        if i < len(paras) - 1:
+            ppr.keepNext_val = True
+
+
 def _word_readable(data: bytes) -> bytes:
     """Return a picture Word's reader (python-docx's header parser) accepts.
 
@@ -433,6 +445,7 @@ class _Writer:
         from docx.shared import Pt
         for e in blk.entries:
             par = self.doc.add_paragraph(style=ITEM_STYLE)
+            first = par._p
             for tg in e.tags:
                 self.tag(par, tg)
             self.runs(par, e.title)
@@ -449,6 +462,7 @@ class _Writer:
                 self.runs(p, "; ".join(e.evidence), size=SMALL, color=self.t.color("muted"))
             if e.note:
                 self.note(e.note)
+            _keep_whole([first, *first.itersiblings()])
         if blk.beside is not None:   # the chart the PDF sets beside the odd last card
             (w, h), = row_sizes((blk.beside,), frame_width(self.h.language), beside=True)
             self.chart(blk.beside, w, h)
