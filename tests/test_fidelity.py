@@ -9,6 +9,7 @@ slide is reported; the test fails past the tolerance.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -57,7 +58,7 @@ def test_the_tile_measure_sees_a_moved_box():
 # 19 pt line 0.45 % narrower than the font's own advances and kerning add up to),
 # which moves a line on each: up to 10 % there
 @requires_soffice
-@pytest.mark.skipif(shutil.which("pdftoppm") is None and not __import__("os").environ.get(
+@pytest.mark.skipif(shutil.which("pdftoppm") is None and not os.environ.get(
     "DECKGEN_REQUIRE_SOFFICE"), reason="poppler's pdftoppm is not installed")
 @pytest.mark.parametrize("source, tolerance", [(BRIEFING, 0.05), (STRESS, 0.10)])
 def test_preview_and_libreoffice_agree_tile_by_tile(source, tolerance, tmp_path):

@@ -68,6 +68,12 @@ def test_axes_run_in_nice_steps_from_zero(lo, hi, want):
     assert nice_axis(lo, hi) == pytest.approx(want)
 
 
+def test_values_too_small_for_any_label_get_an_axis_not_a_crash():
+    # 5e-324 passes the loader (it is finite and small); its span underflowed log10
+    assert nice_axis(5e-324, 5e-324) == (0, 1, 0.2)
+    assert nice_axis(0, 1e-13) == (0, 1, 0.2)
+
+
 def test_excel_codes_write_what_the_formatter_writes():
     # the pptx shows its labels through a number format code: it must say the same thing
     nums = Numbers.for_values([1.25e9, 0.98e9], "USD")

@@ -187,7 +187,8 @@ def nice_axis(lo: float, hi: float) -> tuple[float, float, float]:
     one nearest 5 intervals: 0–29 runs 0–30 by 5, −3.5–4.3 runs −4–6 by 2.
     """
     lo, hi = min(lo, 0.0), max(hi, 0.0)
-    if hi - lo <= 0:
+    if hi - lo < 1e-12:
+        # flat data, or values below the twelve decimals a label can show (5e-324)
         hi = lo + 1.0
     mag = 10 ** math.floor(math.log10((hi - lo) / 5))
     best = None
@@ -201,6 +202,8 @@ def nice_axis(lo: float, hi: float) -> tuple[float, float, float]:
                 key = (round((high - low) / (hi - lo), 9), abs(n - 5))
                 if best is None or key < best[0]:
                     best = (key, low, high, step)
+    if best is None:      # not met for any data seen; an even fifth of the span, unrounded
+        return _tidy(lo), _tidy(hi), _tidy((hi - lo) / 5)
     _, low, high, step = best
     return _tidy(low), _tidy(high), _tidy(step)
 
