@@ -17,7 +17,7 @@ from deckgen.content.markup import plain
 from deckgen.deck.charts import CHART_PT, ChartSpec, plot_box
 from deckgen.layout.geometry import EMU_PER_PT, Box
 from deckgen.text.fontfiles import HANGUL, family_for
-from deckgen.text.measure import width
+from deckgen.text.measure import Piece, width, wrap
 from deckgen.theme.colour import mix
 
 
@@ -224,16 +224,9 @@ def _wedge(cx, cy, r, inner, a0, a1) -> str:
 # -- the probability yardstick ----------------------------------------------------------------------
 
 def _lines(text: str, font: str, size: float, most: float) -> list[str]:
-    """Break ``text`` into lines no wider than ``most`` points (at spaces)."""
-    out, cur = [], ""
-    for word in text.split():
-        trial = f"{cur} {word}".strip()
-        if cur and width(trial, font, size) > most:
-            out.append(cur)
-            cur = word
-        else:
-            cur = trial
-    return out + [cur] if cur else out or [""]
+    """Break ``text`` into lines no wider than ``most`` points, as the slides break text."""
+    lines = wrap([Piece(text, font, size)], most)
+    return ["".join(p.text for p in line.pieces) for line in lines] or [""]
 
 
 def yardstick_rows(titles: list[str], font: str, size: float, label_w: float) -> list[int]:
