@@ -159,14 +159,34 @@ def _n_slides(n: int) -> str:
     return f"{n} slide{'s' if n != 1 else ''}"
 
 
+def run_sheet(notes) -> list[str]:
+    """Return the run sheet's lines: each timed block, section or slide with its minutes
+    and the running total, then the total (``total 48 min``); none when nothing is timed."""
+    timed = [n for n in notes if n.action == "timing"]
+    if not timed:
+        return []
+    lines = ["run sheet (slide, what, minutes, running total):"]
+    total = 0.0
+    for n in timed:
+        counted = not n.detail      # the detail says why a time is not counted
+        total += n.minutes if counted else 0.0
+        said = f"running total {total:g} min" if counted else n.detail.strip(" ()")
+        lines.append(f"  slide {n.slide:>3} {n.title} ({n.box}): {n.minutes:g} min, {said}")
+    lines.append(f"  total {total:g} min")
+    return lines
+
+
 def fit_report(notes) -> str:
     """Return the fit report: how each block was composed, then every box that shrank, split or overflowed."""
     composed = [n for n in notes if n.action == "composed"]
-    fitted = [n for n in notes if n.action != "composed"]
+    fitted = [n for n in notes if n.action not in ("composed", "hidden", "timing")]
     lines = []
     if composed:
         lines.append("composer (block: variant, sizes, slides):")
         lines += [f"  slide {n.slide:>3} {n.title}: {n.detail}" for n in composed]
+    lines += [f"hidden: slide {n.slide} '{n.title}' ({n.detail})"
+              for n in notes if n.action == "hidden"]
+    lines += run_sheet(notes)
     if not fitted:
         lines.append("fit report: every text box fits at its designed size.")
         return "\n".join(lines)

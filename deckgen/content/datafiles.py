@@ -362,6 +362,14 @@ def grid(rows: list[list[Cell]], name: str, what: str) -> Grid:
     return Grid(name, header, tuple(labels), tuple(body))
 
 
+def cell_number_or_gap(cell: Cell) -> Optional[float]:
+    """Return the number in a cell, or None for an empty cell (a gap in a chart's series);
+    raise, naming the cell, for one that holds something else."""
+    if not _filled(cell.value):
+        return None
+    return cell_number(cell)
+
+
 def cell_number(cell: Cell, column: str = "") -> float:
     """Return the number in a cell, or raise naming the cell and what it holds."""
     value = number(cell.value)

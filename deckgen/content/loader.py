@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from deckgen.content import model as m
-from deckgen.content.datafiles import (DataFileError, Grid, Workbook, cell_number, grid,
-                                       parse_cell, parse_range, read_csv)
+from deckgen.content.datafiles import (DataFileError, Grid, Workbook, cell_number,
+                                       cell_number_or_gap, grid, parse_cell, parse_range,
+                                       read_csv)
 from deckgen.content.grammar import (Any_, Bool, ContentPath, Ctx, Date, Enum, Field, Id, Int,
                                      INVALID, ListOf, MAX_TEXT, Number, NumberOrRange, Pattern,
                                      Record, RefTo, Text, Type, ci_pattern, clean_text,
@@ -27,11 +28,11 @@ from deckgen.errors import ContentError, ErrorList, did_you_mean, one_of
 IMPACTS = ("low", "medium", "high", "critical")
 CONFIDENCE = ("low", "moderate", "high")
 CHART_TYPES = ("bar", "column", "stacked", "pie", "doughnut", "line", "range")
-LAYOUTS = ("bullets", "two-column", "chart", "figure", "image", "table", "quote")
+LAYOUTS = ("bullets", "two-column", "chart", "figure", "image", "table", "quote", "full-image")
 QUESTION_TYPES = ("choice", "multi", "true-false", "numeric", "short", "order", "match")
 BLOCKS = ("title", "question", "bluf", "context", "figures", "charts", "timeline",
           "concerns", "constraints", "responses", "outlook", "objectives", "sections",
-          "discussion", "sources", "quiz")
+          "discussion", "sources", "quiz", "agenda")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".svg")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -172,16 +173,27 @@ def _grid_chart(g: Grid, values, node, ctx, path, cell_key: str) -> object:
     if cols is INVALID:
         return INVALID
     series = []
+    names = [g.columns[c] for c in cols]
+    ranges = [n.lower() for n in names] == ["low", "high"]
+    # an empty cell is a gap in a series (drawn as a gap in line and column charts); a
+    # range needs both its ends, and a chart type that needs every value says so at load
+    read = cell_number if ranges else cell_number_or_gap
+    gaps = []
     try:
         for c in cols:
-            series.append(tuple(cell_number(row[c]) for row in g.rows))
+            vals = []
+            for row in g.rows:
+                vals.append(read(row[c]))
+                if vals[-1] is None:
+                    gaps.append((row[c].loc, row[c].where))
+            series.append(tuple(vals))
     except DataFileError as exc:
         return _data_error(exc, node, ctx, path, {"cell": cell_key, "file": cell_key})
-    names = [g.columns[c] for c in cols]
     cats = tuple(clean_text(x) for x in g.labels)
-    if [n.lower() for n in names] == ["low", "high"]:
+    if ranges:
         return m.ChartData(cats, (m.Series("", tuple(zip(series[0], series[1]))),), ranges=True)
-    return m.ChartData(cats, tuple(m.Series(clean_text(n), v) for n, v in zip(names, series)))
+    return m.ChartData(cats, tuple(m.Series(clean_text(n), v) for n, v in zip(names, series)),
+                       gaps=tuple(gaps))
 
 
 def _csv_data_post(values, node, ctx, path):
@@ -485,9 +497,19 @@ class ChartDataType(Type):
         return (CSV_DATA, XLSX_DATA)
 
 
+#: Chart types that draw an empty cell as a gap; the others need every value.
+GAP_TYPES = ("bar", "column", "stacked", "line")
+
+
 def _chart_post(values, node, ctx, path):
     data = values.get("data")
     ctype = values.get("type", "")
+    if data is not None and data.gaps and ctype and ctype not in GAP_TYPES:
+        loc, where = data.gaps[0]
+        dnode = node.get("data")
+        return ctx.error(loc or dnode.loc, f"{path}.data", f"{where} is empty; allowed: a "
+                         f"number in every cell for a {ctype} chart (an empty cell is a gap "
+                         f"only in {', '.join(GAP_TYPES[:-1])} or {GAP_TYPES[-1]} charts)")
     if data is not None and ctype:
         if ctype == "range" and not data.ranges:
             return ctx.error(node.get("type"), f"{path}.type", "found 'range' for data of single "
@@ -660,7 +682,31 @@ class ImagePath(ContentPath):
         return target
 
 _LAYOUT_KEYS = {"chart": "chart", "figure": "figure", "image": "image",
-                "table": "table", "quote": "quote", "two-column": "left", "bullets": "points"}
+                "table": "table", "quote": "quote", "two-column": "left", "bullets": "points",
+                "full-image": "image"}
+
+# keys that belong to some layouts only: a column heading on a bullets slide is a mistake
+_LAYOUT_ONLY = {"left_title": ("two-column",), "right_title": ("two-column",),
+                "caption": ("image", "full-image"), "credit": ("image", "full-image")}
+
+
+class Minutes(Type):
+    """A time in minutes: a number above 0, at most a day."""
+
+    describe = "a number of minutes above 0, such as 5 or 2.5"
+
+    def convert(self, node, ctx, path):
+        value = read_number(node)
+        if value is None or not 0 < value <= 1440:
+            return ctx.wrong(node, path, "a number of minutes above 0 and at most 1440, "
+                             "such as 5 or 2.5")
+        return value
+
+    def json_schema(self, defs):
+        return {"type": "number", "exclusiveMinimum": 0, "maximum": 1440}
+
+    def doc_type(self):
+        return "minutes (a number above 0)"
 
 
 def _slide_post(values, node, ctx, path):
@@ -679,9 +725,14 @@ def _slide_post(values, node, ctx, path):
         else:
             return ctx.error(node, path, f"the key '{need}' is missing; allowed: a slide with "
                              f"layout '{layout}' needs '{need}'")
-    if layout == "image" and not values.get("alt"):
+    if layout in ("image", "full-image") and not values.get("alt"):
         return ctx.error(node, path, "the key 'alt' is missing; allowed: an image slide needs "
                          "'alt', a sentence saying what the picture shows")
+    for key, layouts in _LAYOUT_ONLY.items():
+        if key in values and layout not in layouts:
+            return ctx.error(node.get(key), f"{path}.{key}", f"found '{key}' on a slide with "
+                             f"layout '{layout}'; allowed: '{key}' on {' or '.join(layouts)} "
+                             "slides")
     if values.get("alt") and "image" in values:
         alt = values["alt"]
         if alt.lower() == Path(alt).name.lower() and Path(alt).suffix.lower() in IMAGE_SUFFIXES:
@@ -700,6 +751,9 @@ def _slide_rules() -> dict:
                          "required": ["layout"]},
                   "then": {"anyOf": [{"required": ["left"]}, {"required": ["right"]}]}})
     rules.append({"if": {"properties": {"layout": {"const": "image"}}, "required": ["layout"]},
+                  "then": {"required": ["alt"]}})
+    rules.append({"if": {"properties": {"layout": {"const": "full-image"}},
+                         "required": ["layout"]},
                   "then": {"required": ["alt"]}})
     content = ("title", "points", "left", "right", "chart", "figure", "image", "table", "quote")
     return {"dependentRequired": {"image": ["alt"]}, "allOf": rules,
@@ -725,16 +779,30 @@ SLIDE = Record("slide", m.Slide, {
     "keep": Field(Enum("together"), "'together': keep the slide's points on one slide when they "
                   "fit at the theme's minimum size (deckgen build --report says when not)",
                   example="together"),
+    "left_title": Field(Text(), "heading over the left column (two-column)", example="For"),
+    "right_title": Field(Text(), "heading over the right column (two-column)",
+                         example="Against"),
+    "hidden": Field(Bool(), "true: a hidden slide (kept for questions; PowerPoint skips it in "
+                    "the show), left out of the slide handouts", example="true"),
+    "caption": Field(Text(), "a line about the picture, under it (image, full-image)",
+                     example="The demilitarised zone seen from the south"),
+    "credit": Field(Text(), "who made the picture, set small at its edge (image, full-image)",
+                    example='"Photo: Jane Doe, CC BY 4.0"'),
+    "duration": Field(Minutes(), "minutes to spend on this slide, said in its speaker notes "
+                      "and the run sheet", example="3"),
     "notes": NOTES,
     "source": SOURCE_REF,
 }, post=_slide_post, doc="A free slide. Its layout follows from its keys (`chart`, `figure`, "
    "`image`, `table`, `quote`, `left`/`right`, else bullets) or is named in `layout`; an image "
-   "needs `alt`.", json_extra=_slide_rules())
+   "needs `alt`. `full-image` fills the slide with the picture, the title on a band.",
+   json_extra=_slide_rules())
 
 SECTION = Record("section", m.Section, {
     "title": Field(Text(), "section title", required=True, example="The yardstick"),
     "slides": Field(ListOf(SLIDE), "the slides",
                     example="[{title: Why it matters, points: [One, Two]}]"),
+    "duration": Field(Minutes(), "minutes for the whole section, said in its opening slide's "
+                      "notes and the run sheet", example="10"),
     "notes": NOTES,
     "source": SOURCE_REF,
 }, doc="A section of free slides; its title opens it.")
@@ -926,6 +994,32 @@ KEEP = Record("keep", _keep, {
    "variant and sizes (never below the theme's minimums) that hold the whole block on one "
    "slide; when none can, the block continues and `deckgen build --report` says so.")
 
+#: Blocks whose built-in slide title a ``headlines`` entry may replace.
+HEADLINE_BLOCKS = ("agenda", "question", "bluf", "context", "figures", "timeline", "concerns",
+                   "constraints", "responses", "outlook", "objectives", "discussion", "sources")
+#: Blocks a ``durations`` entry may time (sections and free slides take ``duration``).
+DURATION_BLOCKS = ("title", "agenda", "objectives", "question", "bluf", "context", "figures",
+                   "charts", "timeline", "concerns", "constraints", "responses", "outlook",
+                   "discussion", "sources", "quiz")
+
+
+def _mapping(**kw):
+    kw.pop("loc", None)
+    return kw
+
+
+HEADLINES = Record("headlines", _mapping, {
+    b: Field(Text(), f"the title of the '{b}' slides, replacing the built-in one",
+             example="Two worries shape every ally's planning") for b in HEADLINE_BLOCKS
+}, doc="Action titles for storyline blocks (`concerns: Two worries shape every ally's "
+   "planning`), replacing the built-in labels; continued slides add (2/2).")
+
+DURATIONS = Record("durations", _mapping, {
+    b: Field(Minutes(), f"minutes for the '{b}' block, said in the notes of its first slide",
+             example="5") for b in DURATION_BLOCKS
+}, doc="Minutes per storyline block (`concerns: 5`). The time is said in the speaker notes of "
+   "the block's first slide, and `deckgen build --report` prints the run sheet.")
+
 TOP: dict[str, Field] = {
     "kind": Field(Enum("briefing", "lecture"), "picks the default storyline", example="lecture"),
     "title": Field(Text(), "deck title", required=True, example="Reading a Strategic Assessment"),
@@ -975,6 +1069,11 @@ TOP: dict[str, Field] = {
                      "storyline's",
                      example="[title, objectives, sections, sources]"),
     "keep": Field(KEEP, "blocks to keep on one slide", example="{timeline: together}"),
+    "agenda": Field(Bool(), "true: an agenda slide after the title (and the objectives) "
+                    "listing the sections and main blocks", example="true"),
+    "headlines": Field(HEADLINES, "action titles replacing the blocks' built-in titles",
+                       example="{concerns: Two worries shape every ally's planning}"),
+    "durations": Field(DURATIONS, "minutes per storyline block", example="{concerns: 5}"),
 }
 
 
@@ -1061,7 +1160,7 @@ def _check_refs(ctx: Ctx) -> None:
 def _check_outline(values: dict, root: Node, ctx: Ctx) -> None:
     onode = root.get("outline")
     for i, name in enumerate(values.get("outline", ())):
-        present = name == "title" or bool(values.get(name))
+        present = name in ("title", "agenda") or bool(values.get(name))
         if not present:
             ctx.errors.append(ContentError(
                 f"found '{name}', but the file has no '{name}' block; allowed: blocks the "

@@ -90,6 +90,14 @@ class ChartData:
     categories: tuple[str, ...]
     series: tuple[Series, ...]
     ranges: bool = False
+    # the empty cells of a data file (values None: gaps), as (Loc or None, "row 3, column
+    # 'b' of 'data.csv'"), so a chart type that needs every value can say which one is missing
+    gaps: tuple = field(default=(), compare=False, hash=False)
+
+    @property
+    def has_gaps(self) -> bool:
+        """True when some value is missing (an empty cell)."""
+        return any(v is None for s in self.series for v in s.values)
 
 
 @dataclass(frozen=True)
@@ -156,6 +164,12 @@ class Slide:
     table: Optional[Table] = None
     quote: Optional[Quote] = None
     keep: str = ""          # "together": its points stay on one slide when they can
+    left_title: str = ""    # two-column: the columns' headings
+    right_title: str = ""
+    hidden: bool = False    # written as a hidden slide, left out of slide handouts
+    caption: str = ""       # image slides: a line under the picture
+    credit: str = ""        # image slides: who made the picture, set small
+    duration: Optional[Number] = None   # minutes, stated in the notes and the run sheet
     notes: str = ""
     source: tuple[Ref, ...] = ()
     loc: Loc = Loc("")
@@ -165,6 +179,7 @@ class Slide:
 class Section:
     title: str
     slides: tuple[Slide, ...] = ()
+    duration: Optional[Number] = None   # minutes for the whole section
     notes: str = ""
     source: tuple[Ref, ...] = ()
     loc: Loc = Loc("")
@@ -227,6 +242,9 @@ class Content:
     quiz: Optional[Quiz] = None
     outline: tuple[str, ...] = ()
     keep: tuple[str, ...] = ()      # blocks asked to stay on one slide (``keep: {concerns: together}``)
+    agenda: bool = False            # an agenda slide after the title (and objectives)
+    headlines: dict = field(default_factory=dict, compare=False, hash=False)  # block -> title
+    durations: dict = field(default_factory=dict, compare=False, hash=False)  # block -> minutes
     locs: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property

@@ -34,6 +34,8 @@ def is_share_of_whole(chart: Chart) -> bool:
     if data.ranges or len(data.series) != 1:
         return False
     values = data.series[0].values
+    if any(v is None for v in values):     # a gap: not a whole
+        return False
     return all(v >= 0 for v in values) and abs(sum(values) - 100) <= 1.5 and len(values) >= 2
 
 
@@ -268,9 +270,11 @@ class ChartSpec:
         above the label, not through it) and a column below zero."""
         vals = self.values[s]
         v = vals[i]
+        if v is None:
+            return False
         if self.ctype == "line":
-            prev = vals[i - 1] if i else v
-            nxt = vals[i + 1] if i + 1 < len(vals) else v
+            prev = vals[i - 1] if i and vals[i - 1] is not None else v
+            nxt = vals[i + 1] if i + 1 < len(vals) and vals[i + 1] is not None else v
             return (v < prev and v <= nxt) or (v <= prev and v < nxt)
         return self.ctype in ("column", "bar") and v < 0
 
@@ -279,6 +283,8 @@ class ChartSpec:
         if not self.labels or (s, i) in self.hidden:
             return None
         v = self.values[s][i]
+        if v is None:        # a gap (an empty cell): no point, no label
+            return None
         return self.numbers.span(*v) if isinstance(v, tuple) else self.numbers.text(v)
 
 
@@ -295,7 +301,9 @@ def resolve(chart: Chart, ctype: str, data_labels: bool = True,
     """
     data = chart.data
     values = tuple(tuple(s.values) for s in data.series)
-    flat = [float(x) for vs in values for v in vs for x in (v if isinstance(v, tuple) else (v,))]
+    # None is a gap (an empty cell of a data file): no point, and no part in the axis
+    flat = [float(x) for vs in values for v in vs if v is not None
+            for x in (v if isinstance(v, tuple) else (v,))]
     numbers = Numbers.for_values(flat, chart.unit)
     cats = tuple(plain(c) for c in data.categories)
     labels = data_labels and len(cats) <= MAX_LABELLED
@@ -307,12 +315,12 @@ def resolve(chart: Chart, ctype: str, data_labels: bool = True,
     else:
         if ctype == "stacked":
             n = len(cats)
-            ups = [sum(max(vs[i], 0) for vs in values) for i in range(n)]
-            downs = [sum(min(vs[i], 0) for vs in values) for i in range(n)]
+            ups = [sum(max(vs[i] or 0, 0) for vs in values) for i in range(n)]
+            downs = [sum(min(vs[i] or 0, 0) for vs in values) for i in range(n)]
             lo, hi = min(downs, default=0), max(ups, default=0)
             top = max((u - d_ for u, d_ in zip(ups, downs)), default=0) or 1
             hidden = {(s, i) for s, vs in enumerate(values) for i, v in enumerate(vs)
-                      if abs(v) < 0.07 * top}
+                      if v is not None and abs(v) < 0.07 * top}
         else:
             lo, hi = min(flat, default=0), max(flat, default=0)
         if extent:
@@ -376,8 +384,9 @@ def describe(chart: Chart, ctype: str, limit: int = 12) -> str:
     unit = "" if chart.unit in ATTACHED or not chart.unit else f" {chart.unit}"
     parts = []
     for s in data.series:
-        vals = [f"{c} " + (spec.numbers.span(*v) if isinstance(v, tuple) else spec.numbers.text(v))
-                + unit for c, v in zip(data.categories, s.values)]
+        vals = [f"{c} no data" if v is None else f"{c} " + (
+                    spec.numbers.span(*v) if isinstance(v, tuple) else spec.numbers.text(v)) + unit
+                for c, v in zip(data.categories, s.values)]
         more = len(vals) - limit
         text = ", ".join(vals[:limit]) + (f" and {more} more" if more > 0 else "")
         parts.append(f"{s.name}: {text}" if s.name else text)

@@ -357,17 +357,37 @@ def _two_split(m: _Bullets, i: int, j: int, size: float, gap: float, width: int,
     return None if best is None else best[1]
 
 
+COLUMN_HEAD_PT = 24.0           # a column's heading (left_title, right_title), bold
+COLUMN_HEAD_GAP = int(0.12 * IN)   # between a column's heading and its points
+
+
+def column_head_paras(text: str, style: Callable[[float], Style]) -> list[Para]:
+    """Return a column heading's paragraph, as the design sets it."""
+    return [Para(text, style(COLUMN_HEAD_PT))]
+
+
+def column_head_height(heads: Sequence[str], room: Room, width: int) -> int:
+    """Return the EMU the column headings take above both columns (0 with none): the
+    taller heading's lines, so the two columns' points start level."""
+    if not any(heads):
+        return 0
+    tallest = max(paras_height(column_head_paras(h, lambda pt: room.style(pt, True, True)),
+                               _pt(width)) for h in heads if h)
+    return int((tallest + SLACK) * EMU_PER_PT) + COLUMN_HEAD_GAP
+
+
 def two_columns(left: Sequence[Point], right: Sequence[Point], room: Room,
-                keep: bool = False) -> Choice:
+                keep: bool = False, heads: Sequence[str] = ("", "")) -> Choice:
     """Compose a two-column slide: one size for both columns, each column cut over slides.
 
     Groups are ``(left points, right points)`` per slide. A slide that holds
     both columns is set as large as the body maximum allows (each column at
     most ``SPARSE_FILL`` of its height); a longer one keeps the body size.
+    Column ``heads`` (headings) take their measured height off both columns.
     """
     b = room.body
     width = (b.w - TWO_COL_GAP) // 2
-    cap = _pt(b.h - TWO_COL_TOP) - SLACK
+    cap = _pt(b.h - TWO_COL_TOP - column_head_height(heads, room, width)) - SLACK
     ms = [_Bullets(room, pts, False) for pts in (left, right)]
     floor = room.minimum if keep else max(room.minimum, room.size - 2)
     cands = []

@@ -27,7 +27,7 @@ from deckgen.layout.geometry import (Box, CARD_BAND, CARD_EVIDENCE_PT, CARD_PAD,
                                      text_height, text_width, title_size)
 from deckgen.layout.placed import (ChartFrame, FitNote, Group, Para, Picture, PlacedDeck,
                                    PlacedSlide, Shape, SlideNumber, Style, TableFrame, TextBox)
-from deckgen.theme.contrast import luminance, mix
+from deckgen.theme.contrast import NORMAL, luminance, mix, ratio
 from deckgen.theme.theme import Theme
 
 IN = EMU_PER_IN
@@ -275,10 +275,17 @@ class _Designer:
         w = (b.w - gap) // 2
         size = s.layout.size or t.sizes["body"]
         top = composer.TWO_COL_TOP
+        heads = (s.left_title, s.right_title)
+        head_h = composer.column_head_height(heads, composer.Room(t, bool(self.deck.classification)), w)
         for k, pts in enumerate((s.left, s.right)):
             x = b.x + k * (w + gap)
             out.append(self.shape(Box(x, b.y, w, int(0.06 * IN)), t.accent(k)))
-            out.append(self.text(Box(x, b.y + top, w, b.h - top),
+            if heads[k]:
+                out.append(self.text(Box(x, b.y + top, w, head_h - composer.COLUMN_HEAD_GAP),
+                                     composer.column_head_paras(heads[k], lambda pt: self.style(
+                                         pt, "primary", bold=True, heading=True)),
+                                     name="Left heading" if k == 0 else "Right heading"))
+            out.append(self.text(Box(x, b.y + top + head_h, w, b.h - top - head_h),
                                  self.point_paras(pts, size=size, gap=s.layout.gap or None),
                                  name="Left column" if k == 0 else "Right column"))
         return self.title_box(s)
@@ -493,13 +500,67 @@ class _Designer:
         out.append(self.text(b, paras, name="Sources list"))
         return self.title_box(s)
 
+    def credit_style(self, color: str = "muted") -> Style:
+        """A picture credit: the theme's caption size, never under 14 pt."""
+        return self.style(max(self.caption, 14.0), color)
+
     def image_slide(self, s: d.ImageSlide, out: list) -> TextBox:
         b = self.frame.body
+        gap = int(0.08 * IN)
+        # the caption and credit take their measured lines under the picture
+        cap = [Para(s.caption, self.style(20, "text"), align="center")] if s.caption else []
+        cred = [Para(s.credit, self.credit_style(), align="right")] if s.credit else []
+        cap_h = height_of(cap, b.w) + gap if cap else 0
+        cred_h = height_of(cred, b.w) + gap if cred else 0
+        room = b.h - cap_h - cred_h
         iw, ih = image_size(s.image)   # an SVG's ratio is that of its PNG copy
-        scale = min(b.w / iw, b.h / ih)
+        scale = min(b.w / iw, room / ih)
         w, h = int(iw * scale), int(ih * scale)
-        out.append(Picture(Box(b.x + (b.w - w) // 2, b.y + (b.h - h) // 2, w, h), s.image, s.alt))
+        y = b.y + (room - h) // 2
+        pic = Box(b.x + (b.w - w) // 2, y, w, h)
+        out.append(Picture(pic, s.image, s.alt))
+        y = pic.y + pic.h + gap
+        if cred:
+            # at the picture's right edge, as wide as the picture (or the body, if it is narrow)
+            cw = max(pic.w, min(b.w, int(4 * IN)))
+            out.append(self.text(Box(pic.x + pic.w - cw, y, cw, cred_h - gap), cred,
+                                 name="Credit", min_size=cred[0].style.size))
+            y += cred_h
+        if cap:
+            out.append(self.text(Box(b.x, y, b.w, cap_h - gap), cap, name="Caption"))
         return self.title_box(s)
+
+    def full_image_slide(self, s: d.FullImageSlide, out: list) -> TextBox:
+        """The picture covers the slide (cropped, its aspect kept); the title, caption and
+        credit sit on a solid band across its foot, in colours checked for contrast."""
+        t, f = self.theme, self.frame
+        W, H = t.slide_width, t.slide_height
+        iw, ih = image_size(s.image)
+        out.append(Picture(Box(0, 0, W, H), s.image, s.alt, crop=cover_crop(iw, ih, W, H),
+                           behind=True))
+        band_col, fg = band_colors(t)
+        left, right = t.margins["left"], t.margins["right"]
+        width = W - left - right
+        pad = int(0.2 * IN)
+        pt = title_size(s.full_title, t, width)
+        title_paras = [Para(s.full_title, self.style(pt, fg, bold=True, heading=True))]
+        title_h = height_of(title_paras, width)
+        paras = []
+        if s.caption:
+            paras.append(Para(s.caption, self.style(20, fg)))
+        if s.credit:
+            paras.append(Para(s.credit, self.credit_style(fg), align="right",
+                              space_before=4 if paras else 0))
+        extra_h = height_of(paras, width) if paras else 0
+        bottom = f.banner_bottom.y if self.deck.classification else H
+        # the band holds the footer row too (slide number, sources), drawn on it in its colours
+        band_y = f.footer.y - pad - extra_h - title_h - pad
+        out.append(Shape(Box(0, band_y, W, bottom - band_y), band_col, name="Title band",
+                         behind=True))
+        if paras:
+            out.append(self.text(Box(left, band_y + pad + title_h, width, extra_h), paras,
+                                 name="Caption and credit", min_size=min(p.style.size for p in paras)))
+        return self.title_box(s, box=Box(left, band_y + pad, width, title_h), size=pt, color=fg)
 
     def table_slide(self, s: d.TableSlide, out: list) -> TextBox:
         b, t = self.frame.body, self.theme
@@ -584,13 +645,15 @@ class _Designer:
         notes: list[FitNote] = []
         for number, s in enumerate(self.deck.slides, start=1):
             role = s.kind if s.kind in ("title", "section") else "content"
-            dark = role != "content" and self.covers
+            # a full-slide picture's footer sits on its band, in the cover colours
+            dark = (role != "content" and self.covers) or s.kind == "full-image"
             items: list = []
             title = getattr(self, s.kind.replace("-", "_") + "_slide")(s, items)
             items.extend(self.furniture(s, number, dark))
             # with a master, slides keep the master's background (None: paint nothing)
             background = None if t.master else t.color("cover" if dark else "background")
-            ps = PlacedSlide(s.kind, t.layouts[role], background, title, items, s.notes, number)
+            ps = PlacedSlide(s.kind, t.layouts[role], background, title, items, s.notes, number,
+                             hidden=s.hidden)
             for it in ps.walk():
                 _fit_all(it)
             for it in ps.walk():
@@ -608,8 +671,39 @@ class _Designer:
             for first, block_title, why in self.deck.choices:
                 if first == number:
                     notes.append(FitNote(number, block_title, s.block, "composed", why))
+            if s.hidden:
+                notes.append(FitNote(number, s.full_title, "slide", "hidden",
+                                     "a hidden slide: skipped in the show and the slide handouts"))
             slides.append(ps)
+        for tm in self.deck.timings:
+            span = (f"slides {tm.slide}–{tm.slide + tm.slides - 1}" if tm.slides > 1
+                    else f"slide {tm.slide}")
+            why = "" if tm.counted else (" (hidden, not counted)" if tm.hidden
+                                         else " (part of its section's time)")
+            notes.append(FitNote(tm.slide, tm.label, span, "timing", why, tm.minutes))
         return PlacedDeck(slides, t.slide_width, t.slide_height, notes, deck=self.deck)
+
+
+def cover_crop(iw: float, ih: float, w: float, h: float) -> tuple[float, float, float, float]:
+    """Return the crop (left, top, right, bottom shares) that makes a ``iw`` × ``ih``
+    picture cover a ``w`` × ``h`` box at its own aspect, cut evenly on the long sides."""
+    pic, box = iw / ih, w / h
+    if pic > box:        # wider than the box: cut the sides
+        cut = (1 - box / pic) / 2
+        return (cut, 0.0, cut, 0.0)
+    cut = (1 - pic / box) / 2
+    return (0.0, cut, 0.0, cut)
+
+
+def band_colors(theme: Theme) -> tuple[str, str]:
+    """Return (band, text) colours for a title over a picture: the cover colour and the
+    text colour that reads on it, checked against WCAG's 4.5:1 (small credits sit on it
+    too); a theme whose cover colours fail gets near-black and white."""
+    band = theme.color("cover")
+    for fg in (theme.color("on_cover"), theme.text_on(band)):
+        if ratio(fg, band) >= NORMAL:
+            return band, fg
+    return "1A1A1A", "FFFFFF"
 
 
 def _text_boxes(it):

@@ -47,6 +47,7 @@ class Slide:
     part: tuple[int, int] = (1, 1)  # (n, of) when a block continues over slides
     block: str = ""                 # the content block it came from
     layout: Layout = Layout()       # the composer's choice for this slide (deckgen.deck.composer)
+    hidden: bool = False            # a hidden slide: in the file, skipped in the show and handouts
 
     kind = "slide"
 
@@ -142,6 +143,8 @@ class SourcesSlide(Slide):
 class TwoColumnSlide(Slide):
     left: tuple[Point, ...] = ()
     right: tuple[Point, ...] = ()
+    left_title: str = ""            # the columns' headings, repeated on continued slides
+    right_title: str = ""
     kind = "two-column"
 
 
@@ -149,7 +152,16 @@ class TwoColumnSlide(Slide):
 class ImageSlide(Slide):
     image: Optional[Path] = None
     alt: str = ""
+    caption: str = ""
+    credit: str = ""
     kind = "image"
+
+
+@dataclass(frozen=True)
+class FullImageSlide(ImageSlide):
+    """A picture covering the whole slide, the title (and credit) on a band over it."""
+
+    kind = "full-image"
 
 
 @dataclass(frozen=True)
@@ -193,7 +205,19 @@ class QuizAnswerSlide(Slide):
 
 KINDS = (TitleSlide, QuestionSlide, JudgementsSlide, BulletsSlide, FiguresSlide, ChartSlide,
          TimelineSlide, ItemsSlide, YardstickSlide, SourcesSlide, TwoColumnSlide, ImageSlide,
-         TableSlide, QuoteSlide, SectionSlide, QuizQuestionSlide, QuizAnswerSlide)
+         FullImageSlide, TableSlide, QuoteSlide, SectionSlide, QuizQuestionSlide, QuizAnswerSlide)
+
+
+@dataclass(frozen=True)
+class Timing:
+    """One line of the run sheet: what is timed, from which slide, for how many minutes."""
+
+    slide: int          # the first slide it covers (1-based)
+    label: str          # the block's, section's or slide's title
+    minutes: float
+    slides: int = 1     # how many slides the time covers
+    hidden: bool = False   # every slide it covers is hidden
+    counted: bool = True   # False: part of a timed section's minutes, or hidden
 
 
 @dataclass(frozen=True)
@@ -214,3 +238,4 @@ class Deck:
     # the composer's choice per block: (first slide number, block title, one-line explanation)
     choices: tuple[tuple[int, str, str], ...] = field(default=(), compare=False)
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    timings: tuple[Timing, ...] = field(default=(), compare=False)   # the run sheet

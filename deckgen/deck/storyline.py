@@ -28,10 +28,10 @@ from deckgen.theme.theme import Theme
 # shows its objectives after the title; a lecture shows its question and
 # context before its sections and its key judgements before the outlook.
 STORYLINES = {
-    "briefing": ("title", "objectives", "question", "bluf", "context", "figures", "charts",
+    "briefing": ("title", "objectives", "agenda", "question", "bluf", "context", "figures", "charts",
                  "timeline", "concerns", "constraints", "responses", "outlook", "sections",
                  "discussion", "sources"),
-    "lecture": ("title", "objectives", "question", "context", "sections", "figures", "charts",
+    "lecture": ("title", "objectives", "agenda", "question", "context", "sections", "figures", "charts",
                 "timeline", "concerns", "constraints", "responses", "bluf", "outlook",
                 "discussion", "sources"),
 }
@@ -41,6 +41,21 @@ TITLES = {"question": "The question", "bluf": "Key judgements", "context": "Cont
           "constraints": "Constraints", "responses": "Likely responses",
           "outlook": "Outlook", "objectives": "Learning objectives",
           "discussion": "Discussion questions", "sources": "Sources", "charts": "Charts"}
+TITLES["agenda"] = "Agenda"     # built-in words added for issue 17 (agenda: true)
+
+#: Blocks the agenda does not list: the deck's furniture, not its story.
+NOT_ON_AGENDA = ("title", "agenda", "charts", "quiz", "sources")
+
+
+def minutes_text(minutes: float) -> str:
+    """Return minutes as the notes and the run sheet say them: ``5 min``, ``2.5 min``."""
+    return f"{minutes:g} min"
+
+
+def heading(content: Content, block: str) -> str:
+    """Return a block's slide title: the file's ``headlines`` entry, else the built-in one."""
+    own = content.headlines.get(block)
+    return plain(own) if own else TITLES[block]
 
 
 
@@ -108,6 +123,8 @@ class _Planner:
         self.warnings: list[str] = []
         self.titles: set[str] = set()
         self.shown_charts: set[str] = set()
+        self.timings: list[d.Timing] = []
+        self.timed_slides: dict[int, str] = {}     # slide index -> its "Time: ..." line
 
     # -- helpers ----------------------------------------------------------
     def cites(self, *objs) -> tuple[int, ...]:
@@ -137,6 +154,32 @@ class _Planner:
     def keep(self, block: str) -> bool:
         return block in self.c.keep
 
+    def heading(self, block: str) -> str:
+        return heading(self.c, block)
+
+    def timed(self, start: int, minutes, label: str, counted: bool = True,
+              what: str = "") -> None:
+        """State ``minutes`` in the notes of the slides planned from ``start`` on, and
+        put a line on the run sheet. The time is said on the first slide ("Time: 5 min
+        for slides 7-9"); the others say whose time they are part of."""
+        slides = self.slides[start:]
+        if minutes is None or not slides:
+            return
+        first, last = start + 1, start + len(slides)
+        span = f" for slides {first}–{last}" if len(slides) > 1 else ""
+        said = [f"Time: {minutes_text(minutes)}{what}{span}"] + \
+            [f"Time: part of the {minutes_text(minutes)} from slide {first}"] * (len(slides) - 1)
+        for i, (sl, line) in enumerate(zip(slides, said)):
+            if self.timed_slides.get(start + i) is None:   # a section's own slides say their own
+                self.timed_slides[start + i] = line
+        hidden = all(sl.hidden for sl in slides)
+        self.timings.append(d.Timing(first, label, minutes, len(slides), hidden=hidden,
+                                     counted=counted and not hidden))
+
+    def hide(self, start: int) -> None:
+        """Mark the slides planned from ``start`` on as hidden."""
+        self.slides[start:] = [replace(sl, hidden=True) for sl in self.slides[start:]]
+
     def add(self, slides: list[d.Slide]) -> None:
         n = len(slides)
         for i, s in enumerate(slides, start=1):
@@ -161,7 +204,7 @@ class _Planner:
                                organisation=c.organisation, date=c.date, block="title")])
 
     def question(self) -> None:
-        self.add([d.QuestionSlide(title=TITLES["question"], question=self.c.question,
+        self.add([d.QuestionSlide(title=self.heading("question"), question=self.c.question,
                                   block="question")])
 
     def bluf(self) -> None:
@@ -171,15 +214,16 @@ class _Planner:
                                                                        self.frame.body.w),
                                self.frame.body.h, JUDGE_GAP, name="judgement rows",
                                keep=self.keep("bluf"))
+        head = self.heading("bluf")
         self.composed(choice, lambda g, lay, start: d.JudgementsSlide(
-            title=TITLES["bluf"], judgements=g, start=start, notes=self.notes(*g),
-            sources=self.cites(*g), block="bluf"), TITLES["bluf"])
+            title=head, judgements=g, start=start, notes=self.notes(*g),
+            sources=self.cites(*g), block="bluf"), head)
 
     def bullets(self, block: str, points: Sequence[Point], numbered: bool = False,
                 title: str = "", notes: str = "", keep: bool = False) -> None:
         choice = composer.bullets(points, self.room, numbered=numbered,
                                   keep=keep or self.keep(block))
-        head = title or TITLES[block]
+        head = title or self.heading(block)
         self.composed(choice, lambda g, lay, start: d.BulletsSlide(
             title=head, points=g, numbered=numbered, start=start,
             notes="\n\n".join(x for x in (notes, self.notes(*g)) if x),
@@ -197,12 +241,22 @@ class _Planner:
     def discussion(self) -> None:
         self.bullets("discussion", [Point(t) for t in self.c.discussion], numbered=True)
 
+    def agenda(self) -> None:
+        """An agenda: the blocks after it, each section by its title, numbered."""
+        entries = agenda_entries(self.c)
+        if not entries:
+            self.warnings.append("the agenda slide is left out: no sections or blocks follow "
+                                 "it")
+            return
+        self.bullets("agenda", [Point(e) for e in entries], numbered=True)
+
     def figures(self) -> None:
         choice = composer.figures(self.c.figures, self.room, self.c.source_number,
                                   keep=self.keep("figures"))
+        head = self.heading("figures")
         self.composed(choice, lambda g, lay, start: d.FiguresSlide(
-            title=TITLES["figures"], figures=g, notes=self.notes(*g), sources=self.cites(*g),
-            block="figures"), TITLES["figures"])
+            title=head, figures=g, notes=self.notes(*g), sources=self.cites(*g),
+            block="figures"), head)
 
     def chart_slides(self, chart: Chart, title: str = "", notes: str = "") -> list[d.ChartSlide]:
         """Return the chart's slide, or slides when it has more bars than labels can hold."""
@@ -216,7 +270,7 @@ class _Planner:
         if ctype not in ("bar", "range") or len(data.categories) <= MAX_BARS:
             return [d.ChartSlide(chart=chart, alt=describe(chart, ctype), **common)]
         # every part keeps the same value axis so bars compare across slides
-        flat = [x for s in data.series for v in s.values
+        flat = [x for s in data.series for v in s.values if v is not None
                 for x in (v if isinstance(v, tuple) else (v,))]
         extent = (min(flat), max(flat))
         parts = balanced(list(range(len(data.categories))), MAX_BARS)
@@ -253,9 +307,10 @@ class _Planner:
 
     def timeline(self) -> None:
         choice = composer.timeline(self.c.timeline, self.room, keep=self.keep("timeline"))
+        head = self.heading("timeline")
         self.composed(choice, lambda g, lay, start: d.TimelineSlide(
-            title=TITLES["timeline"], events=g, notes=self.notes(*g), sources=self.cites(*g),
-            block="timeline"), TITLES["timeline"])
+            title=head, events=g, notes=self.notes(*g), sources=self.cites(*g),
+            block="timeline"), head)
 
     def evidence(self, item: Item) -> tuple[d.Evidence, ...]:
         out = []
@@ -286,7 +341,7 @@ class _Planner:
 
     def items(self, block: str) -> None:
         items = getattr(self.c, block)
-        self.cards(block, items, TITLES[block])
+        self.cards(block, items, self.heading(block))
         self.evidence_charts(items)
 
     def evidence_charts(self, items: Iterable[Item]) -> None:
@@ -315,10 +370,10 @@ class _Planner:
                        f"{len(g)} responses on a 0–100 % scale: " + "; ".join(
                            f"{plain(r.title)}: {r.likelihood.word}, {r.likelihood.percent()}"
                            for r in g) + ".")
-                return d.YardstickSlide(title=TITLES["responses"], items=g, yardstick=ys,
+                return d.YardstickSlide(title=self.heading("responses"), items=g, yardstick=ys,
                                         alt=alt, notes=self.notes(*g), sources=self.cites(*g),
                                         block="responses")
-            self.composed(choice, make, TITLES["responses"])
+            self.composed(choice, make, self.heading("responses"))
         details = [r for r in self.c.responses if r.detail or r.points or r.evidence]
         if details or unrated:
             self.cards("responses", details + [u for u in unrated if u not in details],
@@ -327,10 +382,20 @@ class _Planner:
 
     def sections(self) -> None:
         for sec in self.c.sections:
+            at = len(self.slides)
             self.add([d.SectionSlide(title=plain(sec.title), notes=self.notes(sec),
                                      sources=self.cites(sec), block="sections")])
             for s in sec.slides:
+                start = len(self.slides)
                 self.free_slide(s, plain(sec.title))
+                if s.hidden:
+                    self.hide(start)
+                if s.duration is not None:
+                    # within a timed section the slide's minutes are part of the section's
+                    self.timed(start, s.duration, plain(s.title) or plain(sec.title),
+                               counted=sec.duration is None and not s.hidden)
+            if sec.duration is not None:
+                self.timed(at, sec.duration, plain(sec.title), what=" for this section")
 
     def free_slide(self, s, section_title: str) -> None:
         title = plain(s.title) if s.title else section_title
@@ -346,8 +411,10 @@ class _Planner:
                                      notes="\n\n".join(x for x in (self.notes(s), self.notes(fig)) if x),
                                      sources=tuple(sorted(set(self.cites(s)) | set(self.cites(fig)))),
                                      block="sections")])
-        elif s.layout == "image":
-            self.add([d.ImageSlide(title=title, image=s.image, alt=plain(s.alt), **common)])
+        elif s.layout in ("image", "full-image"):
+            kind = d.FullImageSlide if s.layout == "full-image" else d.ImageSlide
+            self.add([kind(title=title, image=s.image, alt=plain(s.alt), caption=s.caption,
+                           credit=s.credit, **common)])
         elif s.layout == "table":
             font = self.theme.fonts["body"]
             widths = table_widths(s.table.columns, s.table.rows, self.frame.body.w)
@@ -361,9 +428,12 @@ class _Planner:
         elif s.layout == "quote":
             self.add([d.QuoteSlide(title=title, quote=s.quote, **common)])
         elif s.layout == "two-column":
-            choice = composer.two_columns(s.left, s.right, self.room, keep=s.keep == "together")
+            heads = (plain(s.left_title), plain(s.right_title))
+            choice = composer.two_columns(s.left, s.right, self.room, keep=s.keep == "together",
+                                          heads=heads)
             self.composed(choice, lambda g, lay, start: d.TwoColumnSlide(
-                title=title, left=g[0], right=g[1], **common), title)
+                title=title, left=g[0], right=g[1], left_title=heads[0], right_title=heads[1],
+                **common), title)
         else:
             if s.points:
                 self.bullets("sections", s.points, title=title, notes=self.notes(s),
@@ -382,8 +452,9 @@ class _Planner:
 
     def sources(self) -> None:
         entries = list(enumerate(self.c.sources, start=1))
+        head = self.heading("sources")
         self.composed(composer.sources(entries, self.room), lambda g, lay, start: d.SourcesSlide(
-            title=TITLES["sources"], entries=g, block="sources"), TITLES["sources"])
+            title=head, entries=g, block="sources"), head)
 
     # -- order ------------------------------------------------------------
     def order(self) -> tuple[str, ...]:
@@ -392,6 +463,8 @@ class _Planner:
     def present(self, block: str) -> bool:
         if block in ("title", "charts"):
             return True
+        if block == "agenda":
+            return self.c.agenda or "agenda" in self.c.outline
         return bool(getattr(self.c, block, None))
 
     def plan(self) -> d.Deck:
@@ -401,18 +474,30 @@ class _Planner:
         # point to), else at the end
         quiz_at = next((b for b in ("quiz", "sources") if b in order), None)
         shown: list[str] = []
+        minutes = self.c.durations
         for block in order:
             if block == quiz_at and self.quiz is not None:
+                start = len(self.slides)
                 self.quiz_slides()
                 shown.append("quiz")
+                self.timed(start, minutes.get("quiz"), "Quiz")
             if block == "quiz":
                 continue
             if self.present(block):
+                start = len(self.slides)
                 getattr(self, block)()
                 shown.append(block)
+                if block in minutes:
+                    label = plain(self.c.title) if block == "title" else self.heading(block)
+                    self.timed(start, minutes[block], label)
         if quiz_at is None and self.quiz is not None:
+            start = len(self.slides)
             self.quiz_slides()
             shown.append("quiz")
+            self.timed(start, minutes.get("quiz"), "Quiz")
+        for i, line in self.timed_slides.items():
+            sl = self.slides[i]
+            self.slides[i] = replace(sl, notes="\n\n".join(x for x in (line, sl.notes) if x))
         skipped = [b for b in STORYLINES["briefing"]
                    if b not in order and b != "charts" and self.present(b)]
         for b in dict.fromkeys(skipped):
@@ -425,7 +510,8 @@ class _Planner:
                       organisation=c.organisation, date=c.date,
                       subject=plain(c.question or c.subtitle), yardstick=c.yardstick,
                       sources=c.sources, blocks=tuple(dict.fromkeys(shown)),
-                      warnings=tuple(self.warnings), choices=tuple(self.choices))
+                      warnings=tuple(self.warnings), choices=tuple(self.choices),
+                      timings=tuple(sorted(self.timings, key=lambda t: t.slide)))
 
 
 def block_order(content: Content) -> tuple[str, ...]:
@@ -442,6 +528,23 @@ def block_order(content: Content) -> tuple[str, ...]:
             names.insert(at, "charts")
         return tuple(names)
     return STORYLINES[content.kind]
+
+
+def agenda_entries(content: Content) -> list[str]:
+    """Return what the agenda lists: the blocks after it in the deck's order (by their
+    titles or headlines) and each section by its title, without the deck's furniture
+    (title, charts, quiz, sources)."""
+    order = block_order(content)
+    after = order[order.index("agenda") + 1:] if "agenda" in order else order
+    entries: list[str] = []
+    for block in after:
+        if block in NOT_ON_AGENDA or not getattr(content, block, None):
+            continue
+        if block == "sections":
+            entries.extend(plain(sec.title) for sec in content.sections)
+        else:
+            entries.append(heading(content, block))
+    return list(dict.fromkeys(entries))
 
 
 def plan(content: Content, theme: Theme, quiz=None) -> d.Deck:

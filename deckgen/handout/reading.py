@@ -26,7 +26,7 @@ from deckgen.theme.theme import Theme
 # The reading handout follows the deck's storyline block for block: it walks
 # the planned deck's blocks (``Deck.blocks``) under the storyline's titles, so
 # slides and handout tell the same story from one definition.
-from deckgen.deck.storyline import TITLES  # noqa: E402
+from deckgen.deck.storyline import agenda_entries, heading  # noqa: E402
 
 
 # Words that open an instruction to the presenter ("Ask the room ...", "Pause on ..."),
@@ -135,7 +135,7 @@ class _Builder:
         return b.Tag(f"{impact.capitalize()} impact", col, on_color(col))
 
     def heading(self, block: str) -> None:
-        self.out.append(b.Heading(TITLES[block], 1))
+        self.out.append(b.Heading(heading(self.c, block), 1))
 
     def note(self, *objs) -> None:
         for o in objs:
@@ -206,6 +206,12 @@ class _Builder:
         self.out.append(b.BulletList(tuple(b.ListItem(t) for t in self.c.objectives),
                                      numbered=True))
 
+    def agenda(self) -> None:
+        entries = agenda_entries(self.c)
+        if entries:
+            self.heading("agenda")
+            self.out.append(b.BulletList(tuple(b.ListItem(t) for t in entries), numbered=True))
+
     def question(self) -> None:
         self.heading("question")
         self.out.append(b.Para(self.c.question, "lead"))
@@ -267,7 +273,7 @@ class _Builder:
     def _last_block_is(self, block: str) -> bool:
         for blk in reversed(self.out):
             if isinstance(blk, b.Heading) and blk.level == 1:
-                return blk.text == TITLES[block]
+                return blk.text == heading(self.c, block)
         return False
 
     def referenced_charts(self) -> set[str]:
@@ -379,8 +385,9 @@ class _Builder:
             self.out.append(b.Callout(fmt_value(fig.value, fig.unit), fig.label,
                                       "; ".join(cap), self.t.palette["primary"]))
             self.note(fig)
-        elif s.layout == "image":
-            self.out.append(b.Image(s.image, s.alt, s.title))
+        elif s.layout in ("image", "full-image"):
+            self.out.append(b.Image(s.image, s.alt, " · ".join(
+                x for x in (s.title, s.caption, s.credit) if x)))
         elif s.layout == "table":
             self.out.append(b.Table(s.table.columns, s.table.rows, kind="data"))
         elif s.layout == "quote":

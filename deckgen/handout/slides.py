@@ -131,8 +131,9 @@ def shots(build, dpi: int = DPI) -> tuple[b.SlideShot, ...]:
     DOCX) share one painting of the deck: the build keeps it.
     """
     placed = build.placed
+    # hidden slides (``hidden: true``) stay out of handouts, as PowerPoint prints them
     return build.picture(("shots", dpi), lambda: tuple(_shot(ps, placed, build.theme, dpi)
-                                                       for ps in placed.slides))
+                                                       for ps in placed.slides if not ps.hidden))
 
 
 def _shot(ps, placed, theme: Theme, dpi: int) -> b.SlideShot:

@@ -92,6 +92,7 @@ class Shape:
     shape: str = "rect"
     name: str = ""
     decorative: bool = True
+    behind: bool = False    # drawn under the title (a band over a full-slide picture)
 
 
 @dataclass
@@ -116,6 +117,10 @@ class Picture:
     alt: str
     name: str = "Picture"
     decorative: bool = False
+    # the share of the picture cut off each edge (left, top, right, bottom), as
+    # PowerPoint crops: a picture covering a slide keeps its aspect and loses its overhang
+    crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    behind: bool = False    # drawn under everything else, the title too (a full-slide picture)
 
 
 @dataclass
@@ -161,6 +166,7 @@ class PlacedSlide:
     items: list
     notes: str = ""
     number: int = 0
+    hidden: bool = False      # a hidden slide (p:sld show="0"): left out of slide handouts
 
     def walk(self):
         """Yield every item, descending into groups, the title first."""
@@ -180,8 +186,9 @@ class FitNote:
     slide: int
     title: str
     box: str
-    action: str     # "shrunk", "split", "overflow"
+    action: str     # "shrunk", "split", "overflow"; "composed", "hidden", "timing"
     detail: str
+    minutes: float = 0.0    # "timing": the minutes of its run-sheet line
 
 
 @dataclass

@@ -241,6 +241,14 @@ class _Writer:
     def picture(self, it: Picture) -> str:
         src = _data_uri(str(it.path))
         alt = "" if it.decorative else it.alt
+        if any(it.crop):
+            # the whole picture, scaled as the crop says, seen through a box of the slide's size
+            l, t, r, b = it.crop
+            fw, fh = it.box.w / (1 - l - r), it.box.h / (1 - t - b)
+            inner = (f"position:absolute;left:{_px(-fw * l)}px;top:{_px(-fh * t)}px;width:{_px(fw)}px;"
+                     f"height:{_px(fh)}px;")
+            return (f'<div class="sh" style="{self.box_style(it.box)}overflow:hidden">'
+                    f'<img class="pic" src="{src}" alt="{_e(alt)}" style="{inner}"></div>')
         return (f'<img class="pic" src="{src}" alt="{_e(alt)}" style="{self.box_style(it.box)}">')
 
     def master_art(self, layout: str) -> str:
@@ -266,7 +274,10 @@ class _Writer:
         bg = bg or self.theme.color("background")
         level = "h1" if n == 1 else "h2"
         head = self.textbox(ps.title, tag=level) if title else ""
-        items = "".join(self.item(it) for it in ps.items)
+        # a picture covering the slide (and its band) go under the title, as in the pptx
+        under = [it for it in ps.items if getattr(it, "behind", False)]
+        art += "".join(self.item(it) for it in under)
+        items = "".join(self.item(it) for it in ps.items if it not in under)
         notes = ps.notes.strip()
         notes_html = (f"<h3>Notes</h3><p>{_e(notes)}</p>" if notes
                       else "<h3>Notes</h3><p>No speaker notes for this slide.</p>")

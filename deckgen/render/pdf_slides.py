@@ -186,6 +186,17 @@ class _Slides:
         data = src.getvalue() if hasattr(src, "getvalue") else Path(src).read_bytes()
         name = self.add_file("picture", "png", data)
         img = f"image({lit(name)}, width: {pt(_p(b.w))}, height: {pt(_p(b.h))}, fit: \"stretch\""
+        if any(it.crop):
+            # the whole picture, scaled as the crop says, clipped to the box
+            l, t, r, bt = it.crop
+            fw, fh = _p(b.w) / (1 - l - r), _p(b.h) / (1 - t - bt)
+            whole = (f"image({lit(name)}, width: {pt(fw)}, height: {pt(fh)}, fit: \"stretch\""
+                     + (")" if it.decorative or not it.alt else f", alt: {lit(it.alt)})"))
+            clipped = (f"box(width: {pt(_p(b.w))}, height: {pt(_p(b.h))}, clip: true, "
+                       f"place(top + left, dx: {pt(-fw * l)}, dy: {pt(-fh * t)}, {whole}))")
+            body = (f"pdf.artifact({clipped})" if it.decorative or not it.alt
+                    else f"figure({clipped})")
+            return f"#place(top + left, dx: {pt(_p(b.x))}, dy: {pt(_p(b.y))}, {body})\n"
         if it.decorative or not it.alt:
             body = f"pdf.artifact({img}))"
         else:
@@ -262,7 +273,10 @@ class _Slides:
         else:
             # a slide without a visible title still gets its heading and bookmark
             parts.append(f"#place(hide(heading(level: 1, {lit(f'Slide {ps.number}')})))\n")
-        parts += [self.item(it) for it in ps.items]
+        # a picture covering the slide (and its band) go under the title, as in the pptx
+        under = [it for it in ps.items if getattr(it, "behind", False)]
+        parts[1:1] = [self.item(it) for it in under]
+        parts += [self.item(it) for it in ps.items if it not in under]
         return "".join(parts)
 
 

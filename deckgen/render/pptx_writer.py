@@ -50,6 +50,7 @@ class _Renderer:
             self._resize_masters()
             _apply_scheme(self.prs, theme)
         self.layouts: dict = {}
+        self.under: list = []     # this slide's items drawn under the title (Picture.behind)
         # constant-time part names and slide adding (python-pptx's grow with the deck)
         self.package = speed_up(self.prs)
 
@@ -96,8 +97,10 @@ class _Renderer:
         if isinstance(it, TextBox):
             self.text(shapes, it)
         elif isinstance(it, Shape):
-            rect(shapes, it.box, it.fill, line=it.line, shape=it.shape,
-                 decorative=it.decorative, name=it.name)
+            sp = rect(shapes, it.box, it.fill, line=it.line, shape=it.shape,
+                      decorative=it.decorative, name=it.name)
+            if it.behind:
+                self.under.append(sp._element)
         elif isinstance(it, ChartFrame):
             # charts bring python-pptx's chart data and XlsxWriter: loaded when drawn
             gf = add_chart(shapes, it.box, it.spec, self.theme, self.lang)
@@ -110,6 +113,10 @@ class _Renderer:
                 pic = shapes.add_picture(str(it.path), Emu(it.box.x), Emu(it.box.y),
                                          Emu(it.box.w), Emu(it.box.h))
             pic.name = it.name
+            if any(it.crop):
+                pic.crop_left, pic.crop_top, pic.crop_right, pic.crop_bottom = it.crop
+            if it.behind:
+                self.under.append(pic._element)
             if it.decorative:
                 set_decorative(pic)
             else:
@@ -158,6 +165,8 @@ class _Renderer:
                  if self.package is not None else self.prs.slides.add_slide(layout))
         if ps.background is not None:
             _background(slide, ps.background)
+        if ps.hidden:
+            slide._element.set("show", "0")   # PowerPoint's Hide Slide
         ph = slide.shapes.title
         tb = ps.title
         el = ph._element
@@ -170,8 +179,15 @@ class _Renderer:
         for other in list(slide.placeholders):
             if other.placeholder_format.idx != 0:
                 other._element.getparent().remove(other._element)
+        self.under = []
         for it in ps.items:
             self.item(slide.shapes, it)
+        # items drawn under everything, the title placeholder too, in their order: the
+        # first shapes after the tree's own properties (nvGrpSpPr, grpSpPr)
+        for k, el in enumerate(self.under):
+            tree = el.getparent()
+            tree.remove(el)
+            tree.insert(2 + k, el)
         if ps.notes:
             if self.package is not None:
                 self.package.set_notes(slide, ps.notes)

@@ -11,6 +11,7 @@ global state (``pyplot``, ``rcParams``) is touched.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +37,11 @@ class PaintReport:
 
 def _pt(emu: int) -> float:
     return emu / EMU_PER_PT
+
+
+def _gapped(values) -> list[float]:
+    """Return a series' values for matplotlib: a gap (None) as NaN, which it leaves out."""
+    return [math.nan if v is None else float(v) for v in values]
 
 
 def _hex(c: str) -> str:
@@ -216,10 +222,23 @@ class _Painter:
     def picture(self, it: Picture) -> None:
         from PIL import Image
 
+        with Image.open(png_source(it.path)) as im:   # an SVG: its PNG copy, as in the deck
+            pixels = im.convert("RGBA")
+        if any(it.crop):
+            l, t, r, b = it.crop
+            w, h = pixels.size
+            pixels = pixels.crop((round(l * w), round(t * h), round(w - r * w), round(h - b * h)))
+        if it.behind:
+            # on the slide's own axes, over the background and under every other item
+            x, y, w, h = (_pt(v) for v in (it.box.x, it.box.y, it.box.w, it.box.h))
+            self.ax.imshow(pixels, extent=(x, x + w, y + h, y), zorder=1, aspect="auto",
+                           interpolation="antialiased")
+            self.ax.set_xlim(0, self.W)
+            self.ax.set_ylim(self.H, 0)
+            return
         ax = self.sub_axes(it.box)
         ax.axis("off")
-        with Image.open(png_source(it.path)) as im:   # an SVG: its PNG copy, as in the deck
-            ax.imshow(im.convert("RGBA"), aspect="auto", interpolation="antialiased")
+        ax.imshow(pixels, aspect="auto", interpolation="antialiased")
 
     def chart(self, cf: ChartFrame) -> None:
         """Paint a chart the way PowerPoint lays out the native one: labels inside its frame.
@@ -288,7 +307,7 @@ class _Painter:
                 wide = [w for _, w in spec.range_bars()]
                 ax.barh(pos, wide, left=lo, color=primary, height=spec.bar_width())
             else:
-                vals = spec.values[0]
+                vals = _gapped(spec.values[0])
                 bars = ax.barh(pos, vals, color=primary, height=spec.bar_width())
                 for k, (rect_, v) in enumerate(zip(bars, vals)):
                     words = spec.label(0, k)
@@ -313,6 +332,9 @@ class _Painter:
             for i, vals in enumerate(spec.values):
                 col = series_colors[i % len(series_colors)]
                 name = spec.names[i]
+                # a gap (None): no point, the line breaks; in a stack, no segment
+                vals = [0.0 if v is None else v for v in vals] if ctype == "stacked" \
+                    else _gapped(vals)
                 if ctype == "stacked":
                     base = [u if v >= 0 else d_ for u, d_, v in zip(ups, downs, vals)]
                     bars = ax.bar(xs, vals, bottom=base, color=col, width=spec.bar_width(), label=name)

@@ -120,7 +120,7 @@ def chart_elements(spec: ChartSpec, frame: Box, theme, unit: float, size: float 
             if ctype == "range":
                 lo, wide = spec.range_bars()[k]
                 rect(X(lo), y - band * bw / 2, wide * sx, band * bw, primary)
-            else:
+            elif vals[k] is not None:      # None: a gap, no bar
                 v = float(vals[k])
                 rect(X(0), y - band * bw / 2, v * sx, band * bw, primary)
                 words = spec.label(0, k)
@@ -148,6 +148,9 @@ def chart_elements(spec: ChartSpec, frame: Box, theme, unit: float, size: float 
             col = colors[i % len(colors)]
             pts = []
             for k, val in enumerate(vals):
+                if val is None:     # a gap (an empty cell): no bar, and the line breaks
+                    pts.append(None)
+                    continue
                 val = float(val)
                 xc = left + band * (k + 0.5)
                 words = spec.label(i, k)
@@ -173,11 +176,11 @@ def chart_elements(spec: ChartSpec, frame: Box, theme, unit: float, size: float 
                     if words is not None:
                         below = spec.label_below(i, k)
                         label(xc, Y(val) + (fs * 0.9 if below else -fs * 0.9), words, "middle")
-            if pts:
+            for run in _runs(pts):
                 out.append(f'<polyline fill="none" stroke="#{col}" stroke-width="{_num(3 * g)}" points="'
-                           + " ".join(f"{_num(x)},{_num(y)}" for x, y in pts) + '"/>')
-                for x, y in pts:
-                    out.append(f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(4.5 * g)}" fill="#{col}"/>')
+                           + " ".join(f"{_num(x)},{_num(y)}" for x, y in run) + '"/>')
+            for x, y in (p for p in pts if p is not None):
+                out.append(f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(4.5 * g)}" fill="#{col}"/>')
         for k, c in enumerate(cats):
             label(left + band * (k + 0.5), top + ph + fs * 0.9, c, "middle")
         if n > 1:
@@ -189,6 +192,17 @@ def chart_elements(spec: ChartSpec, frame: Box, theme, unit: float, size: float 
                 label(x + fs * 1.1, y, name)
                 x += widths_[i]
     return out
+
+
+def _runs(points: list) -> list[list]:
+    """Split a line's points at its gaps (None): one run per stretch of points."""
+    runs: list[list] = [[]]
+    for p in points:
+        if p is None:
+            runs.append([])
+        else:
+            runs[-1].append(p)
+    return [r for r in runs if r]
 
 
 def chart_svg(spec: ChartSpec, w_pt: float, h_pt: float, theme, alt: str,
