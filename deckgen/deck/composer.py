@@ -357,13 +357,18 @@ def _two_split(m: _Bullets, i: int, j: int, size: float, gap: float, width: int,
     return None if best is None else best[1]
 
 
-COLUMN_HEAD_PT = 24.0           # a column's heading (left_title, right_title), bold
 COLUMN_HEAD_GAP = int(0.12 * IN)   # between a column's heading and its points
 
 
-def column_head_paras(text: str, style: Callable[[float], Style]) -> list[Para]:
-    """Return a column heading's paragraph, as the design sets it."""
-    return [Para(text, style(COLUMN_HEAD_PT))]
+def column_head_pt(room: Room) -> float:
+    """Return a column heading's size (left_title, right_title): the largest body size the
+    columns may take, so a heading is never smaller than its points."""
+    return room.maximum
+
+
+def column_head_paras(text: str, size: float, style: Callable[[float], Style]) -> list[Para]:
+    """Return a column heading's paragraph, as the design sets it (bold, in the heading face)."""
+    return [Para(text, style(size))]
 
 
 def column_head_height(heads: Sequence[str], room: Room, width: int) -> int:
@@ -371,7 +376,8 @@ def column_head_height(heads: Sequence[str], room: Room, width: int) -> int:
     taller heading's lines, so the two columns' points start level."""
     if not any(heads):
         return 0
-    tallest = max(paras_height(column_head_paras(h, lambda pt: room.style(pt, True, True)),
+    size = column_head_pt(room)
+    tallest = max(paras_height(column_head_paras(h, size, lambda pt: room.style(pt, True, True)),
                                _pt(width)) for h in heads if h)
     return int((tallest + SLACK) * EMU_PER_PT) + COLUMN_HEAD_GAP
 

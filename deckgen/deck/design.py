@@ -276,14 +276,17 @@ class _Designer:
         size = s.layout.size or t.sizes["body"]
         top = composer.TWO_COL_TOP
         heads = (s.left_title, s.right_title)
-        head_h = composer.column_head_height(heads, composer.Room(t, bool(self.deck.classification)), w)
+        room = composer.Room(t, bool(self.deck.classification))
+        head_h = composer.column_head_height(heads, room, w)
         for k, pts in enumerate((s.left, s.right)):
             x = b.x + k * (w + gap)
             out.append(self.shape(Box(x, b.y, w, int(0.06 * IN)), t.accent(k)))
             if heads[k]:
                 out.append(self.text(Box(x, b.y + top, w, head_h - composer.COLUMN_HEAD_GAP),
-                                     composer.column_head_paras(heads[k], lambda pt: self.style(
-                                         pt, "primary", bold=True, heading=True)),
+                                     composer.column_head_paras(
+                                         heads[k], composer.column_head_pt(room),
+                                         lambda pt: self.style(pt, "primary", bold=True,
+                                                               heading=True)),
                                      name="Left heading" if k == 0 else "Right heading"))
             out.append(self.text(Box(x, b.y + top + head_h, w, b.h - top - head_h),
                                  self.point_paras(pts, size=size, gap=s.layout.gap or None),

@@ -161,12 +161,12 @@ class _Planner:
               what: str = "") -> None:
         """State ``minutes`` in the notes of the slides planned from ``start`` on, and
         put a line on the run sheet. The time is said on the first slide ("Time: 5 min
-        for slides 7-9"); the others say whose time they are part of."""
+        (slides 7-9)"), not split; the others say whose time they are part of."""
         slides = self.slides[start:]
         if minutes is None or not slides:
             return
         first, last = start + 1, start + len(slides)
-        span = f" for slides {first}–{last}" if len(slides) > 1 else ""
+        span = f" (slides {first}–{last})" if len(slides) > 1 else ""
         said = [f"Time: {minutes_text(minutes)}{what}{span}"] + \
             [f"Time: part of the {minutes_text(minutes)} from slide {first}"] * (len(slides) - 1)
         for i, (sl, line) in enumerate(zip(slides, said)):
