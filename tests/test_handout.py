@@ -99,7 +99,10 @@ def test_briefing_blocks_follow_the_storyline():
     handout = make_handout(Build(content, resolve_theme(content, None)))
     assert [h.text for h in handout.headings() if h.level == 1] == [
         "Learning objectives", "The question", "Key judgements", "Context", "Key figures",
-        "Timeline", "Concerns", "Constraints", "Likely responses", "Outlook",
+        # the file's headlines replace the built-in titles, as on the slides
+        "Timeline", "Three worries now shape Seoul's planning",
+        "At home, six limits narrow Seoul's choices",
+        "Seoul is likely to move step by step, defensive first", "Outlook",
         "Seoul's options at a glance", "Discussion questions", "Sources"]
     assert isinstance(handout.blocks[0], b.TitleBlock)
     assert handout.blocks[0].facts == (
@@ -112,9 +115,9 @@ def test_lecture_blocks_follow_the_lecture_storyline():
     content = load(LECTURE)
     handout = make_handout(Build(content, resolve_theme(content, None)))
     assert [h.text for h in handout.headings() if h.level == 1] == [
-        "Learning objectives", "Why words of probability matter", "The yardstick",
-        "Likelihood, confidence and evidence", "Key figures", "Timeline",
-        "Discussion questions", "Sources"]
+        "Learning objectives", "Agenda", "Why words of probability matter", "The yardstick",
+        "Likelihood, confidence and evidence", "Key figures",
+        "Sixty years of tying words to odds", "Two questions for the seminar", "Sources"]
     # every free slide layout of the lecture becomes its block
     kinds = {type(x).__name__ for x in handout.blocks}
     assert {"BulletList", "Quote", "ChartRow", "Image", "Callout", "Table", "Columns"} <= kinds
@@ -322,7 +325,8 @@ def test_pdf_charts_are_vector_text_in_theme_colours(made, pdfs):
 
 
 def test_lecture_image_is_embedded(pdfs):
-    assert sum(p["images"] for p in pdfs["intro-to-strategic-assessment"]["pages"]) == 1
+    # the yardstick diagram and the full-image slide's picture
+    assert sum(p["images"] for p in pdfs["intro-to-strategic-assessment"]["pages"]) == 2
 
 
 def test_hangul_is_drawn_with_a_real_glyph(made, pdfs):

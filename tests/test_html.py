@@ -88,9 +88,12 @@ def built(tmp_path_factory):
 
 
 def _pptx_titles(path: Path) -> list[str]:
+    """The titles of the slides the show shows (hidden ones, show="0", are not on the page)."""
     from pptx import Presentation
     titles = []
     for slide in Presentation(str(path)).slides:
+        if slide._element.get("show") == "0":
+            continue
         shape = slide.shapes.title
         titles.append(_norm(shape.text_frame.text if shape is not None else ""))
     return titles
@@ -132,7 +135,9 @@ def test_hidden_slides_are_left_out():
     content = load(EXAMPLES[0])
     theme = resolve_theme(content, None)
     placed = design(plan(content, theme), theme)
-    n = len(placed.slides)
+    already = sum(ps.hidden for ps in placed.slides)     # the example's own hidden slides
+    assert not placed.slides[1].hidden
+    n = len(placed.slides) - already
     placed.slides[1].hidden = True
     text = render_html(placed, theme, content, subset=False)
     assert text.count('<section class="slide"') == n - 1

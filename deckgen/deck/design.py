@@ -562,7 +562,8 @@ class _Designer:
                          behind=True))
         if paras:
             out.append(self.text(Box(left, band_y + pad + title_h, width, extra_h), paras,
-                                 name="Caption and credit", min_size=min(p.style.size for p in paras)))
+                                 name="Caption and credit",
+                                 min_size=min(p.style.size for p in paras)))
         return self.title_box(s, box=Box(left, band_y + pad, width, title_h), size=pt, color=fg)
 
     def table_slide(self, s: d.TableSlide, out: list) -> TextBox:

@@ -245,8 +245,8 @@ class _Writer:
             # the whole picture, scaled as the crop says, seen through a box of the slide's size
             l, t, r, b = it.crop
             fw, fh = it.box.w / (1 - l - r), it.box.h / (1 - t - b)
-            inner = (f"position:absolute;left:{_px(-fw * l)}px;top:{_px(-fh * t)}px;width:{_px(fw)}px;"
-                     f"height:{_px(fh)}px;")
+            inner = (f"position:absolute;left:{_px(-fw * l)}px;top:{_px(-fh * t)}px;"
+                     f"width:{_px(fw)}px;height:{_px(fh)}px;")
             return (f'<div class="sh" style="{self.box_style(it.box)}overflow:hidden">'
                     f'<img class="pic" src="{src}" alt="{_e(alt)}" style="{inner}"></div>')
         return (f'<img class="pic" src="{src}" alt="{_e(alt)}" style="{self.box_style(it.box)}">')
