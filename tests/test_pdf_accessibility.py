@@ -167,7 +167,7 @@ def test_links_are_tagged_link_annotations_with_their_text(built):
 
 def test_slide_and_notes_handouts_name_every_slide(built):
     for name, (_c, bld, files) in built.items():
-        slides = bld.placed.slides
+        slides = [ps for ps in bld.placed.slides if not ps.hidden]   # hidden: not in handouts
         titles = [" ".join(plain(p.text) for p in ps.title.paras).strip() for ps in slides]
         for kind in ("handout-slides", "handout-notes"):
             t = read(files[kind])
