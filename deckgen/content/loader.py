@@ -18,6 +18,7 @@ from deckgen.content.grammar import (Any_, Bool, ContentPath, Ctx, Date, Enum, F
                                      Record, RefTo, Text, Type, ci_pattern, clean_text,
                                      json_schema_document, number_schema, range_schema,
                                      read_number, resolve_inside)
+from deckgen.content.labels import LABELS
 from deckgen.content.pictures import SvgError, check_svg
 from deckgen.content.urls import safe_url
 from deckgen.content.yamlsafe import Node, read_yaml
@@ -975,6 +976,8 @@ TOP: dict[str, Field] = {
                      "storyline's",
                      example="[title, objectives, sections, sources]"),
     "keep": Field(KEEP, "blocks to keep on one slide", example="{timeline: together}"),
+    "labels": Field(LABELS, "deckgen's own words in other wording, replacing the "
+                    "language's", example='{bluf: Bottom line up front, page: "p. {n}/{total}"}'),
 }
 
 

@@ -227,6 +227,7 @@ class Content:
     quiz: Optional[Quiz] = None
     outline: tuple[str, ...] = ()
     keep: tuple[str, ...] = ()      # blocks asked to stay on one slide (``keep: {concerns: together}``)
+    labels: tuple[tuple[str, str], ...] = ()   # (key, text): overrides of deckgen's own words
     locs: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property
