@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from deckgen.content.labels import ENGLISH, Labels
 from deckgen.content.markup import plain
 from deckgen.content.model import Chart
 from deckgen.layout.box import EMU_PER_PT, Box
@@ -57,10 +58,6 @@ def pick_type(chart: Chart) -> str:
         return "pie" if len(data.categories) <= 5 else "doughnut"
     return "column" if len(data.series) > 1 else "bar"
 
-
-_NAMES = {"bar": "Bar chart", "column": "Column chart", "stacked": "Stacked column chart",
-          "pie": "Pie chart", "doughnut": "Doughnut chart", "line": "Line chart",
-          "range": "Range chart"}
 
 
 # -- numbers -------------------------------------------------------------------
@@ -368,8 +365,11 @@ def plot_box(spec: ChartSpec, frame: Box, font: str, size: float = CHART_PT) -> 
                int(frame.h - top - bottom))
 
 
-def describe(chart: Chart, ctype: str, limit: int = 12) -> str:
-    """Return alt text: the chart's type and subject, then its values as the chart writes them."""
+def describe(chart: Chart, ctype: str, limit: int = 12, labels: Labels = ENGLISH) -> str:
+    """Return alt text: the chart's type and subject, then its values as the chart writes them.
+
+    The words around the values are the content language's (``labels``).
+    """
     data = chart.data
     spec = resolve(chart, ctype)
     what = plain(chart.title or chart.takeaway or chart.id)
@@ -379,9 +379,12 @@ def describe(chart: Chart, ctype: str, limit: int = 12) -> str:
         vals = [f"{c} " + (spec.numbers.span(*v) if isinstance(v, tuple) else spec.numbers.text(v))
                 + unit for c, v in zip(data.categories, s.values)]
         more = len(vals) - limit
-        text = ", ".join(vals[:limit]) + (f" and {more} more" if more > 0 else "")
+        text = ", ".join(vals[:limit])
+        if more > 0:
+            text = labels("and_more", list=text, n=more)
         parts.append(f"{s.name}: {text}" if s.name else text)
-    return f"{_NAMES[ctype]} of {what}. " + "; ".join(parts) + "."
+    return labels("chart_alt", type=labels[f"chart_{ctype}"], subject=what,
+                  values="; ".join(parts))
 
 
 #: Horizontal bars per chart slide before a chart continues on the next slide

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from deckgen.content.labels import ENGLISH, Labels
 from deckgen.content.model import (Chart, Event, Figure, Item, Judgement, Point, Quote, Source,
                                    Table)
 from deckgen.quiz.model import QuizQuestion
@@ -214,3 +215,5 @@ class Deck:
     # the composer's choice per block: (first slide number, block title, one-line explanation)
     choices: tuple[tuple[int, str, str], ...] = field(default=(), compare=False)
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    # deckgen's own words in the content's language (``deckgen.content.labels``)
+    labels: Labels = field(default=ENGLISH, compare=False)

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable, Iterable, Sequence
 
+from deckgen.content.labels import EN, for_content, known, unknown_language_warning
 from deckgen.content.markup import plain
 from deckgen.content.model import Chart, Content, Item, Point
-from deckgen.content.yardstick import YARDSTICK_TITLES
 from deckgen.deck import composer
 from deckgen.deck import model as d
 from deckgen.deck.charts import MAX_BARS, describe, fmt_value, pick_type
@@ -36,11 +36,11 @@ STORYLINES = {
                 "discussion", "sources"),
 }
 
-TITLES = {"question": "The question", "bluf": "Key judgements", "context": "Context",
-          "figures": "Key figures", "timeline": "Timeline", "concerns": "Concerns",
-          "constraints": "Constraints", "responses": "Likely responses",
-          "outlook": "Outlook", "objectives": "Learning objectives",
-          "discussion": "Discussion questions", "sources": "Sources", "charts": "Charts"}
+#: Each block's title in English; a deck's titles come from its labels
+#: (``deckgen.content.labels``: the content's language, its ``labels:``).
+TITLES = {b: EN[b] for b in ("question", "bluf", "context", "figures", "timeline", "concerns",
+                             "constraints", "responses", "outlook", "objectives", "discussion",
+                             "sources", "charts")}
 
 
 
@@ -101,11 +101,17 @@ class _Planner:
         self.c = content
         self.theme = theme
         self.quiz = quiz                # a QuizBuild: its slides go in (--quiz-slides)
+        self.labels = L = for_content(content)
+        self.titles_of = {b: L.block(b) for b in TITLES}
         self.frame = frame(theme, bool(content.classification))
-        self.room = composer.Room(theme, bool(content.classification))
+        self.room = composer.Room(theme, bool(content.classification), L)
         self.choices: list[tuple[int, str, str]] = []
         self.slides: list[d.Slide] = []
         self.warnings: list[str] = []
+        if not known(content.language):
+            loc = content.locs.get("language")
+            self.warnings.append((f"{loc}: " if loc else "")
+                                 + unknown_language_warning(content.language))
         self.titles: set[str] = set()
         self.shown_charts: set[str] = set()
 
@@ -161,7 +167,7 @@ class _Planner:
                                organisation=c.organisation, date=c.date, block="title")])
 
     def question(self) -> None:
-        self.add([d.QuestionSlide(title=TITLES["question"], question=self.c.question,
+        self.add([d.QuestionSlide(title=self.titles_of["question"], question=self.c.question,
                                   block="question")])
 
     def bluf(self) -> None:
@@ -172,14 +178,14 @@ class _Planner:
                                self.frame.body.h, JUDGE_GAP, name="judgement rows",
                                keep=self.keep("bluf"))
         self.composed(choice, lambda g, lay, start: d.JudgementsSlide(
-            title=TITLES["bluf"], judgements=g, start=start, notes=self.notes(*g),
-            sources=self.cites(*g), block="bluf"), TITLES["bluf"])
+            title=self.titles_of["bluf"], judgements=g, start=start, notes=self.notes(*g),
+            sources=self.cites(*g), block="bluf"), self.titles_of["bluf"])
 
     def bullets(self, block: str, points: Sequence[Point], numbered: bool = False,
                 title: str = "", notes: str = "", keep: bool = False) -> None:
         choice = composer.bullets(points, self.room, numbered=numbered,
                                   keep=keep or self.keep(block))
-        head = title or TITLES[block]
+        head = title or self.titles_of[block]
         self.composed(choice, lambda g, lay, start: d.BulletsSlide(
             title=head, points=g, numbered=numbered, start=start,
             notes="\n\n".join(x for x in (notes, self.notes(*g)) if x),
@@ -201,8 +207,8 @@ class _Planner:
         choice = composer.figures(self.c.figures, self.room, self.c.source_number,
                                   keep=self.keep("figures"))
         self.composed(choice, lambda g, lay, start: d.FiguresSlide(
-            title=TITLES["figures"], figures=g, notes=self.notes(*g), sources=self.cites(*g),
-            block="figures"), TITLES["figures"])
+            title=self.titles_of["figures"], figures=g, notes=self.notes(*g),
+            sources=self.cites(*g), block="figures"), self.titles_of["figures"])
 
     def chart_slides(self, chart: Chart, title: str = "", notes: str = "") -> list[d.ChartSlide]:
         """Return the chart's slide, or slides when it has more bars than labels can hold."""
@@ -214,7 +220,8 @@ class _Planner:
                       sources=self.cites(chart), block="charts")
         data = chart.data
         if ctype not in ("bar", "range") or len(data.categories) <= MAX_BARS:
-            return [d.ChartSlide(chart=chart, alt=describe(chart, ctype), **common)]
+            return [d.ChartSlide(chart=chart, alt=describe(chart, ctype, labels=self.labels),
+                                 **common)]
         # every part keeps the same value axis so bars compare across slides
         flat = [x for s in data.series for v in s.values
                 for x in (v if isinstance(v, tuple) else (v,))]
@@ -226,7 +233,8 @@ class _Planner:
                           series=tuple(replace(s, values=tuple(s.values[i] for i in idx))
                                        for s in data.series))
             part = replace(chart, data=sub)
-            out.append(d.ChartSlide(chart=part, alt=describe(part, ctype), extent=extent,
+            out.append(d.ChartSlide(chart=part, alt=describe(part, ctype, labels=self.labels),
+                                    extent=extent,
                                     **common))
         return out
 
@@ -254,8 +262,8 @@ class _Planner:
     def timeline(self) -> None:
         choice = composer.timeline(self.c.timeline, self.room, keep=self.keep("timeline"))
         self.composed(choice, lambda g, lay, start: d.TimelineSlide(
-            title=TITLES["timeline"], events=g, notes=self.notes(*g), sources=self.cites(*g),
-            block="timeline"), TITLES["timeline"])
+            title=self.titles_of["timeline"], events=g, notes=self.notes(*g),
+            sources=self.cites(*g), block="timeline"), self.titles_of["timeline"])
 
     def evidence(self, item: Item) -> tuple[d.Evidence, ...]:
         out = []
@@ -267,7 +275,8 @@ class _Planner:
             else:
                 ch = self.c.chart(ref.id)
                 name = plain(ch.title or ch.takeaway or ch.id)
-                out.append(d.Evidence(ch.id, f"Chart: {name}", chart=True))
+                out.append(d.Evidence(ch.id, self.labels("evidence_chart", name=name),
+                                      chart=True))
         return tuple(out)
 
     def cards(self, block: str, items: Sequence[Item], title: str, notes: bool = True) -> None:
@@ -286,7 +295,7 @@ class _Planner:
 
     def items(self, block: str) -> None:
         items = getattr(self.c, block)
-        self.cards(block, items, TITLES[block])
+        self.cards(block, items, self.titles_of[block])
         self.evidence_charts(items)
 
     def evidence_charts(self, items: Iterable[Item]) -> None:
@@ -311,18 +320,18 @@ class _Planner:
             choice = composer.yardstick(rated, self.room, keep=self.keep("responses"))
 
             def make(g, lay, start):
-                alt = (f"Probability yardstick ({YARDSTICK_TITLES[ys]}) placing "
-                       f"{len(g)} responses on a 0–100 % scale: " + "; ".join(
-                           f"{plain(r.title)}: {r.likelihood.word}, {r.likelihood.percent()}"
-                           for r in g) + ".")
-                return d.YardstickSlide(title=TITLES["responses"], items=g, yardstick=ys,
+                alt = self.labels("yardstick_alt", yardstick=self.labels.yardstick(ys),
+                                  n=len(g), list="; ".join(
+                                      f"{plain(r.title)}: {r.likelihood.word}, "
+                                      f"{r.likelihood.percent()}" for r in g))
+                return d.YardstickSlide(title=self.titles_of["responses"], items=g, yardstick=ys,
                                         alt=alt, notes=self.notes(*g), sources=self.cites(*g),
                                         block="responses")
-            self.composed(choice, make, TITLES["responses"])
+            self.composed(choice, make, self.titles_of["responses"])
         details = [r for r in self.c.responses if r.detail or r.points or r.evidence]
         if details or unrated:
             self.cards("responses", details + [u for u in unrated if u not in details],
-                       "Responses in detail", notes=not rated)
+                       self.labels["responses_detail"], notes=not rated)
         self.evidence_charts(self.c.responses)
 
     def sections(self) -> None:
@@ -377,13 +386,15 @@ class _Planner:
             self.warnings.append("no quiz slides were added: the quiz has no questions")
             return
         numbers = lambda ids: tuple(sorted({n for n in map(self.c.source_number, ids) if n}))  # noqa: E731
-        for block in plan_quiz(self.quiz.questions, QuizGeometry(self.theme, self.frame), numbers):
+        geo = QuizGeometry(self.theme, self.frame, self.labels)
+        for block in plan_quiz(self.quiz.questions, geo, numbers):
             self.add(block)
 
     def sources(self) -> None:
         entries = list(enumerate(self.c.sources, start=1))
         self.composed(composer.sources(entries, self.room), lambda g, lay, start: d.SourcesSlide(
-            title=TITLES["sources"], entries=g, block="sources"), TITLES["sources"])
+            title=self.titles_of["sources"], entries=g, block="sources"),
+            self.titles_of["sources"])
 
     # -- order ------------------------------------------------------------
     def order(self) -> tuple[str, ...]:
@@ -425,7 +436,8 @@ class _Planner:
                       organisation=c.organisation, date=c.date,
                       subject=plain(c.question or c.subtitle), yardstick=c.yardstick,
                       sources=c.sources, blocks=tuple(dict.fromkeys(shown)),
-                      warnings=tuple(self.warnings), choices=tuple(self.choices))
+                      warnings=tuple(self.warnings), choices=tuple(self.choices),
+                      labels=self.labels)
 
 
 def block_order(content: Content) -> tuple[str, ...]:

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
-from deckgen.content.dates import long_date
+from deckgen.content.labels import ENGLISH, Labels, for_content
 from deckgen.content.markup import plain
 from deckgen.content.model import Chart, Content, Item, Point, Slide
-from deckgen.content.yardstick import YARDSTICK_TITLES, YARDSTICKS
+from deckgen.content.yardstick import YARDSTICKS
 from deckgen.deck.charts import describe, fmt_value, pick_type
 from deckgen.handout import blocks as b
 from deckgen.handout.layout import full_width
@@ -24,9 +24,8 @@ from deckgen.theme.colour import on_color
 from deckgen.theme.theme import Theme
 
 # The reading handout follows the deck's storyline block for block: it walks
-# the planned deck's blocks (``Deck.blocks``) under the storyline's titles, so
-# slides and handout tell the same story from one definition.
-from deckgen.deck.storyline import TITLES  # noqa: E402
+# the planned deck's blocks (``Deck.blocks``) under the same titles (the
+# content's labels), so slides and handout tell the same story.
 
 
 # Words that open an instruction to the presenter ("Ask the room ...", "Pause on ..."),
@@ -90,10 +89,10 @@ def for_readers(note: str) -> str:
     return out + "." if out and out[-1] not in ".!?" else out
 
 
-def source_text(src) -> str:
+def source_text(src, labels: Labels = ENGLISH) -> str:
     """Return a source as a reference: author, *title*, publisher, date (markup)."""
     bits = [src.author, f"*{src.title}*" if src.title else "", src.publisher,
-            long_date(src.date)]
+            labels.date(src.date)]
     return ", ".join(x for x in bits if x) or src.id
 
 
@@ -101,6 +100,7 @@ class _Builder:
     def __init__(self, content: Content, theme: Theme) -> None:
         self.c = content
         self.t = theme
+        self.L = for_content(content)
         self.out: list = []
         self.shown: set[str] = set()       # chart ids already drawn
         self.numbers: dict[str, int] = {}  # chart id -> its number in the handout
@@ -132,16 +132,16 @@ class _Builder:
 
     def impact_tag(self, impact: str) -> b.Tag:
         col = self.t.palette["impact"][impact]
-        return b.Tag(f"{impact.capitalize()} impact", col, on_color(col))
+        return b.Tag(self.L[f"impact_{impact}"], col, on_color(col))
 
     def heading(self, block: str) -> None:
-        self.out.append(b.Heading(TITLES[block], 1))
+        self.out.append(b.Heading(self.L.block(block), 1))
 
     def note(self, *objs) -> None:
         for o in objs:
             text = for_readers(getattr(o, "notes", ""))
             if text:
-                self.out.append(b.Note(text))
+                self.out.append(b.Note(text, self.L["presenter_note"]))
 
     # -- charts -----------------------------------------------------------
     def number(self, ch: Chart) -> int:
@@ -154,10 +154,12 @@ class _Builder:
         title = plain(ch.title) if ch.title else ""
         unit = f" ({ch.unit})" if ch.unit and ch.unit != "%" and title else ""
         cite = self.cite(ch)
-        caption = " ".join(x for x in (f"Chart {n}.", f"{title}{unit}." if title else "",
-                                       f"Source: {cite}." if cite else "") if x)
+        L = self.L
+        caption = " ".join(x for x in (L("chart_number", n=n) + ".",
+                                       f"{title}{unit}." if title else "",
+                                       L("source_cite", cite=cite) + "." if cite else "") if x)
         head = heading or ch.takeaway or ch.title or ch.id
-        return b.ChartBlock(ch, ctype, head, caption, describe(ch, ctype), for_readers(ch.notes),
+        return b.ChartBlock(ch, ctype, head, caption, describe(ch, ctype, labels=L), for_readers(ch.notes),
                             n)
 
     def charts(self, charts: Sequence[Chart]) -> None:
@@ -186,19 +188,20 @@ class _Builder:
 
     # -- blocks -----------------------------------------------------------
     def title(self) -> None:
-        c = self.c
+        c, L = self.c, self.L
         facts = []
         if c.authors:
-            facts.append(("Author" if len(c.authors) == 1 else "Authors", "; ".join(c.authors)))
+            facts.append((L["author"] if len(c.authors) == 1 else L["authors"],
+                          "; ".join(c.authors)))
         if c.organisation:
-            facts.append(("Organisation", c.organisation))
+            facts.append((L["organisation"], c.organisation))
         if c.date:
-            facts.append(("Date", long_date(c.date)))
+            facts.append((L["date"], L.date(c.date)))
         if c.classification:
-            facts.append(("Classification", c.classification))
+            facts.append((L["classification"], c.classification))
         rated = [x for x in c.bluf + c.concerns + c.constraints + c.responses if x.likelihood]
         if rated:    # the scale its likelihood words belong to
-            facts.append(("Probability scale", YARDSTICK_TITLES[c.yardstick]))
+            facts.append((L["probability_scale"], L.yardstick(c.yardstick)))
         self.out.append(b.TitleBlock(c.title, c.subtitle, tuple(facts)))
 
     def objectives(self) -> None:
@@ -215,7 +218,7 @@ class _Builder:
         entries = []
         for n, j in enumerate(self.c.bluf, start=1):
             tag = self.likelihood_tag(j.likelihood) if j.likelihood else None
-            conf = f"{j.confidence} confidence" if j.confidence else ""
+            conf = self.L[f"confidence_{j.confidence}"] if j.confidence else ""
             entries.append(b.JudgementEntry(n, j.text, tag, conf, self.cite(j),
                                             for_readers(j.notes)))
         self.out.append(b.Judgements(tuple(entries)))
@@ -240,13 +243,14 @@ class _Builder:
         figs = self.c.figures
         has_date = any(f.as_of for f in figs)
         has_src = any(f.source for f in figs)
-        cols = ["Key figure", "Value"] + (["As of"] if has_date else []) + \
-               (["Source"] if has_src else [])
+        L = self.L
+        cols = [L["key_figure"], L["value"]] + ([L["as_of"]] if has_date else []) + \
+               ([L["source"]] if has_src else [])
         rows = []
         for f in figs:
             row = [f.label or f.id, fmt_value(f.value, f.unit)]
             if has_date:
-                row.append(long_date(f.as_of))
+                row.append(L.date(f.as_of))
             if has_src:
                 row.append(self.cite(f))
             rows.append(tuple(row))
@@ -267,7 +271,7 @@ class _Builder:
     def _last_block_is(self, block: str) -> bool:
         for blk in reversed(self.out):
             if isinstance(blk, b.Heading) and blk.level == 1:
-                return blk.text == TITLES[block]
+                return blk.text == self.L.block(block)
         return False
 
     def referenced_charts(self) -> set[str]:
@@ -285,9 +289,9 @@ class _Builder:
         rows, notes = [], []
         for ev in self.c.timeline:
             cite = self.cite(ev)
-            rows.append((long_date(ev.date), ev.text + (f" {cite}" if cite else "")))
+            rows.append((self.L.date(ev.date), ev.text + (f" {cite}" if cite else "")))
             notes.append(for_readers(ev.notes))
-        self.out.append(b.Table(("Date", "Event"), tuple(rows), kind="timeline",
+        self.out.append(b.Table((self.L["date"], self.L["event"]), tuple(rows), kind="timeline",
                                 weights=(1.0, 4.2), notes=tuple(notes)))
 
     def evidence(self, item: Item) -> tuple[str, ...]:
@@ -302,9 +306,9 @@ class _Builder:
         if charts:
             nums = [str(n) for n in sorted(set(charts))]
             if len(nums) == 1:
-                out.append(f"Chart {nums[0]}")
+                out.append(self.L("chart_number", n=nums[0]))
             else:
-                out.append(f"Charts {', '.join(nums[:-1])} and {nums[-1]}")
+                out.append(self.L("charts_numbers", list=", ".join(nums[:-1]), last=nums[-1]))
         return tuple(out)
 
     def item_entry(self, it: Item, likelihood_first: bool = False) -> b.ItemEntry:
@@ -337,12 +341,11 @@ class _Builder:
         rated = sorted((r for r in rs if r.likelihood is not None), key=lambda r: -r.likelihood.mid)
         ys = self.c.yardstick
         if rated:
-            alt = (f"Probability yardstick ({YARDSTICK_TITLES[ys]}) placing {len(rated)} "
-                   f"responses on a 0–100 % scale: " + "; ".join(
-                       f"{plain(r.title)}: {r.likelihood.word}, {r.likelihood.percent()}"
-                       for r in rated) + ".")
-            cap = (f"Each response on the {YARDSTICK_TITLES[ys]} (0–100 %); shaded columns "
-                   "are the scale's bands, bars the range judged for each response.")
+            L = self.L
+            alt = L("yardstick_alt", yardstick=L.yardstick(ys), n=len(rated), list="; ".join(
+                f"{plain(r.title)}: {r.likelihood.word}, {r.likelihood.percent()}"
+                for r in rated))
+            cap = L("yardstick_caption", yardstick=L.yardstick(ys))
             self.out.append(b.Yardstick(tuple(rated), ys, cap, alt))
         # in the same order as the chart, most likely first; unrated ones last
         ordered = rated + [r for r in rs if r.likelihood is None]
@@ -364,7 +367,7 @@ class _Builder:
         if s.layout == "chart":
             ch = self.c.chart(s.chart.id)
             if ch.id in self.shown:
-                self.out.append(b.Para(f"See chart {self.number(ch)} above."))
+                self.out.append(b.Para(self.L("see_chart", n=self.number(ch))))
             else:
                 self.shown.add(ch.id)
                 self.out.append(b.ChartRow((self.chart_block(ch),)))
@@ -372,10 +375,10 @@ class _Builder:
             fig = self.c.figure(s.figure.id)
             cap = []
             if fig.as_of:
-                cap.append(f"As of {long_date(fig.as_of)}")
+                cap.append(self.L("as_of_date", date=self.L.date(fig.as_of)))
             fc = self.cite(fig)
             if fc:
-                cap.append(f"Source: {fc}")
+                cap.append(self.L("source_cite", cite=fc))
             self.out.append(b.Callout(fmt_value(fig.value, fig.unit), fig.label,
                                       "; ".join(cap), self.t.palette["primary"]))
             self.note(fig)
@@ -392,12 +395,12 @@ class _Builder:
         elif s.points:
             self.out.append(b.BulletList(self.items_of(s.points)))
         if cite and s.layout not in ("chart", "figure", "quote"):
-            self.out.append(b.Para(f"Source: {cite}", "caption"))
+            self.out.append(b.Para(self.L("source_cite", cite=cite), "caption"))
         self.note(s)
 
     def sources(self) -> None:
         self.heading("sources")
-        self.out.append(b.Sources(tuple(b.SourceEntry(n, source_text(s), s.url)
+        self.out.append(b.Sources(tuple(b.SourceEntry(n, source_text(s, self.L), s.url)
                                         for n, s in enumerate(self.c.sources, start=1))))
 
     def build(self, deck) -> b.Handout:
@@ -410,7 +413,7 @@ class _Builder:
                          classification=c.classification, language=c.language,
                          authors=c.authors, organisation=c.organisation, date=c.date,
                          subject=plain(c.question or c.subtitle), style="reading",
-                         warnings=tuple(self.warnings))
+                         warnings=tuple(self.warnings), labels=self.L)
 
 
 def _beside_cards(blocks: list) -> list:

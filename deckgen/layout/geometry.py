@@ -137,21 +137,22 @@ def card_width(body_w: int, n: int) -> int:
     return (body_w - CARD_GAP * (n - 1)) // n
 
 
-def evidence_text(texts) -> str:
+def evidence_text(texts, label: str = "Evidence:") -> str:
     """Return a card's evidence as one run-on paragraph: ``**Evidence:** a; b; c``.
 
     One paragraph rather than a heading and a line per entry: the entries
     share lines, so a card with three pieces of evidence stays short enough
     for three cards to stand side by side.
     """
-    return "**Evidence:** " + "; ".join(texts)
+    return f"**{label}** " + "; ".join(texts)
 
 
-def evidence_height(texts, inner_w: int, font: str = DEFAULT_FONT) -> int:
+def evidence_height(texts, inner_w: int, font: str = DEFAULT_FONT,
+                    label: str = "Evidence:") -> int:
     """Return the height of a card's evidence block (0 when there is none)."""
     if not texts:
         return 0
-    lines = count_lines(evidence_text(texts), CARD_EVIDENCE_PT, inner_w, font=font)
+    lines = count_lines(evidence_text(texts, label), CARD_EVIDENCE_PT, inner_w, font=font)
     return text_height(lines, CARD_EVIDENCE_PT, font) + int(0.1 * EMU_PER_IN)
 
 
@@ -173,10 +174,13 @@ def card_text_height(title: str, detail: str, points, inner_w: int, font: str = 
 
 def card_height(title: str, detail: str, points, evidence, width: int, font: str = DEFAULT_FONT,
                 head_font: str = DEFAULT_FONT, text_pt: float = CARD_TEXT_PT,
-                title_pt: float = CARD_TITLE_PT) -> int:
-    """Return the height a card of ``width`` needs for all its parts (in the theme's fonts)."""
+                title_pt: float = CARD_TITLE_PT, label: str = "Evidence:") -> int:
+    """Return the height a card of ``width`` needs for all its parts (in the theme's fonts).
+
+    ``label`` heads the evidence (the content language's word for it).
+    """
     inner = width - 2 * CARD_PAD
-    ev = evidence_height(evidence, inner, font)
+    ev = evidence_height(evidence, inner, font, label)
     return (CARD_BAND + CARD_HEAD_GAP
             + card_text_height(title, detail, points, inner, font, head_font, text_pt, title_pt)
             + (ev + int(0.2 * EMU_PER_IN) if ev else 0) + CARD_PAD)
