@@ -23,6 +23,7 @@ from deckgen.layout.geometry import (Box, CARD_BAND, CARD_EVIDENCE_PT, CARD_PAD,
                                      JUDGE_GAP, JUDGE_NUM_W, TABLE_INSET, TABLE_PT, TWO_COL_GAP,
                                      YARD_HEAD_H, YARD_LABEL_PT, YARD_LABEL_W,
                                      count_lines, evidence_height, evidence_text, frame, judgement_height,
+                                     title_fits_one_line,
                                      judgement_text_width, table_row_height, table_widths,
                                      text_height, text_width, title_size)
 from deckgen.layout.placed import (ChartFrame, FitNote, Group, Para, Picture, PlacedDeck,
@@ -51,6 +52,8 @@ class _Designer:
         self.deck = deck
         self.theme = theme
         self.frame = frame(theme, bool(deck.classification))
+        # a content slide whose title is one line gets the taller body the composer cut for
+        self.frames = {one: frame(theme, bool(deck.classification), one) for one in (False, True)}
         self.body_font = theme.fonts["body"]
         self.head_font = theme.fonts["heading"]
         self.minimum = theme.sizes["body_minimum"]     # body text: never below this
@@ -584,6 +587,7 @@ class _Designer:
         notes: list[FitNote] = []
         for number, s in enumerate(self.deck.slides, start=1):
             role = s.kind if s.kind in ("title", "section") else "content"
+            self.frame = self.frames[role == "content" and title_fits_one_line(s.full_title, t)]
             dark = role != "content" and self.covers
             items: list = []
             title = getattr(self, s.kind.replace("-", "_") + "_slide")(s, items)

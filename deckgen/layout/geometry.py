@@ -55,18 +55,44 @@ class Frame:
     logo: Box | None = None     # the theme's logo, when it has one
 
 
-def frame(theme: Theme, banner: bool) -> Frame:
+TITLE_H = int(1.05 * EMU_PER_IN)         # a title row that holds two lines
+TITLE_LINE_PAD = int(0.08 * EMU_PER_IN)  # around a title of one line
+
+
+def title_fits_one_line(text: str, theme: Theme) -> bool:
+    """Return True when ``text`` sets on one line at the theme's title size.
+
+    Such a slide gets a one-line title row and the body the rest (a master's
+    title placeholder keeps its own height).
+    """
+    if theme.master is not None and theme.master.title_boxes.get("content"):
+        return False
+    w = frame(theme, False).title.w
+    return count_lines(text, float(theme.sizes["title"]), w, bold=True,
+                       font=theme.fonts.get("heading", DEFAULT_FONT)) <= 1
+
+
+def frame(theme: Theme, banner: bool, one_line_title: bool = False) -> Frame:
     """Return the boxes of a content slide for ``theme``.
 
-    An organisation's master places the title where its content layout's
-    title placeholder is (within reason); a logo takes its corner of the
-    title row or of the footer row, and the title or footer gives way to it.
+    The title row holds two lines of the title size, or one when
+    ``one_line_title`` (the body then starts higher: a slide whose title is
+    short has more room). An organisation's master places the title where
+    its content layout's title placeholder is (within reason); a logo takes
+    its corner of the title row or of the footer row, and the title or
+    footer gives way to it.
     """
     W, H = theme.slide_width, theme.slide_height
     m = theme.margins
     band = int(0.32 * EMU_PER_IN) if banner else 0
     top = band + m["top"]
-    title_h = int(1.05 * EMU_PER_IN)
+    title_h = TITLE_H
+    # a logo in the title row keeps the row's full height on every slide (one logo size)
+    top_logo = theme.logo is not None and theme.logo.position.startswith("top")
+    if one_line_title and not top_logo:
+        font = theme.fonts.get("heading", DEFAULT_FONT)
+        title_h = min(TITLE_H, int(line_height(font, float(theme.sizes["title"])) * EMU_PER_PT)
+                      + 2 * TITLE_LINE_PAD)
     footer_h = int(0.38 * EMU_PER_IN)
     bottom = H - band - m["bottom"]
     inner_w = W - m["left"] - m["right"]
