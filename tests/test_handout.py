@@ -471,7 +471,7 @@ def test_docx_keeps_hangul(made):
     assert "정부는 전투병 파병을 하지 않는다" in text
     assert doc.styles["Normal"].element.rPr.rFonts.get(
         "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") == \
-        "Noto Sans CJK KR"
+        "Malgun Gothic"
 
 
 # -- the command and the build ---------------------------------------------------
