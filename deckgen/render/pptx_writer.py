@@ -90,7 +90,8 @@ class _Renderer:
         else:
             sp = add_textbox(shapes, tb.box, tb.name)
             tf = sp.text_frame
-        fill_text(tf, tb.paras, self.theme, self.lang, tb.anchor, ix, 0, tb.line_spacing, iy)
+        fill_text(tf, tb.paras, self.theme, self.lang, tb.anchor, ix, 0, tb.line_spacing, iy,
+                  tb.layout)
         return sp
 
     def item(self, shapes, it) -> None:
@@ -148,7 +149,7 @@ class _Renderer:
                 ix, iy = tb.insets
                 fill_cell(tc, gf, tb.fill, ix, iy)
                 fill_body(tc.get_or_add_txBody(), gf, tb.paras, self.theme, self.lang,
-                          tb.anchor, 0)
+                          tb.anchor, 0, layout=tb.layout)
         set_alt(gf, tf.alt)
 
     # -- slides -----------------------------------------------------------
