@@ -78,7 +78,18 @@ CASES = {
         "{f}:4:17: responses[0].likelihood: found 'probably'; allowed: a word of the phia yardstick "
         "('remote', 'highly unlikely', 'unlikely', 'realistic possibility', 'likely', 'highly likely', "
         "'almost certain' or 'probable') or a probability such as 0.3, '30%' or '25-35%' "
-        "(did you mean 'probable'?)"),
+        "(did you mean 'probable', 55–75 %?)"),
+    "a phrasing suggested by meaning, not spelling": (
+        """
+        title: A
+        responses:
+          - title: Send troops
+            likelihood: probably not
+        """,
+        "{f}:4:17: responses[0].likelihood: found 'probably not'; allowed: a word of the phia "
+        "yardstick ('remote', 'highly unlikely', 'unlikely', 'realistic possibility', 'likely', "
+        "'highly likely', 'almost certain' or 'probable') or a probability such as 0.3, '30%' or "
+        "'25-35%' (did you mean 'unlikely', 25–35 %?)"),
     "word of the other yardstick": (
         """
         title: A
@@ -87,11 +98,21 @@ CASES = {
           - title: Send troops
             likelihood: realistic possibility
         """,
-        "{f}:5:17: responses[0].likelihood: found 'realistic possibility'; allowed: a word of the "
-        "icd203 yardstick ('almost no chance', 'very unlikely', 'unlikely', 'roughly even chance', "
-        "'likely', 'very likely', 'almost certain', 'remote', 'highly improbable', 'improbable', "
-        "'roughly even odds', 'probable', 'highly probable' or 'nearly certain') or a probability "
-        "such as 0.3, '30%' or '25-35%'"),
+        "{f}:5:17: responses[0].likelihood: found 'realistic possibility', which is a UK word "
+        "(40–50 %), not a word of the ICD 203 yardstick (icd203) this file uses; allowed: the "
+        "nearest ICD 203 word, 'roughly even chance' (45–55 %), or set 'yardstick: phia' at the "
+        "top of the file to use UK words"),
+    "ICD 203 word on the UK yardstick": (
+        """
+        title: A
+        responses:
+          - title: Send troops
+            likelihood: very unlikely
+        """,
+        "{f}:4:17: responses[0].likelihood: found 'very unlikely', which is an ICD 203 word "
+        "(5–20 %), not a word of the UK yardstick (phia) this file uses; allowed: the nearest UK "
+        "word, 'highly unlikely' (10–20 %), or set 'yardstick: icd203' at the top of the file to "
+        "use ICD 203 words"),
     "reversed probability range": (
         """
         title: A
