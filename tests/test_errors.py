@@ -113,6 +113,30 @@ CASES = {
         "(5–20 %), not a word of the UK yardstick (phia) this file uses; allowed: the nearest UK "
         "word, 'highly unlikely' (10–20 %), or set 'yardstick: icd203' at the top of the file to "
         "use ICD 203 words"),
+    "text with ': ' in a list item": (
+        """
+        title: A
+        outlook:
+          - Graham's verdict: Manila holds the legal high ground
+        """,
+        "{f}:3:5: outlook[0]: this line has ': ' in the middle, so YAML read 'Graham's verdict' "
+        "as a key; put the whole text in quotes: - \"Graham's verdict: Manila holds the legal "
+        "high ground\""),
+    "text with ': ' in an item with a title": (
+        """
+        title: A
+        responses:
+          - Send troops: the ROK deploys a "brigade"
+        """,
+        "{f}:3:5: responses[0]: this line has ': ' in the middle, so YAML read 'Send troops' as "
+        "a key; put the whole text in quotes: - 'Send troops: the ROK deploys a \"brigade\"'"),
+    "text with ': ' in a list in brackets": (
+        """
+        title: A
+        objectives: [Explain this: the shoal is a rock]
+        """,
+        "{f}:2:14: objectives[0]: this line has ': ' in the middle, so YAML read 'Explain this' "
+        "as a key; put the whole text in quotes: \"Explain this: the shoal is a rock\""),
     "reversed probability range": (
         """
         title: A
@@ -357,3 +381,12 @@ def test_a_theme_name_too_long_for_the_file_system_is_a_user_error(write, run, t
     code, _, stderr = run("build", f, "--out", tmp_path / "o", "--formats", "pptx")
     assert code == 2 and "Traceback" not in stderr
     assert "no such theme exists" in stderr.splitlines()[0]
+
+
+def test_a_misspelt_key_in_a_list_item_is_still_a_misspelt_key(write, run):
+    f = write("title: A\ncontext:\n  - txt: One\n")
+    code, _, stderr = run("validate", f)
+    assert code == 2
+    assert stderr.splitlines()[0] == (
+        f"{f}:3:5: context[0].txt: unknown key 'txt'; allowed: 'text', 'points', 'notes' or "
+        "'source' (did you mean 'text'?)")

@@ -47,7 +47,7 @@ class Node:
     ``kind`` is ``map``, ``seq`` or ``scalar``. A map's ``items`` is a list of
     (key node, value node) pairs in file order; a sequence's is a list of
     nodes; a scalar has ``text`` exactly as written and ``plain`` when it was
-    not quoted.
+    not quoted; ``flow`` marks a map or list written in brackets.
     """
 
     kind: str
@@ -55,6 +55,7 @@ class Node:
     text: str = ""
     plain: bool = True
     items: list = field(default_factory=list)
+    flow: bool = False      # a map or list written in brackets ({a: b}, [a, b])
 
     @property
     def is_null(self) -> bool:
@@ -293,7 +294,8 @@ def _build(events: Iterator, file: str, errors: list) -> Node:
                         f"nesting is deeper than {MAX_DEPTH} levels; allowed: at most "
                         f"{MAX_DEPTH}", loc))
                     raise ErrorList(errors)
-                node = Node("map" if isinstance(ev, yaml.MappingStartEvent) else "seq", loc)
+                node = Node("map" if isinstance(ev, yaml.MappingStartEvent) else "seq", loc,
+                            flow=bool(ev.flow_style))
                 attach(node)
                 stack.append(node)
                 pending_key.append(None)
