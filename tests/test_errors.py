@@ -20,7 +20,41 @@ CASES = {
     "tab": (
         "title: A\nbluf:\n\t- x\n",
         "{f}:3:1: found a tab character in the indentation; allowed: spaces only "
-        "(YAML does not allow tabs for indentation)"),
+        "(YAML does not allow tabs for indentation; put 2 spaces here to go under 'bluf' on "
+        "line 2)"),
+    "a key indented too far under a value": (
+        """
+        title: A
+        concerns:
+          - title: X
+              impact: high
+        """,
+        "{f}:4:7: line 4 is indented 6 spaces, further than 'title' on line 3 (4 spaces), but "
+        "'title' already has its value, so nothing can go under it; allowed: 'impact' lined up "
+        "with 'title' (4 spaces), or, if line 4 is more of the text of 'title', that whole text "
+        "in quotes"),
+    "a list item indented less than the one above": (
+        """
+        title: A
+        context:
+          - One
+          - Two
+         - Three
+        """,
+        "{f}:5:2: line 5 is a list item indented 1 space, less than the item above it on line 4 "
+        "(2 spaces), and the items of one list start in the same column; allowed: 2 spaces, "
+        "lined up with the list item on line 4"),
+    "a key dedented out of its block": (
+        """
+        title: A
+        concerns:
+          - title: X
+            detail: D
+           impact: high
+        """,
+        "{f}:5:4: line 5 ('impact') is indented 3 spaces, which lines up with no key above it "
+        "(the keys of one block start in the same column); allowed: 4 spaces, lined up with "
+        "'detail' on line 4, or 0 spaces, lined up with 'concerns' on line 2"),
     "unknown top-level key": (
         """
         title: A
