@@ -71,6 +71,21 @@ CASES = {
         "f.yaml:6:6: line 6 ('options') is indented 5 spaces, which lines up with no key above "
         "it (the keys of one block start in the same column); allowed: 6 spaces, lined up with "
         "'prompt' on line 5, or 2 spaces, lined up with 'questions' on line 3"),
+    "a list item indented further than the one above": (
+        'a:\n  - "x"\n   - "y"\n',
+        "f.yaml:3:4: line 3 is a list item indented 3 spaces, further than the item above it on "
+        "line 2 (2 spaces), and the items of one list start in the same column; allowed: "
+        "2 spaces, lined up with the list item on line 2"),
+    "a list item without its dash": (
+        "objectives:\n  - One thing.\n  Another thing.\n  - A third.\n",
+        "f.yaml:3:3: line 3 is text lined up with the list item on line 2, but has no '- '; "
+        "allowed: '- ' before it to make it an item of that list, or 4 spaces to make it more "
+        "of the text of the item on line 2"),
+    "the last list item without its dash": (
+        "objectives:\n  - One thing.\n  Another thing.\n",
+        "f.yaml:3:3: line 3 is text lined up with the list item on line 2, but has no '- '; "
+        "allowed: '- ' before it to make it an item of that list, or 4 spaces to make it more "
+        "of the text of the item on line 2"),
     "a tab after a list item": (
         "title: A\nbluf:\n  - x\n\t- y\n",
         "f.yaml:4:1: found a tab character in the indentation; allowed: spaces only (YAML does "

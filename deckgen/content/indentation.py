@@ -24,7 +24,8 @@ _BLOCK_SCALAR = re.compile(r"^[|>][0-9+-]*$")
 _COMMENT = re.compile(r"\s+#.*$")
 #: The parser's messages that an indentation mistake causes.
 PARSER_MESSAGES = ("did not find expected key", "mapping values are not allowed",
-                   "did not find expected '-' indicator", "expected <block end>")
+                   "did not find expected '-' indicator", "expected <block end>",
+                   "could not find expected ':'")
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,9 @@ def explain(lines: list[str], line_no: int) -> Optional[tuple[str, int, int]]:
     if not 0 < line_no <= len(lines):
         return None
     read = read_lines(lines, line_no)
+    lost = _lost_dash(read, line_no)
+    if lost is not None:
+        return lost
     here = read[-1]
     levels = open_levels(read, line_no)
     if here.kind not in ("key", "item") or not levels:
@@ -191,7 +195,29 @@ def explain(lines: list[str], line_no: int) -> Optional[tuple[str, int, int]]:
         return (f"line {here.no} is a list item lined up with '{owner.line.key}' on line "
                 f"{owner.line.no}, which already has its value, so no list can start there; "
                 f"allowed: {_where(sibling)}, for a new item of that list", here.no, c + 1)
+    if owner is None and sibling.line.value:
+        return (f"line {here.no} is a list item indented {spaces(c)}, further than the item "
+                f"above it on line {sibling.line.no} ({spaces(sibling.col)}), and the items of "
+                f"one list start in the same column; allowed: {_where(sibling)}",
+                here.no, c + 1)
     return None
+
+
+def _lost_dash(read: list[Line], line_no: int) -> Optional[tuple[str, int, int]]:
+    # a line of text where a list's items start: an item whose '- ' was left out
+    shown = [ln for ln in read[:line_no - 1] if ln.kind]
+    text = shown[-1] if shown else None
+    if text is None or text.kind != "text":
+        return None
+    item = next((lv for lv in open_levels(read, text.no)
+                 if lv.kind == "dash" and lv.col == text.indent), None)
+    if item is None:
+        return None
+    more = item.line.keycol if item.line.key else item.col + 2
+    return (f"line {text.no} is text lined up with the list item on line {item.line.no}, "
+            f"but has no '- '; allowed: '- ' before it to make it an item of that list, or "
+            f"{spaces(more)} to make it more of the text of the item on line {item.line.no}",
+            text.no, text.indent + 1)
 
 
 def tab_advice(lines: list[str], line_no: int) -> str:
