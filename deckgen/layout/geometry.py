@@ -150,9 +150,10 @@ def title_size(text: str, theme: Theme, width: int) -> float:
 # -- cards (concerns, constraints, responses) ------------------------------
 
 CARD_GAP = int(0.3 * EMU_PER_IN)
-CARD_BAND = int(0.45 * EMU_PER_IN)
+CARD_BAND = int(0.36 * EMU_PER_IN)      # the heading band: one 14 pt line and its margins
 CARD_PAD = int(0.2 * EMU_PER_IN)
-CARD_HEAD_GAP = int(0.1 * EMU_PER_IN)   # between a card's heading band and its title
+CARD_HEAD_GAP = int(0.06 * EMU_PER_IN)  # between a card's heading band and its title
+CARD_EVIDENCE_GAP = int(0.12 * EMU_PER_IN)  # between a card's text and its evidence rule
 CARD_TITLE_PT = 22.0
 CARD_TEXT_PT = 18.0
 CARD_EVIDENCE_PT = 14.0
@@ -205,7 +206,7 @@ def card_height(title: str, detail: str, points, evidence, width: int, font: str
     ev = evidence_height(evidence, inner, font)
     return (CARD_BAND + CARD_HEAD_GAP
             + card_text_height(title, detail, points, inner, font, head_font, text_pt, title_pt)
-            + (ev + int(0.2 * EMU_PER_IN) if ev else 0) + CARD_PAD)
+            + (ev + CARD_EVIDENCE_GAP if ev else 0) + CARD_PAD)
 
 
 # -- shared sizes: the storyline splits with the same numbers the design draws
