@@ -35,6 +35,7 @@ from deckgen.layout.fitting import BULLET_INDENT, layout_para
 from deckgen.layout.fitting import text_height as paras_height
 from deckgen.layout.geometry import (CARD_GAP, EMU_PER_IN, EMU_PER_PT, TWO_COL_GAP, YARD_HEAD_H,
                                      YARD_LABEL_W, Box, card_height, card_width, frame,
+                                     title_fits_one_line,
                                      yardstick_row_height)
 from deckgen.layout.placed import Para, Style
 from deckgen.theme.theme import Theme
@@ -73,10 +74,13 @@ class Choice:
 class Room:
     """The space a content slide offers in a theme, and the sizes allowed there."""
 
-    def __init__(self, theme: Theme, banner: bool, labels: Labels = ENGLISH) -> None:
+    def __init__(self, theme: Theme, banner: bool, labels: Labels = ENGLISH,
+                 one_line_title: bool = False) -> None:
         self.theme = theme
+        self.banner = banner
         self.labels = labels            # the built-in words measured with the text
-        self.frame = frame(theme, banner)
+        self.one_line_title = one_line_title
+        self.frame = frame(theme, banner, one_line_title)
         self.body: Box = self.frame.body
         self.font = theme.fonts["body"]
         self.head_font = theme.fonts["heading"]
@@ -86,6 +90,17 @@ class Room:
         self.maximum = float(max(s.get("body_maximum", s["body"]), s["body"]))
         self.caption = float(max(s["caption"], s["minimum"]))
         self.figure = float(s["figure"])
+
+    def for_title(self, title: str) -> "Room":
+        """Return the room under ``title``: a taller body when the title sets on one line.
+
+        Measured with a "(10/10)" after it, so the slides of a block that
+        continues get the room it was cut for.
+        """
+        one = title_fits_one_line(f"{title} (10/10)", self.theme)
+        if one == self.one_line_title:
+            return self
+        return Room(self.theme, self.banner, self.labels, one)
 
     def style(self, size: float, bold: bool = False, heading: bool = False) -> Style:
         """Return a style to measure with (colour plays no part in measuring)."""

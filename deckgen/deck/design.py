@@ -17,11 +17,12 @@ from deckgen.deck import model as d
 from deckgen.deck.charts import figure_text, resolve
 from deckgen.deck.quizslides import draw_answer, draw_question
 from deckgen.layout.fitting import fit, height_of
-from deckgen.layout.geometry import (Box, CARD_BAND, CARD_EVIDENCE_PT, CARD_PAD,
+from deckgen.layout.geometry import (Box, CARD_BAND, CARD_EVIDENCE_GAP, CARD_EVIDENCE_PT, CARD_PAD,
                                      CARD_HEAD_GAP, CARD_TEXT_PT, CARD_TITLE_PT, EMU_PER_IN, JUDGE_BADGE_W,
                                      JUDGE_GAP, JUDGE_NUM_W, TABLE_INSET, TABLE_PT, TWO_COL_GAP,
                                      YARD_HEAD_H, YARD_LABEL_PT, YARD_LABEL_W,
                                      count_lines, evidence_height, evidence_text, frame, judgement_height,
+                                     title_fits_one_line,
                                      judgement_text_width, table_row_height, table_widths,
                                      text_height, text_width, title_size)
 from deckgen.layout.placed import (ChartFrame, FitNote, Group, Para, Picture, PlacedDeck,
@@ -51,6 +52,8 @@ class _Designer:
         self.labels = deck.labels       # deckgen's own words, in the content's language
         self.theme = theme
         self.frame = frame(theme, bool(deck.classification))
+        # a content slide whose title is one line gets the taller body the composer cut for
+        self.frames = {one: frame(theme, bool(deck.classification), one) for one in (False, True)}
         self.body_font = theme.fonts["body"]
         self.head_font = theme.fonts["heading"]
         self.minimum = theme.sizes["body_minimum"]     # body text: never below this
@@ -397,12 +400,12 @@ class _Designer:
             if ev_h:
                 # the evidence sits at the card's foot, under a rule, as one run-on paragraph
                 ebox = Box(inner.x, card.y + card.h - ev_h - CARD_PAD, inner.w, ev_h)
-                out.append(self.shape(Box(inner.x, ebox.y - int(0.08 * IN), inner.w,
+                out.append(self.shape(Box(inner.x, ebox.y - CARD_EVIDENCE_GAP // 2, inner.w,
                                           int(0.02 * IN)), t.color("rule")))
                 out.append(self.text(ebox, [Para(evidence_text(texts, self.labels["evidence"]),
                                                  self.style(CARD_EVIDENCE_PT, "text"))],
                                      name="Evidence", min_size=CARD_EVIDENCE_PT))
-            text_h = inner.h - (ev_h + int(0.2 * IN) if ev_h else 0)
+            text_h = inner.h - (ev_h + CARD_EVIDENCE_GAP if ev_h else 0)
             out.append(self.text(Box(inner.x, inner.y, inner.w, text_h), paras,
                                  name=f"Card {item.id or i + 1}"))
         return self.title_box(s)
@@ -589,6 +592,7 @@ class _Designer:
         notes: list[FitNote] = []
         for number, s in enumerate(self.deck.slides, start=1):
             role = s.kind if s.kind in ("title", "section") else "content"
+            self.frame = self.frames[role == "content" and title_fits_one_line(s.full_title, t)]
             dark = role != "content" and self.covers
             items: list = []
             title = getattr(self, s.kind.replace("-", "_") + "_slide")(s, items)

@@ -173,9 +173,10 @@ class _Planner:
     def bluf(self) -> None:
         body = self.theme.sizes["body"]
         font = self.theme.fonts["body"]
+        room = self.room.for_title(self.titles_of["bluf"])
         choice = composer.rows(self.c.bluf, lambda j: judgement_height(j.text, body, font,
-                                                                       self.frame.body.w),
-                               self.frame.body.h, JUDGE_GAP, name="judgement rows",
+                                                                       room.body.w),
+                               room.body.h, JUDGE_GAP, name="judgement rows",
                                keep=self.keep("bluf"))
         self.composed(choice, lambda g, lay, start: d.JudgementsSlide(
             title=self.titles_of["bluf"], judgements=g, start=start, notes=self.notes(*g),
@@ -183,9 +184,9 @@ class _Planner:
 
     def bullets(self, block: str, points: Sequence[Point], numbered: bool = False,
                 title: str = "", notes: str = "", keep: bool = False) -> None:
-        choice = composer.bullets(points, self.room, numbered=numbered,
-                                  keep=keep or self.keep(block))
         head = title or self.titles_of[block]
+        choice = composer.bullets(points, self.room.for_title(head), numbered=numbered,
+                                  keep=keep or self.keep(block))
         self.composed(choice, lambda g, lay, start: d.BulletsSlide(
             title=head, points=g, numbered=numbered, start=start,
             notes="\n\n".join(x for x in (notes, self.notes(*g)) if x),
@@ -204,8 +205,8 @@ class _Planner:
         self.bullets("discussion", [Point(t) for t in self.c.discussion], numbered=True)
 
     def figures(self) -> None:
-        choice = composer.figures(self.c.figures, self.room, self.c.source_number,
-                                  keep=self.keep("figures"))
+        choice = composer.figures(self.c.figures, self.room.for_title(self.titles_of["figures"]),
+                                  self.c.source_number, keep=self.keep("figures"))
         self.composed(choice, lambda g, lay, start: d.FiguresSlide(
             title=self.titles_of["figures"], figures=g, notes=self.notes(*g),
             sources=self.cites(*g), block="figures"), self.titles_of["figures"])
@@ -260,7 +261,8 @@ class _Planner:
         return refs
 
     def timeline(self) -> None:
-        choice = composer.timeline(self.c.timeline, self.room, keep=self.keep("timeline"))
+        choice = composer.timeline(self.c.timeline, self.room.for_title(self.titles_of["timeline"]),
+                                   keep=self.keep("timeline"))
         self.composed(choice, lambda g, lay, start: d.TimelineSlide(
             title=self.titles_of["timeline"], events=g, notes=self.notes(*g),
             sources=self.cites(*g), block="timeline"), self.titles_of["timeline"])
@@ -282,10 +284,11 @@ class _Planner:
     def cards(self, block: str, items: Sequence[Item], title: str, notes: bool = True) -> None:
         """Add an item block's cards, as the composer lays them out."""
         evidence = [self.evidence(i) for i in items]
-        choice = composer.cards(items, [[e.text for e in ev] for ev in evidence], self.room,
+        room = self.room.for_title(title)
+        choice = composer.cards(items, [[e.text for e in ev] for ev in evidence], room,
                                 keep=self.keep(block))
         for it, ev in zip(items, evidence):
-            if composer.card_too_tall(it, [e.text for e in ev], self.room):
+            if composer.card_too_tall(it, [e.text for e in ev], room):
                 self.warnings.append(f"{it.loc}: the card '{plain(it.title)}' holds more text "
                                      "than a slide; shorten its detail or points")
         by_id = {id(it): ev for it, ev in zip(items, evidence)}
@@ -317,7 +320,8 @@ class _Planner:
         if rated:
             rated.sort(key=lambda r: -r.likelihood.mid)
             ys = self.c.yardstick
-            choice = composer.yardstick(rated, self.room, keep=self.keep("responses"))
+            choice = composer.yardstick(rated, self.room.for_title(self.titles_of["responses"]),
+                                        keep=self.keep("responses"))
 
             def make(g, lay, start):
                 alt = self.labels("yardstick_alt", yardstick=self.labels.yardstick(ys),
@@ -370,7 +374,7 @@ class _Planner:
         elif s.layout == "quote":
             self.add([d.QuoteSlide(title=title, quote=s.quote, **common)])
         elif s.layout == "two-column":
-            choice = composer.two_columns(s.left, s.right, self.room, keep=s.keep == "together")
+            choice = composer.two_columns(s.left, s.right, self.room.for_title(title), keep=s.keep == "together")
             self.composed(choice, lambda g, lay, start: d.TwoColumnSlide(
                 title=title, left=g[0], right=g[1], **common), title)
         else:
@@ -392,9 +396,10 @@ class _Planner:
 
     def sources(self) -> None:
         entries = list(enumerate(self.c.sources, start=1))
-        self.composed(composer.sources(entries, self.room), lambda g, lay, start: d.SourcesSlide(
-            title=self.titles_of["sources"], entries=g, block="sources"),
-            self.titles_of["sources"])
+        head = self.titles_of["sources"]
+        self.composed(composer.sources(entries, self.room.for_title(head)),
+                      lambda g, lay, start: d.SourcesSlide(title=head, entries=g, block="sources"),
+                      head)
 
     # -- order ------------------------------------------------------------
     def order(self) -> tuple[str, ...]:

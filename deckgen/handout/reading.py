@@ -41,6 +41,33 @@ _DECK_WORDS = re.compile(r"\b(slides?|block)\b", re.I)   # the deck's own vocabu
 _CLAUSE = re.compile(r"((?<=[.!?;])\s+|\s+[—–]\s+)")
 
 
+# An instruction whose object is a claim: "Stress that the shoal is a low-tide
+# elevation" tells the reader that the shoal is a low-tide elevation. The words
+# between the verb and "that" are the ones such instructions use.
+_THAT_CLAIM = re.compile(
+    r"^(?:stress|emphasi[sz]e|mention|remind|point|tell|say|show)"
+    r"(?:\s+(?:out|them|him|her|everyone|students|the|room|class|audience|group|again|here|"
+    r"also|once|more|clearly|briefly|firmly)){0,3}\s+that\s+(?=\S)", re.I)
+# Words that point back at what came before: a sentence opening with one only
+# makes sense after it.
+_BACK = frozenset("it its it's this that these those they them their such he she his her".split())
+_COLON = re.compile(r":\s+")
+_PARAGRAPH = re.compile(r"(\n[ \t]*\n\s*)")
+
+
+def _first_word(text: str) -> str:
+    words = plain(text).split()
+    return words[0].lower().strip("'\"“‘*_(") if words else ""
+
+
+def _names_its_own(head: str) -> bool:
+    """True when an instruction names a thing of its own ("Point at the shoal"), not the
+    item its note belongs to ("Lead with this one": a reader sees what *this* is)."""
+    words = [w.lower().strip("'\"“‘*_,") for w in plain(head).split()[1:]]
+    words = [w for w in words if w not in ("with", "on", "at", "to", "out", "up", "over")]
+    return bool(words) and words[0] not in ("this", "it", "here", "these")
+
+
 def for_readers(note: str) -> str:
     """Return what a speaker note says to a reader, without directions to the presenter.
 
@@ -48,13 +75,39 @@ def for_readers(note: str) -> str:
     'probably'" tells a reader nothing, while "the gaps stop two analysts
     from using neighbouring words for the same number" does. Clauses (split
     at sentence ends, semicolons and dashes) that open with an instruction
-    verb are dropped, except that after an instruction with a colon
-    ("Stress the asymmetry: one-off aid versus irreversible transfers") the
-    part after the colon is kept; a sentence that speaks of the room or the
-    slides ("Keep this slide short; the detail follows") goes as a whole. A
-    note with no directions comes back exactly as written. The notes pages
-    style, which shows the notes in full, is where directions belong.
+    verb are dropped, whole. What an instruction hands on is kept:
+
+    * "Stress that X" keeps X, the claim ("Stress that the shoal is a
+      low-tide elevation: it generates no territorial sea" keeps "The shoal
+      is a low-tide elevation: it generates no territorial sea");
+    * after an instruction with a colon ("Stress the asymmetry: one-off aid
+      versus irreversible transfers") the part after the colon is kept, and
+      the sentences after it to the end of the paragraph go with it; when
+      that part points back at something only the instruction names ("Point
+      at the shoal: it generates no territorial sea" — *it* is the shoal), it
+      cannot stand alone, and it goes with the instruction, up to the end of
+      the paragraph, rather than dangle ("Lead with this one: it changes the
+      baseline" keeps its claim: *this one* is the item the note is on).
+
+    A sentence that speaks of the room or the slides ("Keep this slide short;
+    the detail follows") goes as a whole. A note with no directions comes
+    back exactly as written. The notes pages style, which shows the notes in
+    full, is where directions belong.
     """
+    parts = _PARAGRAPH.split(note.strip())
+    out, changed = [], False
+    for i in range(0, len(parts), 2):
+        text, did = _paragraph_for_readers(parts[i])
+        changed = changed or did
+        if text:
+            out.append(text)
+    if not changed:
+        return note.strip()
+    return "\n\n".join(out)
+
+
+def _paragraph_for_readers(note: str) -> tuple[str, bool]:
+    """Return one paragraph of a note for readers, and whether anything was taken out."""
     parts = _CLAUSE.split(note.strip())
     clauses, seps = parts[0::2], parts[1::2] + [""]
     # group the clauses into sentences: [(clause, separator after it), ...]
@@ -66,20 +119,35 @@ def for_readers(note: str) -> str:
     kept: list[tuple[str, str]] = []
     changed = False
     for sentence in sentences:
-        if any(any(p in c.lower() for p in _ROOM) or _DECK_WORDS.search(c) for c, _ in sentence):
+        # "Stress that X": the claim X is the sentence a reader wants
+        claims = []
+        for clause, sep in sentence:
+            m = _THAT_CLAIM.match(clause)
+            if m:
+                changed = True
+                clause = clause[m.end():]
+            claims.append((clause, sep, bool(m)))
+        if any(any(p in c.lower() for p in _ROOM) or _DECK_WORDS.search(c) for c, _, _ in claims):
             changed = True
             continue
-        for clause, sep in sentence:
-            words = plain(clause).split()
-            first = words[0].lower().strip("'\"“‘*") if words else ""
-            if first in _DIRECTIONS:
+        for clause, sep, claim in claims:
+            if not claim and _first_word(clause) in _DIRECTIONS:
                 changed = True
-                _head, colon, rest = clause.partition(": ")
-                clause = rest.strip() if colon else ""
+                colon = _COLON.search(clause)
+                rest = clause[colon.end():].strip() if colon else ""
+                if rest and _first_word(rest) in _BACK and _names_its_own(clause[:colon.start()]):
+                    # it points back at what only the instruction names: both go, to the
+                    # paragraph's end
+                    return _joined(kept), True
+                clause = rest
             if clause:
                 kept.append((clause, sep))
     if not changed:
-        return note.strip()
+        return note.strip(), False
+    return _joined(kept), True
+
+
+def _joined(kept: list[tuple[str, str]]) -> str:
     out = ""
     for i, (clause, sep) in enumerate(kept):
         if i == 0 or out.endswith((". ", "? ", "! ")):

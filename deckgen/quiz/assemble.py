@@ -152,9 +152,11 @@ def _monotonic(seq) -> bool:
 def _select(authored, candidates, quiz: Quiz, rng: random.Random, notes: list[str]):
     limit = quiz.count if quiz.count is not None else len(authored) + DEFAULT_GENERATED
     if limit < len(authored):
-        left = [f"quiz.questions[{i}]" for i in range(limit, len(authored))]
+        left = [str(i + 1) for i in range(limit, len(authored))]
+        said = left[0] if len(left) == 1 else ", ".join(left[:-1]) + " and " + left[-1]
         notes.append(f"{quiz.loc}: quiz.count is {limit}, so {len(left)} authored question"
-                     f"{'s are' if len(left) != 1 else ' is'} left out: {', '.join(left)}")
+                     f"{'s are' if len(left) != 1 else ' is'} left out: question"
+                     f"{'s' if len(left) != 1 else ''} {said}")
         return authored[:limit]
     asked = _asked(authored)
     fresh = [q for q in candidates if not _covered(q, asked)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from deckgen.content.labels import ENGLISH, Labels
@@ -177,9 +178,51 @@ def key_short(q: QuizQuestion, labels: Labels = ENGLISH) -> str:
     return ", ".join(f"{k}{LETTERS[q.options.index(r)]}" for k, (_, r) in enumerate(q.answer, 1))
 
 
+#: What a reader calls one entry of each list in a content file.
+_ENTRY = {"questions": "question", "options": "option", "figures": "figure",
+          "charts": "chart", "bluf": "key judgement", "context": "context point",
+          "timeline": "timeline event", "concerns": "concern", "constraints": "constraint",
+          "responses": "response", "outlook": "outlook point", "objectives": "objective",
+          "sections": "section", "slides": "slide", "points": "point",
+          "discussion": "discussion question", "sources": "source"}
+_PATH = re.compile(r"(?:\w+(?:\[\d+\])*\.)*\w+(?:\[\d+\])+")
+
+
+def _numbers(ns: list[int]) -> str:
+    shown = [str(n) for n in ns]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def _path_words(match: "re.Match") -> str:
+    out = []
+    for part in match.group(0).split("."):
+        name = part.split("[")[0]
+        ns = [int(n) + 1 for n in re.findall(r"\[(\d+)\]", part)]
+        if not ns:
+            continue          # a mapping around the list (quiz in quiz.questions[0])
+        entry = _ENTRY.get(name, f"{name} entry")
+        if len(ns) > 1:
+            entry = entry + "s" if not entry.endswith("s") else entry
+        out.append(f"{entry} {_numbers(ns)}")
+    return ", ".join(out)
+
+
+def plain_path(text: str) -> str:
+    """Return ``text`` with key paths said as a reader counts: ``quiz.questions[0]`` is
+    ``question 1``, ``timeline[0][2]`` ``timeline events 1 and 3``,
+    ``sections[1].slides[0]`` ``section 2, slide 1``."""
+    return _PATH.sub(_path_words, text)
+
+
 def origin_text(q: QuizQuestion, sources: dict, labels: Labels = ENGLISH) -> str:
-    """Return where a question came from, for the key: ``Generated from figures[1] ...``."""
+    """Return where a question came from, for the key: ``Generated from figure 2 ...``.
+
+    Key paths are said as a reader counts (``question 1``) in English; other
+    languages keep the path (the entry words are English).
+    """
     origin = q.origin.split(" at ")[0]
+    if labels is ENGLISH or getattr(labels, "language", "en") == "en":
+        origin = plain_path(origin)
     text = (labels("generated", origin=origin.replace("generated ", "")) if q.generated
             else labels("authored", origin=origin))
     if q.source:
