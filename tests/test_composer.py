@@ -264,11 +264,11 @@ def test_a_few_events_are_set_at_the_body_size():
 
 def test_a_grid_per_slide_only_when_one_grid_would_need_more_slides():
     # one long card among six short ones: no single grid holds the seven on two
-    # slides, so each slide takes the grid its own cards fit (3 across, then 2×2)
-    items = [card(0, SHORT * 4)] + [card(i) for i in range(1, 7)]
+    # slides, so each slide takes the grid its own cards fit (2 across, then 3×2)
+    items = [card(0, SHORT * 5)] + [card(i) for i in range(1, 7)]
     ch = cards(items, [[] for _ in items], ROOM)
-    assert [len(g) for g in ch.groups] == [3, 4]
-    assert [lay.cols for lay in ch.layouts] == [3, 2]
+    assert [len(g) for g in ch.groups] == [2, 5]
+    assert [lay.cols for lay in ch.layouts] == [2, 3]
     assert len(ch.layouts[1].rows) == 2
     assert ch.layouts[0].variant == "cards, a grid per slide"
     assert [c.title for g in ch.groups for c in g] == [c.title for c in items]

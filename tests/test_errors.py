@@ -20,7 +20,41 @@ CASES = {
     "tab": (
         "title: A\nbluf:\n\t- x\n",
         "{f}:3:1: found a tab character in the indentation; allowed: spaces only "
-        "(YAML does not allow tabs for indentation)"),
+        "(YAML does not allow tabs for indentation; put 2 spaces here to go under 'bluf' on "
+        "line 2)"),
+    "a key indented too far under a value": (
+        """
+        title: A
+        concerns:
+          - title: X
+              impact: high
+        """,
+        "{f}:4:7: line 4 is indented 6 spaces, further than 'title' on line 3 (4 spaces), but "
+        "'title' already has its value, so nothing can go under it; allowed: 'impact' lined up "
+        "with 'title' (4 spaces), or, if line 4 is more of the text of 'title', that whole text "
+        "in quotes"),
+    "a list item indented less than the one above": (
+        """
+        title: A
+        context:
+          - One
+          - Two
+         - Three
+        """,
+        "{f}:5:2: line 5 is a list item indented 1 space, less than the item above it on line 4 "
+        "(2 spaces), and the items of one list start in the same column; allowed: 2 spaces, "
+        "lined up with the list item on line 4"),
+    "a key dedented out of its block": (
+        """
+        title: A
+        concerns:
+          - title: X
+            detail: D
+           impact: high
+        """,
+        "{f}:5:4: line 5 ('impact') is indented 3 spaces, which lines up with no key above it "
+        "(the keys of one block start in the same column); allowed: 4 spaces, lined up with "
+        "'detail' on line 4, or 0 spaces, lined up with 'concerns' on line 2"),
     "unknown top-level key": (
         """
         title: A
@@ -30,7 +64,7 @@ CASES = {
         "'authors', 'organisation', 'date', 'classification', 'language', 'theme', 'yardstick', "
         "'question', 'bluf', 'context', 'figures', 'charts', 'timeline', 'concerns', 'constraints', "
         "'responses', 'outlook', 'objectives', 'sections', 'discussion', 'sources', 'quiz', "
-        "'outline' or 'keep' (did you mean 'concerns'?)"),
+        "'outline', 'keep' or 'labels' (did you mean 'concerns'?)"),
     "unknown nested key": (
         """
         title: A
@@ -78,7 +112,18 @@ CASES = {
         "{f}:4:17: responses[0].likelihood: found 'probably'; allowed: a word of the phia yardstick "
         "('remote', 'highly unlikely', 'unlikely', 'realistic possibility', 'likely', 'highly likely', "
         "'almost certain' or 'probable') or a probability such as 0.3, '30%' or '25-35%' "
-        "(did you mean 'probable'?)"),
+        "(did you mean 'probable', 55–75 %?)"),
+    "a phrasing suggested by meaning, not spelling": (
+        """
+        title: A
+        responses:
+          - title: Send troops
+            likelihood: probably not
+        """,
+        "{f}:4:17: responses[0].likelihood: found 'probably not'; allowed: a word of the phia "
+        "yardstick ('remote', 'highly unlikely', 'unlikely', 'realistic possibility', 'likely', "
+        "'highly likely', 'almost certain' or 'probable') or a probability such as 0.3, '30%' or "
+        "'25-35%' (did you mean 'unlikely', 25–35 %?)"),
     "word of the other yardstick": (
         """
         title: A
@@ -87,11 +132,45 @@ CASES = {
           - title: Send troops
             likelihood: realistic possibility
         """,
-        "{f}:5:17: responses[0].likelihood: found 'realistic possibility'; allowed: a word of the "
-        "icd203 yardstick ('almost no chance', 'very unlikely', 'unlikely', 'roughly even chance', "
-        "'likely', 'very likely', 'almost certain', 'remote', 'highly improbable', 'improbable', "
-        "'roughly even odds', 'probable', 'highly probable' or 'nearly certain') or a probability "
-        "such as 0.3, '30%' or '25-35%'"),
+        "{f}:5:17: responses[0].likelihood: found 'realistic possibility', which is a UK word "
+        "(40–50 %), not a word of the ICD 203 yardstick (icd203) this file uses; allowed: the "
+        "nearest ICD 203 word, 'roughly even chance' (45–55 %), or set 'yardstick: phia' at the "
+        "top of the file to use UK words"),
+    "ICD 203 word on the UK yardstick": (
+        """
+        title: A
+        responses:
+          - title: Send troops
+            likelihood: very unlikely
+        """,
+        "{f}:4:17: responses[0].likelihood: found 'very unlikely', which is an ICD 203 word "
+        "(5–20 %), not a word of the UK yardstick (phia) this file uses; allowed: the nearest UK "
+        "word, 'highly unlikely' (10–20 %), or set 'yardstick: icd203' at the top of the file to "
+        "use ICD 203 words"),
+    "text with ': ' in a list item": (
+        """
+        title: A
+        outlook:
+          - Graham's verdict: Manila holds the legal high ground
+        """,
+        "{f}:3:5: outlook[0]: this line has ': ' in the middle, so YAML read 'Graham's verdict' "
+        "as a key; put the whole text in quotes: - \"Graham's verdict: Manila holds the legal "
+        "high ground\""),
+    "text with ': ' in an item with a title": (
+        """
+        title: A
+        responses:
+          - Send troops: the ROK deploys a "brigade"
+        """,
+        "{f}:3:5: responses[0]: this line has ': ' in the middle, so YAML read 'Send troops' as "
+        "a key; put the whole text in quotes: - 'Send troops: the ROK deploys a \"brigade\"'"),
+    "text with ': ' in a list in brackets": (
+        """
+        title: A
+        objectives: [Explain this: the shoal is a rock]
+        """,
+        "{f}:2:14: objectives[0]: this line has ': ' in the middle, so YAML read 'Explain this' "
+        "as a key; put the whole text in quotes: \"Explain this: the shoal is a rock\""),
     "reversed probability range": (
         """
         title: A
@@ -336,3 +415,12 @@ def test_a_theme_name_too_long_for_the_file_system_is_a_user_error(write, run, t
     code, _, stderr = run("build", f, "--out", tmp_path / "o", "--formats", "pptx")
     assert code == 2 and "Traceback" not in stderr
     assert "no such theme exists" in stderr.splitlines()[0]
+
+
+def test_a_misspelt_key_in_a_list_item_is_still_a_misspelt_key(write, run):
+    f = write("title: A\ncontext:\n  - txt: One\n")
+    code, _, stderr = run("validate", f)
+    assert code == 2
+    assert stderr.splitlines()[0] == (
+        f"{f}:3:5: context[0].txt: unknown key 'txt'; allowed: 'text', 'points', 'notes' or "
+        "'source' (did you mean 'text'?)")

@@ -211,6 +211,30 @@ def test_responses_are_on_the_yardstick_most_likely_first():
      "were supplied as well."),
     ("Dobbs shows the ships had in fact turned back earlier — a good point about myth.",
      "Dobbs shows the ships had in fact turned back earlier — a good point about myth."),
+    # "Stress that X" keeps the claim X, and what the colon hands on stays with it
+    ("Stress that the shoal is a low-tide elevation: It generates no territorial sea of its "
+     "own.",
+     "The shoal is a low-tide elevation: It generates no territorial sea of its own."),
+    ("Stress that the shoal is a low-tide elevation:\nit generates no territorial sea. Ask "
+     "the room who holds it.",
+     "The shoal is a low-tide elevation:\nit generates no territorial sea."),
+    ("Remind them that the 2016 award binds both parties.",
+     "The 2016 award binds both parties."),
+    ("Stress again that Manila has kept a ship there since 1999; ask why.",
+     "Manila has kept a ship there since 1999."),
+    # after a pure instruction, what points back at it goes with it, to the paragraph's end
+    ("Point at the shoal on the map: it generates no territorial sea. Nor does it give a "
+     "continental shelf.\n\nThe 2016 award settled this.",
+     "The 2016 award settled this."),
+    ("Point at that reef: it is dry at low tide.", ""),
+    # ... unless what it points back at is the item the note is on
+    ("Lead with this one: it changes the planning baseline, not just the threat picture.",
+     "It changes the planning baseline, not just the threat picture."),
+    # ... and what stands alone stays, with the sentences after it
+    ("Stress the asymmetry: one-off aid versus irreversible transfers. Both are on record.",
+     "One-off aid versus irreversible transfers. Both are on record."),
+    # a direction that is not a claim keeps nothing ("Check that ..." is not "Stress that")
+    ("Check that the projector shows the map.", ""),
 ])
 def test_notes_for_readers_drop_directions_to_the_presenter(note, expected):
     assert for_readers(note) == expected
@@ -475,7 +499,7 @@ def test_docx_keeps_hangul(made):
     assert "정부는 전투병 파병을 하지 않는다" in text
     assert doc.styles["Normal"].element.rPr.rFonts.get(
         "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") == \
-        "Noto Sans CJK KR"
+        "Malgun Gothic"
 
 
 # -- the command and the build ---------------------------------------------------
@@ -529,3 +553,23 @@ def test_word_keeps_each_card_on_one_page(made):
         assert end >= 1, paras[a].text                    # the title stays with its text
         assert all(p.paragraph_format.keep_with_next for p in card[:end]), paras[a].text
         assert all(p.paragraph_format.keep_together for p in card[:end + 1]), paras[a].text
+
+
+def test_a_claim_after_a_direction_reaches_the_word_handout_whole(tmp_path):
+    f = tmp_path / "shoal.yaml"
+    f.write_text(
+        "title: Second Thomas Shoal\ncontext:\n"
+        "  - text: The Sierra Madre has been grounded there since 1999\n"
+        "    notes: >-\n      Stress that the shoal is a low-tide elevation: it generates no\n"
+        "      territorial sea of its own. Ask the room who should hold it.\n"
+        "  - text: Resupply runs are contested\n"
+        "    notes: 'Point at the reef on the map: it is dry at low tide.'\n", encoding="utf-8")
+    content = load(f)
+    build = Build(content, resolve_theme(content, None))
+    out = tmp_path / "shoal.docx"
+    write_handout(build, out, "docx")
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert ("The shoal is a low-tide elevation: it generates no territorial sea of its own."
+            in text)
+    for gone in ("Stress", "Ask the room", "Point at", "dry at low tide"):
+        assert gone not in text

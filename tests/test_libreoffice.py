@@ -96,17 +96,20 @@ def _body_shares(pptx, pdf):
     LibreOffice drew inside it. Title, question, section (no body shapes),
     quote and chart slides are not text slides and are not judged.
     """
-    from deckgen.layout.geometry import frame
+    from deckgen.layout.geometry import frame, title_fits_one_line
     from deckgen.theme.theme import load_theme
-    b = frame(load_theme("default"), True).body
-    bx0, by0 = b.x / EMU_PER_PT, b.y / EMU_PER_PT
-    bx1, by1 = bx0 + b.w / EMU_PER_PT, by0 + b.h / EMU_PER_PT
+    theme = load_theme("default")
     furniture = ("Title", "Rectangle", "Classification", "Slide Number", "Footer", "Sources",
                  "Logo")
     prs = Presentation(str(pptx))
     out = []
     with pdfplumber.open(pdf) as doc:
         for n, (page, slide) in enumerate(zip(doc.pages, _shown(prs.slides)), start=1):
+            # the slide's own body: taller under a title of one line
+            title = next((sh.text_frame.text for sh in slide.shapes if sh.name == "Title"), "")
+            b = frame(theme, True, title_fits_one_line(title, theme)).body
+            bx0, by0 = b.x / EMU_PER_PT, b.y / EMU_PER_PT
+            bx1, by1 = bx0 + b.w / EMU_PER_PT, by0 + b.h / EMU_PER_PT
             body = [sh.name for sh in slide.shapes
                     if not sh.name.startswith(furniture) or sh.name == "Sources list"]
             judged = n > 1 and bool(body) and not any(

@@ -37,11 +37,11 @@ def test_the_starter_has_every_block_commented_and_builds(run, tmp_path, kind):
         assert lines[i - 1].startswith("#"), block
     assert text.startswith("# yaml-language-server: $schema=deckgen.schema.json\n")
     content = load(f)
-    assert content.kind == kind and content.title == "My first talk"
+    assert content.kind == kind and content.title == "My First Talk"
     result = build(f, tmp_path / "out", formats=["pptx"])
     assert result.warnings == []
     titles = [s.shapes.title.text for s in Presentation(result.files[0]).slides if s.shapes.title]
-    assert titles[0] == "My first talk" and len(titles) > 15
+    assert titles[0] == "My First Talk" and len(titles) > 15
 
 
 @pytest.mark.parametrize("command", ["new", "schema"])
@@ -91,4 +91,21 @@ def test_any_title_is_safe_yaml(tmp_path):
                          date(2025, 3, 1)))
     c = load(f)
     assert c.title == 'A "quoted": *title* # not a comment' and c.date == "2025-03"
-    assert title_from("week_1-intro") == "Week 1 intro"
+    assert title_from("week_1-intro") == "Week 1 Intro"
+
+
+@pytest.mark.parametrize("name, title", [
+    ("second-thomas-shoal", "Second Thomas Shoal"),
+    ("history-of-the-cold-war", "History of the Cold War"),
+    ("the_end-of-an-era", "The End of an Era"),
+    ("NATO-and-the-baltic", "NATO and the Baltic"),
+    ("week 3  intro", "Week 3 Intro"),
+])
+def test_the_title_is_the_name_set_as_a_title(name, title):
+    assert title_from(name) == title
+
+
+def test_new_second_thomas_shoal_is_titled_so(tmp_path, run):
+    code, out, _ = run("new", "second-thomas-shoal", "--out", tmp_path)
+    assert code == 0
+    assert load(tmp_path / "second-thomas-shoal.yaml").title == "Second Thomas Shoal"

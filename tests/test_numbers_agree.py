@@ -30,6 +30,7 @@ CHARTS = {
     "growth": ["2.9%", "2.2%", f"{MINUS}3.5%", "4.3%", "2.6%", "1.4%",
                f"{MINUS}6%", f"{MINUS}4%", f"{MINUS}2%", "0%", "2%", "4%", "6%"],
     "budgets": ["1.25 bn", "0.98 bn", "1.10 bn", "0.00 bn", "0.50 bn", "1.50 bn"],
+    "rivals": ["50", "55", "60", "62", "40", "48", "58", "52"],
     "estimates": ["Low case (20–35)", "Central (29–29)", "High case (40–60)", "0", "20", "60"],
 }
 NUMBER = re.compile(r"[−-]?\d[\d,.]*(?: bn| m)?%?")
@@ -215,3 +216,56 @@ def test_libreoffice_preview_and_handouts_show_the_same_numbers(built, tmp_path)
             extra -= set(NUMBER.findall(" ".join(cf.spec.categories)))   # years
             extra -= {str(ps.number)}                                       # the page number
             assert not extra, (cf.chart.id, name, extra)
+
+
+def _boxes(page, words):
+    """Return {word: [(x0, top, x1, bottom), ...]} for the words on a pdfplumber page."""
+    out = {}
+    for w in page.extract_words():
+        if w["text"] in words:
+            out.setdefault(w["text"], []).append((w["x0"], w["top"], w["x1"], w["bottom"]))
+    return out
+
+
+def _apart(a, b) -> bool:
+    return a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+
+
+def test_near_equal_line_labels_go_either_side_of_their_points(built):
+    result, folder = built
+    spec = next(cf.spec for _, cf in _chart_frames(result.build.placed) if cf.chart.id == "rivals")
+    # 2023: 60 (North) above its point, 58 (South) under its own; nothing left out
+    assert not spec.label_below(0, 2) and spec.label_below(1, 2)
+    assert spec.label(0, 2) == "60" and spec.label(1, 2) == "58"
+    from pptx import Presentation
+    prs = Presentation(folder / "numbers.pptx")
+    chart = next(sh.chart for sl in prs.slides for sh in sl.shapes
+                 if sh.has_chart and sh.name == "Chart rivals")
+    south = chart.plots[0].series[1]._element
+    pos = south.xpath("./c:dLbls/c:dLbl[c:idx/@val='2']/c:dLblPos/@val")
+    assert pos == ["b"]
+
+
+@requires_soffice
+def test_near_equal_labels_do_not_overlap_on_the_slide_preview_or_handout(built, tmp_path):
+    import matplotlib
+    import pdfplumber
+
+    from deckgen.render.preview import paint_slide
+    result, folder = built
+    placed, theme = result.build.placed, result.build.theme
+    ps = next(ps for ps, cf in _chart_frames(placed) if cf.chart.id == "rivals")
+    preview = tmp_path / "rivals-preview.pdf"
+    with matplotlib.rc_context({"pdf.fonttype": 42}):
+        paint_slide(ps, placed, theme, preview)
+    lo = to_pdf(folder / "numbers.pptx", tmp_path)
+    for name, pdf, page_no in (("LibreOffice", lo, ps.number - 1), ("preview", preview, 0),
+                               ("handout", folder / "numbers-handout.pdf", None)):
+        with pdfplumber.open(pdf) as doc:
+            pages = [doc.pages[page_no]] if page_no is not None else doc.pages
+            found = [b for b in (_boxes(p, {"60", "58"}) for p in pages) if len(b) == 2]
+        assert found, (name, "60 and 58 not both found")
+        for boxes in found:
+            for a in boxes["60"]:
+                for b in boxes["58"]:
+                    assert _apart(a, b), (name, a, b)

@@ -263,3 +263,35 @@ def test_no_shape_takes_a_theme_effect_and_every_value_axis_has_bounds(built):
                         assert ax.find(C + "majorUnit") is not None, (name, n)
                         axes += 1
     assert axes >= 3
+
+
+def test_a_long_link_starts_its_line_where_deckgen_measured_it(tmp_path):
+    # fidelity: renderers break addresses differently, so the pptx carries the measured break
+    stress = Path(__file__).parent / "fixtures" / "stress.yaml"
+    result = build(stress, tmp_path, formats=["pptx"])
+    lines_of = {}
+    for ps in result.build.placed.slides:
+        for it in ps.walk():
+            if getattr(it, "name", "") == "Sources list":
+                for para, lines in zip(it.paras, it.layout):
+                    texts = ["".join(pc.text for pc in ln.pieces).strip() for ln in lines]
+                    lines_of[texts[0][:4]] = texts
+    prs = Presentation(str(result.files[0]))
+    seen = 0
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.name != "Sources list":
+                continue
+            for p in shape.text_frame.paragraphs:
+                kids = [el for el in p._p if el.tag in (A_NS + "r", A_NS + "br")]
+                links = [el for el in kids if el.tag == A_NS + "r" and
+                         el.find(f"{A_NS}rPr/{A_NS}hlinkClick") is not None]
+                if not links:
+                    continue
+                first = kids.index(links[0])
+                # a line break right before the link: the address starts a line, as measured
+                assert kids[first - 1].tag == A_NS + "br"
+                measured = lines_of[p.text[:4]]
+                assert [ln.strip() for ln in p.text.split("\x0b")] == measured
+                seen += 1
+    assert seen >= 8

@@ -2,9 +2,12 @@
 
 from collections import Counter
 
+import pytest
+
 from deckgen.content.loader import load
 from deckgen.quiz.assemble import build_quiz
 from deckgen.quiz.assemble import authored_questions, in_natural_order
+from deckgen.quiz.common import plain_path
 from deckgen.quiz.model import NumericAnswer
 
 from .conftest import BRIEFING, SPEC_ONLY
@@ -129,7 +132,7 @@ def test_count_below_the_authored_questions_is_a_note(write):
     quiz = build_quiz(load(f))
     assert [q.id for q in quiz.questions] == ["q1"]
     assert quiz.notes == (f"{f}:3:3: quiz.count is 1, so 1 authored question is left out: "
-                          "quiz.questions[1]",)
+                          "question 2",)
 
 
 def test_count_above_what_there_is_is_a_note(write):
@@ -198,3 +201,30 @@ def test_a_multi_with_every_option_right_is_kept_with_a_note(write):
     assert quiz.notes == (f"{f}:4:7: quiz.questions[0].answer: every option is right, so "
                           "ticking every box earns full marks; good item-writing adds a wrong "
                           "option",)
+
+
+@pytest.mark.parametrize("path, said", [
+    ("quiz.questions[0]", "question 1"),
+    ("generated from figures[1] 'fig-x'", "generated from figure 2 'fig-x'"),
+    ("generated from timeline[0][2][4]", "generated from timeline events 1, 3 and 5"),
+    ("generated from the likelihood of responses[3]", "generated from the likelihood of response 4"),
+    ("sections[1].slides[0]", "section 2, slide 1"),
+    ("generated from bluf[0]", "generated from key judgement 1"),
+    ("generated from concerns", "generated from concerns"),
+])
+def test_key_paths_are_said_as_a_reader_counts(path, said):
+    assert plain_path(path) == said
+
+
+def test_count_leaving_several_out_names_them_in_words(write):
+    f = write("""
+        title: T
+        quiz:
+          count: 1
+          questions:
+            - {type: short, prompt: One?, answer: a}
+            - {type: short, prompt: Two?, answer: b}
+            - {type: short, prompt: Three?, answer: c}
+        """)
+    assert build_quiz(load(f)).notes == (
+        f"{f}:3:3: quiz.count is 1, so 2 authored questions are left out: questions 2 and 3",)

@@ -184,8 +184,9 @@ def test_key_pdf_states_answers_explanations_and_origins(sheets):
     for q in quiz.questions:
         if q.explanation:
             assert " ".join(plain(q.explanation).split())[:60] in text
-    assert "Generated from figures[1] 'fig-supply-value'" in text
-    assert "Authored: quiz.questions[0]" in text
+    assert "Generated from figure 2 'fig-supply-value'" in text
+    assert "Authored: question 1" in text
+    assert "quiz.questions[" not in text and "figures[" not in text
 
 
 def _docx_lines(path):

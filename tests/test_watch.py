@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -112,6 +113,46 @@ def test_a_mistake_is_reported_and_watching_goes_on(tmp_path):
         w.wait_for(lambda: len(w.built()) == 2, "the build after the fix")
         w.settle()
         assert [o.status for o in w.outcomes] == ["built", "failed", "built"]
+        last = w.log.getvalue().splitlines()[-1]
+        assert re.fullmatch(rf"\[\d\d:\d\d:\d\d\] fixed: built {re.escape(str(f))} "
+                            r"\(2 slides, \d+\.\d s\)", last), last
+        # the next good build is an ordinary rebuild again
+        _save(f, "title: T2\nconcerns: [{title: X, impact: high}]\n")
+        w.wait_for(lambda: len(w.built()) == 3, "the next rebuild")
+        assert " rebuilt " in w.log.getvalue().splitlines()[-1]
+
+
+def test_undoing_a_mistake_is_an_all_clear_with_the_outputs_up_to_date(tmp_path):
+    f = tmp_path / "talk.yaml"
+    f.write_text("title: T\n")
+    with Running([f], tmp_path / "out") as w:
+        _save(f, "title: T\nkind: nonsense\n")
+        w.wait_for(lambda: any(o.status == "failed" for o in w.outcomes), "the failure")
+        _save(f, "title: T\n")                 # back as it was: nothing to build
+        w.wait_for(lambda: len(w.outcomes) == 3, "the check after the undo")
+        assert [o.status for o in w.outcomes] == ["built", "failed", "up to date"]
+        last = w.log.getvalue().splitlines()[-1]
+        assert re.fullmatch(rf"\[\d\d:\d\d:\d\d\] fixed: {re.escape(str(f))} is as at its "
+                            "last build; its outputs are up to date", last), last
+
+
+def test_a_themes_warnings_are_shown_once_until_they_change(tmp_path):
+    look = tmp_path / "look.yaml"
+    look.write_text("extends: default\npalette: {primary: '#EEEEEE'}\n")
+    f = tmp_path / "talk.yaml"
+    f.write_text("title: T\ntheme: look.yaml\ncontext: [One]\n")
+    with Running([f], tmp_path / "out") as w:
+        first = [ln for ln in w.err.getvalue().splitlines() if ln.startswith("warning: ")]
+        assert len(first) > 1 and all("#EEEEEE" in ln for ln in first)
+        _save(f, "title: T\ntheme: look.yaml\ncontext: [One, Two]\n")
+        w.wait_for(lambda: len(w.built()) == 2, "the rebuild")
+        assert w.err.getvalue().splitlines()[len(first):] == [
+            f"  ({len(first)} warnings as before, not repeated)"]
+        _save(look, "extends: default\npalette: {primary: '#DDDDDD'}\n")
+        w.wait_for(lambda: len(w.built()) == 3, "the rebuild after the theme changed")
+        new = [ln for ln in w.err.getvalue().splitlines()[len(first) + 1:]
+               if ln.startswith("warning: ")]
+        assert new and all("#DDDDDD" in ln for ln in new)
 
 
 def test_a_new_file_in_a_watched_folder_is_built(tmp_path):
@@ -138,6 +179,36 @@ def test_preview_repaints_only_the_slides_that_changed(tmp_path):
         w.wait_for(lambda: "painted 1 slide preview" in w.log.getvalue(), "the repaint")
         after = {p.name: p.stat().st_mtime_ns for p in folder.glob("slide-*.png")}
         assert [n for n in sorted(after) if after[n] != stamps[n]] == ["slide-03.png"]
+        assert w.watcher.painted == 4
+
+
+def test_a_data_file_edit_repaints_only_the_chart_that_shows_it(tmp_path):
+    data = tmp_path / "spend.csv"
+    data.write_text("label,value\nA,1\nB,2\n")
+    f = tmp_path / "talk.yaml"
+    f.write_text("title: T\ncontext: [One]\ncharts:\n  - id: c1\n    title: Spend\n"
+                 "    data: {csv: spend.csv}\noutlook: [Later]\n")
+    out = tmp_path / "out"
+    with Running([f], out, preview=True, dpi=10) as w:
+        folder = out / "talk" / "preview"
+        w.wait_for(lambda: (folder / "contact-sheet.png").exists(), "the first previews")
+        stamps = {p.name: p.stat().st_mtime_ns for p in folder.glob("slide-*.png")}
+        count = w.watcher.painted
+        assert count == len(stamps) == 4
+        _save(data, "label,value\nA,1\nB,3\n")
+        w.wait_for(lambda: w.watcher.painted > count, "the repaint")
+        w.settle()
+        after = {p.name: p.stat().st_mtime_ns for p in folder.glob("slide-*.png")}
+        changed = [n for n in sorted(after) if after[n] != stamps[n]]
+        assert len(changed) == 1 and w.watcher.painted == count + 1
+        assert "painted 1 slide preview in" in w.log.getvalue()
+        # a line added above the chart moves it in the file, not on the slide
+        painted = w.watcher.painted
+        _save(f, "title: T\n\n# a comment\ncontext: [One]\ncharts:\n  - id: c1\n"
+                 "    title: Spend\n    data: {csv: spend.csv}\noutlook: [Later]\n")
+        w.wait_for(lambda: len(w.built()) == 3, "the rebuild")
+        w.settle()
+        assert w.watcher.painted == painted
 
 
 def test_ctrl_c_stops_watching_cleanly(tmp_path):

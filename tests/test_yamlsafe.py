@@ -45,6 +45,9 @@ def test_tags_are_refused():
 def test_tab_in_indentation():
     assert errors_of("a:\n\t- b\n") == [
         "f.yaml:2:1: found a tab character in the indentation; allowed: spaces only "
+        "(YAML does not allow tabs for indentation; put 2 spaces here to go under 'a' on line 1)"]
+    assert errors_of("\ta: b\n") == [
+        "f.yaml:1:1: found a tab character in the indentation; allowed: spaces only "
         "(YAML does not allow tabs for indentation)"]
 
 

@@ -17,8 +17,13 @@ comparing file times every ``interval`` seconds, which needs nothing extra
 and works on network drives too (:mod:`deckgen.build.changes`).
 
 With ``preview``, the slide pictures in ``OUT/<name>/preview/`` are painted
-again after each build — only the slides whose layout changed, unless a
-theme, data or image file changed — with the contact sheet.
+again after each build — only the slides whose picture would change
+(:func:`deckgen.render.preview.paint_key`: the placed slide, the pictures it
+shows, the theme), whichever file was edited — with the contact sheet.
+
+What it prints is meant to be read at a glance while editing: a build that
+failed and then succeeds says ``fixed:``; warnings (a theme's low contrast,
+say) are shown once, and again only when they change.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from deckgen.build.batch import Job, Options, Outcome, YAML_SUFFIXES, _load, col
 from deckgen.build.changes import ChangeFeed
 from deckgen.build.incremental import read_manifest
 from deckgen.build.pipeline import Build, resolve_theme
-from deckgen.render.preview import _contact_sheet, paint_slide
+from deckgen.render.preview import _contact_sheet, paint_key, paint_slide
 
 
 class Watcher:
@@ -56,7 +61,10 @@ class Watcher:
         self.on_outcome = on_outcome
         self.jobs: list[Job] = []
         self.builds = 0            # jobs built (not skipped) since the start
-        self._placed: dict = {}    # job target -> the slides last painted
+        self.painted = 0           # slide previews painted since the start
+        self._keys: dict = {}      # job target -> the paint keys of the slides last painted
+        self._failed: set = set()  # job targets whose last build failed
+        self._warned: dict = {}    # job target -> the warnings last shown
 
     # -- what to watch ------------------------------------------------------------------------
     def _rescan(self) -> None:
@@ -100,7 +108,19 @@ class Watcher:
         stream = self.err if err else self.out
         print(text, file=stream, flush=True)
 
-    def _build(self, indexes, first: bool = False, repaint_all: bool = True) -> None:
+    def _warnings(self, o: Outcome) -> None:
+        """Show the warnings of a build that were not shown for its last one."""
+        before = self._warned.get(o.target, ())
+        for w in o.warnings:
+            if w not in before:
+                self._say(f"warning: {w}", err=True)
+        same = sum(1 for w in o.warnings if w in before)
+        if same:
+            self._say(f"  ({same} warning{'s' if same != 1 else ''} as before, not repeated)",
+                      err=True)
+        self._warned[o.target] = tuple(o.warnings)
+
+    def _build(self, indexes, first: bool = False) -> None:
         jobs = [self.jobs[i] for i in sorted(indexes)]
         if not jobs:
             return
@@ -108,17 +128,27 @@ class Watcher:
 
         def done(_: int, o: Outcome) -> None:
             name = o.path
+            fixed = o.status != "failed" and o.target in self._failed
+            if o.status == "failed":
+                self._failed.add(o.target)
+            else:
+                self._failed.discard(o.target)
             if o.status == "built":
                 self.builds += 1
-                for w in o.warnings:
-                    self._say(f"warning: {w}", err=True)
-                self._say(f"[{clock}] {'built' if first else 'rebuilt'} {name} "
+                self._warnings(o)
+                did = "fixed: built" if fixed else "built" if first else "rebuilt"
+                self._say(f"[{clock}] {did} {name} "
                           f"({o.slides} slide{'s' if o.slides != 1 else ''}, {o.seconds:.1f} s)")
             elif o.status == "failed":
                 self._say(o.error.rstrip("\n"), err=True)
                 self._say(f"[{clock}] {name} was not built; the previous outputs stay. "
                           "Watching for the next change.", err=True)
+            elif fixed:
+                # put back as it was at its last good build: those outputs stand
+                self._say(f"[{clock}] fixed: {name} is as at its last build; its outputs are "
+                          "up to date")
             elif first:
+                self._warnings(o)
                 self._say(f"[{clock}] up to date {name}")
             if self.on_outcome:
                 self.on_outcome(o)
@@ -128,24 +158,25 @@ class Watcher:
             for job, o in zip(jobs, outcomes):
                 if o.status == "built" or (first and o.status == "up to date"):
                     try:
-                        self._repaint(job, repaint_all or first)
+                        self._repaint(job)
                     except Exception as exc:   # a preview problem must not stop watching
                         self._say(f"warning: the preview of {job.path} was not painted: {exc}",
                                   err=True)
 
-    def _repaint(self, job: Job, everything: bool) -> None:
-        """Paint the slides of ``job`` that changed (all of them with ``everything``)."""
+    def _repaint(self, job: Job) -> None:
+        """Paint the slides of ``job`` whose picture changed since they were last painted."""
         content = _load(job)
         theme = resolve_theme(content, self.options.theme, self.options.strict)
         placed = Build(content, theme, quiz_slides=self.options.quiz_slides).placed
         folder = job.target / "preview"
         folder.mkdir(parents=True, exist_ok=True)
-        before = [] if everything else self._placed.get(job.target, [])
+        before = self._keys.get(job.target, [])
+        keys = [paint_key(ps, theme) for ps in placed.slides]
         files, painted = [], 0
         for k, ps in enumerate(placed.slides):
             path = folder / f"slide-{ps.number:02d}.png"
             files.append(path)
-            if k < len(before) and before[k] == ps and path.exists():
+            if k < len(before) and before[k] == keys[k] and path.exists():
                 continue
             tmp = folder / f".{path.stem}.tmp.png"
             paint_slide(ps, placed, theme, tmp, dpi=self.dpi)
@@ -158,7 +189,8 @@ class Watcher:
             tmp = folder / ".contact-sheet.tmp.png"
             _contact_sheet(files, tmp)
             os.replace(tmp, folder / "contact-sheet.png")
-        self._placed[job.target] = list(placed.slides)
+        self._keys[job.target] = keys
+        self.painted += painted
         if painted:
             self._say(f"  painted {painted} slide preview{'s' if painted != 1 else ''} in {folder}")
 
@@ -208,5 +240,4 @@ class Watcher:
         else:
             affected = set()
         affected |= {i for f in changed for i in readers.get(f, ())}
-        only_content = changed <= sources
-        self._build(affected, repaint_all=not only_content)
+        self._build(affected)

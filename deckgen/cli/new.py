@@ -51,10 +51,26 @@ def starter(kind: str, title: str, file_name: str, today: date | None = None) ->
                 .replace("@@FILE@@", file_name))
 
 
+#: Words a title keeps in lower case unless they come first (as style guides set titles).
+_SMALL = frozenset("a an and as at but by for from in into nor of on or over per the to "
+                   "up via vs with".split())
+
+
 def title_from(name: str) -> str:
-    """Return a deck title from a file name: ``my-first_talk`` -> ``My first talk``."""
-    words = re.sub(r"[-_]+", " ", name).strip()
-    return words[:1].upper() + words[1:]
+    """Return a deck title from a file name: ``second-thomas-shoal`` -> ``Second Thomas Shoal``.
+
+    Words are capitalised as a title is, small words (``of``, ``the``, ``and``) kept in
+    lower case after the first; a word written with a capital or a digit (``NATO``,
+    ``iPhone``, ``2024``) stays as written.
+    """
+    words = re.sub(r"[-_]+", " ", name).split()
+    out = []
+    for i, w in enumerate(words):
+        if w != w.lower() or any(ch.isdigit() for ch in w) or (i and w in _SMALL):
+            out.append(w)
+        else:
+            out.append(w[:1].upper() + w[1:])
+    return " ".join(out)
 
 
 def run(args) -> int:

@@ -131,10 +131,39 @@ def clean_text(text: str) -> str:
 MAX_TEXT = 5000
 
 
+def text_with_colon(node: Node, ctx: Ctx, path: str) -> bool:
+    """Report a mapping that is text with ': ' in it, and return True; else return False.
+
+    ``- Graham's verdict: Manila holds`` is, to YAML, a list item that maps the
+    key "Graham's verdict" to a value. Where text belongs, that one-pair mapping
+    written on one line is the text in need of quotes, and is reported as such
+    (one error, instead of an unknown key and a missing one).
+    """
+    if node.kind != "map" or len(node.items) != 1:
+        return False
+    key, value = node.items[0]
+    if not (key.kind == "scalar" and key.plain and value.kind == "scalar" and not value.is_null
+            and key.loc.line == value.loc.line and key.text):
+        return False
+    text = f"{key.text}: {value.text}"
+    if len(text) > 70:
+        text = text[:60].rstrip() + "…"
+    if '"' in text and "'" not in text:
+        quoted = f"'{text}'"
+    else:
+        quoted = '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    line = ("- " if path.endswith("]") and not node.flow else "") + quoted
+    ctx.error(key, path, f"this line has ': ' in the middle, so YAML read '{key.text}' as a "
+                         f"key; put the whole text in quotes: {line}")
+    return True
+
+
 class Text(Type):
     describe = "text"
 
     def convert(self, node, ctx, path):
+        if text_with_colon(node, ctx, path):
+            return INVALID
         if node.kind != "scalar" or node.is_null:
             return ctx.wrong(node, path, "text")
         if len(node.text) > MAX_TEXT:
@@ -543,6 +572,10 @@ class Record(Type):
             node_map = None
         elif node.kind != "map":
             return ctx.wrong(node, path, self.describe)
+        elif (self.shorthand and len(node.items) == 1 and node.items[0][0].text not in self.fields
+              and not did_you_mean(node.items[0][0].text, self.fields)   # a misspelt key
+              and text_with_colon(node, ctx, path)):
+            return INVALID
         else:
             node_map = node
             bad = False

@@ -19,10 +19,13 @@ from deckgen.content.grammar import (Any_, Bool, ContentPath, Ctx, Date, Enum, F
                                      Record, RefTo, Text, Type, ci_pattern, clean_text,
                                      json_schema_document, number_schema, range_schema,
                                      read_number, resolve_inside)
+from deckgen.content.labels import LABELS
 from deckgen.content.pictures import SvgError, check_svg
 from deckgen.content.urls import safe_url
 from deckgen.content.yamlsafe import Node, read_yaml
-from deckgen.content.yardstick import YARDSTICKS, parse_likelihood, words
+from deckgen.content.yardstick import (A_WORD_OF, SHORT_NAMES, YARDSTICKS, by_meaning,
+                                       other_yardstick, parse_likelihood, percent_of,
+                                       word_in_band, words)
 from deckgen.errors import ContentError, ErrorList, did_you_mean, one_of
 
 IMPACTS = ("low", "medium", "high", "critical")
@@ -50,8 +53,30 @@ class LikelihoodType(Type):
             allowed = self._allowed(ctx)
             if result:
                 return ctx.error(node, path, f"found '{node.text}', {result}; allowed: {allowed}")
-            return ctx.wrong(node, path, allowed, did_you_mean(node.text, words(ctx.yardstick)))
+            return self._not_on_yardstick(node, ctx, path, allowed)
         return result
+
+    @staticmethod
+    def _not_on_yardstick(node, ctx: Ctx, path: str, allowed: str) -> object:
+        # A word of the other yardstick is named as such, with the nearest word of this
+        # one by the middle of its band; a common phrasing is matched by what it means
+        # ('probably not' is 'unlikely', not 'probable'); spelling only when neither.
+        ys, text = ctx.yardstick, node.text.strip()
+        there = other_yardstick(text, ys)
+        if there is not None:
+            word = word_in_band(there.nearest, ys, text)
+            return ctx.error(node, path, (
+                f"found '{text}', which is {A_WORD_OF[there.other]} "
+                f"({percent_of(there.band)}), not a word of the {SHORT_NAMES[ys]} yardstick "
+                f"({ys}) this file uses; allowed: the nearest {SHORT_NAMES[ys]} word, "
+                f"'{word}' ({percent_of(there.nearest)}), or set 'yardstick: {there.other}' "
+                f"at the top of the file to use {SHORT_NAMES[there.other]} words"))
+        meant = by_meaning(text, ys)
+        if meant is not None:
+            word = word_in_band(meant, ys, text)
+            return ctx.wrong(node, path, allowed,
+                             f"did you mean '{word}', {percent_of(meant)}?")
+        return ctx.wrong(node, path, allowed, did_you_mean(text, words(ys)))
 
     @staticmethod
     def _allowed(ctx: Ctx) -> str:
@@ -1074,6 +1099,8 @@ TOP: dict[str, Field] = {
     "headlines": Field(HEADLINES, "action titles replacing the blocks' built-in titles",
                        example="{concerns: Two worries shape every ally's planning}"),
     "durations": Field(DURATIONS, "minutes per storyline block", example="{concerns: 5}"),
+    "labels": Field(LABELS, "deckgen's own words in other wording, replacing the "
+                    "language's", example='{bluf: Bottom line up front, page: "p. {n}/{total}"}'),
 }
 
 

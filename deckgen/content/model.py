@@ -245,6 +245,7 @@ class Content:
     agenda: bool = False            # an agenda slide after the title (and objectives)
     headlines: dict = field(default_factory=dict, compare=False, hash=False)  # block -> title
     durations: dict = field(default_factory=dict, compare=False, hash=False)  # block -> minutes
+    labels: tuple[tuple[str, str], ...] = ()   # (key, text): overrides of deckgen's own words
     locs: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property

@@ -23,6 +23,7 @@ from typing import Iterator
 
 import yaml
 
+from deckgen.content.indentation import PARSER_MESSAGES, explain, tab_advice
 from deckgen.errors import ContentError, ErrorList, Loc
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -47,7 +48,7 @@ class Node:
     ``kind`` is ``map``, ``seq`` or ``scalar``. A map's ``items`` is a list of
     (key node, value node) pairs in file order; a sequence's is a list of
     nodes; a scalar has ``text`` exactly as written and ``plain`` when it was
-    not quoted.
+    not quoted; ``flow`` marks a map or list written in brackets.
     """
 
     kind: str
@@ -55,6 +56,7 @@ class Node:
     text: str = ""
     plain: bool = True
     items: list = field(default_factory=list)
+    flow: bool = False      # a map or list written in brackets ({a: b}, [a, b])
 
     @property
     def is_null(self) -> bool:
@@ -87,13 +89,16 @@ def _loc(file: str, mark) -> Loc:
 def _scan_text(text: str, file: str) -> list[ContentError]:
     """Find tabs in indentation and characters YAML refuses, with places."""
     errors: list[ContentError] = []
-    for n, line in enumerate(text.split("\n"), start=1):
+    lines = text.split("\n")
+    for n, line in enumerate(lines, start=1):
         indent = len(line) - len(line.lstrip(" \t"))
         tab = line.find("\t", 0, indent)
         if tab >= 0:
+            advice = tab_advice(lines, n)
             errors.append(ContentError(
                 "found a tab character in the indentation; allowed: spaces only "
-                "(YAML does not allow tabs for indentation)",
+                "(YAML does not allow tabs for indentation" +
+                (f"; put {advice})" if advice else ")"),
                 Loc(file, n, tab + 1)))
         for m in _BAD_CHAR.finditer(line):
             errors.append(ContentError(
@@ -187,7 +192,14 @@ def parse_yaml(text: str, file: str = "<string>") -> Node:
         # YAML also breaks lines at \r, NEL and the Unicode separators
         lines = re.split("\r\n|[\n\r\x85\u2028\u2029]", text)
         line = lines[loc.line - 1] if 0 < loc.line <= len(lines) else ""
-        errors.append(ContentError(f"YAML syntax error: {problem}", loc, hint=_syntax_hint(line)))
+        plain = explain(lines, loc.line) if problem.startswith(PARSER_MESSAGES) else None
+        if plain is not None:
+            # an indentation mistake, said as such (the parser's words name its grammar)
+            message, n, col = plain
+            errors.append(ContentError(message, Loc(file, n, col)))
+        else:
+            errors.append(ContentError(f"YAML syntax error: {problem}", loc,
+                                       hint=_syntax_hint(line)))
         raise ErrorList(errors) from None
     except yaml.YAMLError as exc:  # pragma: no cover - reader errors are pre-scanned
         errors.append(ContentError(f"YAML error: {exc}", Loc(file)))
@@ -293,7 +305,8 @@ def _build(events: Iterator, file: str, errors: list) -> Node:
                         f"nesting is deeper than {MAX_DEPTH} levels; allowed: at most "
                         f"{MAX_DEPTH}", loc))
                     raise ErrorList(errors)
-                node = Node("map" if isinstance(ev, yaml.MappingStartEvent) else "seq", loc)
+                node = Node("map" if isinstance(ev, yaml.MappingStartEvent) else "seq", loc,
+                            flow=bool(ev.flow_style))
                 attach(node)
                 stack.append(node)
                 pending_key.append(None)

@@ -8,6 +8,7 @@ way it resolves to a :class:`Likelihood` with a range and the scale's word.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -122,3 +123,92 @@ def parse_likelihood(text: str, yardstick: str) -> Likelihood | str:
         mid = (lo + hi) / 2
         return Likelihood(lo, hi, band_for(mid, yardstick).word, raw, yardstick)
     return ""
+
+
+# -- a word that is not on the file's yardstick -------------------------------------------
+
+#: What a lecturer calls each yardstick in a sentence ("the nearest UK word"), and its
+#: words with their article ("an ICD 203 word").
+SHORT_NAMES = {"phia": "UK", "icd203": "ICD 203"}
+A_WORD_OF = {"phia": "a UK word", "icd203": "an ICD 203 word"}
+
+#: Common phrasings that are on neither yardstick, with the probability they are
+#: usually read as. A suggestion goes by this meaning, not by spelling: 'probably
+#: not' is close in letters to 'probable' and means the opposite.
+PHRASES: dict[str, float] = {
+    "no chance": 0.01, "impossible": 0.01, "almost impossible": 0.03,
+    "virtually impossible": 0.03, "remote chance": 0.03, "remote possibility": 0.04,
+    "very improbable": 0.1, "very doubtful": 0.1, "little chance": 0.1,
+    "slight chance": 0.1, "small chance": 0.15, "doubtful": 0.25,
+    "probably not": 0.3, "likely not": 0.3, "not likely": 0.3, "not probable": 0.3,
+    "possible": 0.45, "possibly": 0.45, "perhaps": 0.45, "maybe": 0.5, "might": 0.45,
+    "may": 0.45, "could": 0.45, "real possibility": 0.45, "realistic chance": 0.45,
+    "even chance": 0.5, "even odds": 0.5, "fifty fifty": 0.5, "50/50": 0.5, "toss up": 0.5,
+    "about even": 0.5, "probably": 0.65, "good chance": 0.65, "fair chance": 0.55,
+    "more likely than not": 0.6, "plausible": 0.5, "expected": 0.7,
+    "strong chance": 0.75, "strong possibility": 0.75, "very probable": 0.85,
+    "most likely": 0.85, "extremely likely": 0.92, "almost certainly": 0.97,
+    "virtually certain": 0.97, "near certain": 0.97, "near certainty": 0.97,
+    "certain": 0.99, "certainly": 0.99, "definite": 0.99, "definitely": 0.99,
+}
+
+
+def _key(text: str) -> str:
+    # one spelling of a phrase: any case, hyphens and extra spaces alike, no full stop
+    return " ".join(text.lower().replace("-", " ").replace("‑", " ").split()).rstrip(".!")
+
+
+def band_of_word(text: str, yardstick: str) -> Band | None:
+    """Return the band a word (or a synonym) stands for on ``yardstick``, or None."""
+    key = _key(text)
+    key = SYNONYMS.get(yardstick, {}).get(key, key)
+    return next((b for b in YARDSTICKS[yardstick] if b.word == key), None)
+
+
+def percent_of(band: Band) -> str:
+    """Return a band's range as a person writes it: ``5–20 %``."""
+    return f"{round(band.low * 100)}–{round(band.high * 100)} %"
+
+
+def nearest_word(p: float, yardstick: str) -> Band:
+    """Return the band of ``yardstick`` whose middle is nearest the probability ``p``.
+
+    When two bands are as near, the lower one is taken (a cautious reading).
+    """
+    return min(YARDSTICKS[yardstick], key=lambda b: abs((b.low + b.high) / 2 - p))
+
+
+@dataclass(frozen=True)
+class Elsewhere:
+    """A word of the other yardstick: where it belongs and the nearest word here."""
+
+    other: str       # the yardstick the word belongs to
+    band: Band       # its band there
+    nearest: Band    # the nearest band of the file's yardstick
+
+
+def other_yardstick(text: str, yardstick: str) -> Elsewhere | None:
+    """Return where ``text`` belongs when it is a word of another yardstick, else None."""
+    if band_of_word(text, yardstick) is not None:
+        return None
+    for other in YARDSTICKS:
+        band = band_of_word(text, other) if other != yardstick else None
+        if band is not None:
+            return Elsewhere(other, band, nearest_word((band.low + band.high) / 2, yardstick))
+    return None
+
+
+def by_meaning(text: str, yardstick: str) -> Band | None:
+    """Return the band of ``yardstick`` a common phrasing means, or None when unknown."""
+    p = PHRASES.get(_key(text))
+    return None if p is None else nearest_word(p, yardstick)
+
+
+def word_in_band(band: Band, yardstick: str, written: str) -> str:
+    """Return the word of ``band`` to suggest for ``written``: the band's own word, or a
+    synonym of it spelled almost as written (``probably`` -> ``probable``)."""
+    key = _key(written)
+    close = [(difflib.SequenceMatcher(None, key, w).ratio(), w)
+             for w, base in SYNONYMS.get(yardstick, {}).items() if base == band.word]
+    best = max(close, default=(0.0, band.word))
+    return best[1] if best[0] >= 0.75 else band.word

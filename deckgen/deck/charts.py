@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from deckgen.content.labels import ENGLISH, Labels
 from deckgen.content.markup import plain
 from deckgen.content.model import Chart
 from deckgen.layout.box import EMU_PER_PT, Box
@@ -59,10 +60,6 @@ def pick_type(chart: Chart) -> str:
         return "pie" if len(data.categories) <= 5 else "doughnut"
     return "column" if len(data.series) > 1 else "bar"
 
-
-_NAMES = {"bar": "Bar chart", "column": "Column chart", "stacked": "Stacked column chart",
-          "pie": "Pie chart", "doughnut": "Doughnut chart", "line": "Line chart",
-          "range": "Range chart"}
 
 
 # -- numbers -------------------------------------------------------------------
@@ -226,6 +223,7 @@ class ChartSpec:
     axis: Optional[Axis]               # the value axis; None for pie and doughnut
     labels: bool                       # data labels drawn at all
     hidden: frozenset = frozenset()    # (series, point) whose label is too small to show
+    below: Optional[frozenset] = None  # line charts: (series, point) labelled under the point
 
     @property
     def gap(self) -> int:
@@ -268,14 +266,13 @@ class ChartSpec:
     def label_below(self, s: int, i: int) -> bool:
         """True where a point's label goes under it: a line's dip (the line then runs
         above the label, not through it) and a column below zero."""
-        vals = self.values[s]
-        v = vals[i]
+        v = self.values[s][i]
         if v is None:
             return False
         if self.ctype == "line":
-            prev = vals[i - 1] if i and vals[i - 1] is not None else v
-            nxt = vals[i + 1] if i + 1 < len(vals) and vals[i + 1] is not None else v
-            return (v < prev and v <= nxt) or (v <= prev and v < nxt)
+            if self.below is not None:
+                return (s, i) in self.below
+            return _dip(self.values[s], i)
         return self.ctype in ("column", "bar") and v < 0
 
     def label(self, s: int, i: int) -> Optional[str]:
@@ -290,6 +287,49 @@ class ChartSpec:
 
 #: Data labels are drawn up to this many points; more would crowd the chart.
 MAX_LABELLED = 12
+#: A line chart's data label, as a share of the value axis: its height, and its gap from
+#: the point (a 16 pt label on a plot about 3.5 in tall).
+LABEL_SPAN, LABEL_GAP = 0.085, 0.02
+
+
+def _dip(vals, i: int) -> bool:
+    """True where a line dips at point ``i`` (the label then goes under it)."""
+    v = vals[i]
+    if v is None:                   # a gap in the data has no label
+        return False
+    prev = vals[i - 1] if i and vals[i - 1] is not None else v
+    nxt = vals[i + 1] if i + 1 < len(vals) and vals[i + 1] is not None else v
+    return (v < prev and v <= nxt) or (v <= prev and v < nxt)
+
+
+def place_line_labels(values, low: float, high: float) -> tuple[frozenset, frozenset]:
+    """Return (labels put under their point, labels left out) for a line chart.
+
+    At each category the points are taken from the highest: a label goes
+    above its point (under it at a dip), else on the other side, and when
+    both would overlap a label already placed it is left out — so the labels
+    of near-equal points (60 and 58) never print on top of each other.
+    """
+    span = (high - low) or 1.0
+    h, gap = LABEL_SPAN * span, LABEL_GAP * span
+    below, hidden = set(), set()
+    for i in range(max((len(v) for v in values), default=0)):
+        taken: list[tuple[float, float]] = []
+        points = sorted(((vs[i], s) for s, vs in enumerate(values)
+                         if i < len(vs) and vs[i] is not None),
+                        key=lambda p: (-p[0], p[1]))
+        for v, s in points:
+            sides = ("below", "above") if _dip(values[s], i) else ("above", "below")
+            for side in sides:
+                box = (v + gap, v + gap + h) if side == "above" else (v - gap - h, v - gap)
+                if all(box[1] <= a or box[0] >= b for a, b in taken):
+                    taken.append(box)
+                    if side == "below":
+                        below.add((s, i))
+                    break
+            else:
+                hidden.add((s, i))
+    return frozenset(below), frozenset(hidden)
 
 
 def resolve(chart: Chart, ctype: str, data_labels: bool = True,
@@ -344,7 +384,11 @@ def resolve(chart: Chart, ctype: str, data_labels: bool = True,
                                    decimals_of(low / numbers.divisor)), numbers.unit)
         axis = Axis(low, high, major, axis_numbers)
     names = tuple(s.name or chart.unit or chart.title or "Value" for s in data.series)
-    return ChartSpec(ctype, cats, names, values, numbers, axis, labels, frozenset(hidden))
+    below = None
+    if ctype == "line" and labels and axis is not None:
+        below, crowded = place_line_labels(values, axis.low, axis.high)
+        hidden |= crowded
+    return ChartSpec(ctype, cats, names, values, numbers, axis, labels, frozenset(hidden), below)
 
 
 #: The size of every chart's text on a slide, in points.
@@ -376,8 +420,11 @@ def plot_box(spec: ChartSpec, frame: Box, font: str, size: float = CHART_PT) -> 
                int(frame.h - top - bottom))
 
 
-def describe(chart: Chart, ctype: str, limit: int = 12) -> str:
-    """Return alt text: the chart's type and subject, then its values as the chart writes them."""
+def describe(chart: Chart, ctype: str, limit: int = 12, labels: Labels = ENGLISH) -> str:
+    """Return alt text: the chart's type and subject, then its values as the chart writes them.
+
+    The words around the values are the content language's (``labels``).
+    """
     data = chart.data
     spec = resolve(chart, ctype)
     what = plain(chart.title or chart.takeaway or chart.id)
@@ -388,9 +435,12 @@ def describe(chart: Chart, ctype: str, limit: int = 12) -> str:
                     spec.numbers.span(*v) if isinstance(v, tuple) else spec.numbers.text(v)) + unit
                 for c, v in zip(data.categories, s.values)]
         more = len(vals) - limit
-        text = ", ".join(vals[:limit]) + (f" and {more} more" if more > 0 else "")
+        text = ", ".join(vals[:limit])
+        if more > 0:
+            text = labels("and_more", list=text, n=more)
         parts.append(f"{s.name}: {text}" if s.name else text)
-    return f"{_NAMES[ctype]} of {what}. " + "; ".join(parts) + "."
+    return labels("chart_alt", type=labels[f"chart_{ctype}"], subject=what,
+                  values="; ".join(parts))
 
 
 #: Horizontal bars per chart slide before a chart continues on the next slide

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Sequence
 
-from deckgen.content.dates import long_date
+from deckgen.content.labels import ENGLISH, Labels
 from deckgen.content.markup import Run, parse
 from deckgen.content.model import Event, Figure, Item, Point
 from deckgen.deck.charts import figure_text
@@ -35,6 +35,7 @@ from deckgen.layout.fitting import BULLET_INDENT, layout_para
 from deckgen.layout.fitting import text_height as paras_height
 from deckgen.layout.geometry import (CARD_GAP, EMU_PER_IN, EMU_PER_PT, TWO_COL_GAP, YARD_HEAD_H,
                                      YARD_LABEL_W, Box, card_height, card_width, frame,
+                                     title_fits_one_line,
                                      yardstick_row_height)
 from deckgen.layout.placed import Para, Style
 from deckgen.theme.theme import Theme
@@ -73,9 +74,13 @@ class Choice:
 class Room:
     """The space a content slide offers in a theme, and the sizes allowed there."""
 
-    def __init__(self, theme: Theme, banner: bool) -> None:
+    def __init__(self, theme: Theme, banner: bool, labels: Labels = ENGLISH,
+                 one_line_title: bool = False) -> None:
         self.theme = theme
-        self.frame = frame(theme, banner)
+        self.banner = banner
+        self.labels = labels            # the built-in words measured with the text
+        self.one_line_title = one_line_title
+        self.frame = frame(theme, banner, one_line_title)
         self.body: Box = self.frame.body
         self.font = theme.fonts["body"]
         self.head_font = theme.fonts["heading"]
@@ -85,6 +90,17 @@ class Room:
         self.maximum = float(max(s.get("body_maximum", s["body"]), s["body"]))
         self.caption = float(max(s["caption"], s["minimum"]))
         self.figure = float(s["figure"])
+
+    def for_title(self, title: str) -> "Room":
+        """Return the room under ``title``: a taller body when the title sets on one line.
+
+        Measured with a "(10/10)" after it, so the slides of a block that
+        continues get the room it was cut for.
+        """
+        one = title_fits_one_line(f"{title} (10/10)", self.theme)
+        if one == self.one_line_title:
+            return self
+        return Room(self.theme, self.banner, self.labels, one)
 
     def style(self, size: float, bold: bool = False, heading: bool = False) -> Style:
         """Return a style to measure with (colour plays no part in measuring)."""
@@ -454,7 +470,8 @@ def cards(items: Sequence[Item], evidence: Sequence[Sequence[str]], room: Room,
     def need(k: int, across: int, text: float) -> int:
         it = items[k]
         return card_height(it.title, it.detail, [p.text for p in it.points], list(evidence[k]),
-                           width_of(across), room.font, room.head_font, text, text + 4) \
+                           width_of(across), room.font, room.head_font, text, text + 4,
+                           room.labels["evidence"]) \
             + int(SLACK * EMU_PER_PT)
 
     def rows_of(i: int, j: int, across: int, text: float) -> list[int]:
@@ -507,7 +524,7 @@ def card_too_tall(item: Item, evidence: Sequence[str], room: Room) -> bool:
     """Return True when a card holds more text than the body, even alone and full width."""
     b = room.body
     return card_height(item.title, item.detail, [p.text for p in item.points], list(evidence),
-                       b.w, room.font, room.head_font) > b.h
+                       b.w, room.font, room.head_font, label=room.labels["evidence"]) > b.h
 
 
 def _card_variant(across: int, rows: int) -> str:
@@ -556,13 +573,15 @@ def figure_paras(fig: Figure, whole: str, unit: str, number: float, label: float
     return paras
 
 
-def figure_caption(fig: Figure, source_number: Callable[[str], int]) -> str:
+def figure_caption(fig: Figure, source_number: Callable[[str], int],
+                   labels: Labels = ENGLISH) -> str:
     """Return the small line under a figure: as-of date and source numbers."""
     cap = []
     if fig.as_of:
-        cap.append(f"as of {long_date(fig.as_of)}")
+        cap.append(labels("figure_as_of", date=labels.date(fig.as_of)))
     if fig.source:
-        cap.append("source " + ", ".join(f"[{source_number(r.id)}]" for r in fig.source))
+        cap.append(labels("figure_source", numbers=", ".join(f"[{source_number(r.id)}]"
+                                                             for r in fig.source)))
     text = "; ".join(cap)
     return text[:1].upper() + text[1:]
 
@@ -621,7 +640,7 @@ def figures(figs: Sequence[Figure], room: Room, source_number: Callable[[str], i
     n = len(figs)
     style = _figure_style(room)
     texts = [figure_number(f) for f in figs]
-    caps = [figure_caption(f, source_number) for f in figs]
+    caps = [figure_caption(f, source_number, room.labels) for f in figs]
     ix, iy = FIGURE_INSET
 
     def need(k: int, cell_w: int, number: float, label: float) -> int | None:
@@ -722,9 +741,10 @@ def timeline_slots(body: Box, n: int) -> list[tuple[int, Box, bool]]:
     return out
 
 
-def event_paras(ev: Event, size: float, style: Callable[..., Style]) -> list[Para]:
+def event_paras(ev: Event, size: float, style: Callable[..., Style],
+                labels: Labels = ENGLISH) -> list[Para]:
     """Return an event label's paragraphs: the date (2 pt larger, bold) and the text."""
-    return [Para(long_date(ev.date), style(size + 2, True), align="center"),
+    return [Para(labels.date(ev.date), style(size + 2, True), align="center"),
             Para(ev.text, style(size, False), align="center", space_before=2)]
 
 
@@ -736,7 +756,7 @@ def timeline(events: Sequence[Event], room: Room, keep: bool = False) -> Choice:
 
     def fits(i: int, j: int, size: float) -> bool:
         for ev, (_, box, _) in zip(events[i:j], timeline_slots(b, j - i)):
-            if paras_height(event_paras(ev, size, style), _pt(box.w)) > _pt(box.h) - SLACK:
+            if paras_height(event_paras(ev, size, style, room.labels), _pt(box.w)) > _pt(box.h) - SLACK:
                 return False
         return True
 
@@ -809,13 +829,13 @@ SOURCE_PT = 20.0
 
 
 def source_paras(n: int, src, size: float, style: Callable[[float], Style],
-                 own_line: bool = False) -> list[Para]:
+                 own_line: bool = False, labels: Labels = ENGLISH) -> list[Para]:
     """Return a Sources entry as the Sources slide sets it: ``[n]  Author, *Title*, ... URL``.
 
     With ``own_line`` the link gets a paragraph of its own at ``SOURCE_PT``.
     """
     bits = [x for x in (src.author, f"*{src.title}*" if src.title else "", src.publisher,
-                        long_date(src.date)) if x]
+                        labels.date(src.date)) if x]
     runs = list(parse(f"[{n}]  ", bold=True)) + list(parse(", ".join(bits) or src.id))
     if src.url and not own_line:
         runs += [Run(". "), Run(src.url, url=src.url)]
@@ -833,7 +853,8 @@ def sources(entries: Sequence[tuple[int, object]], room: Room) -> Choice:
     b = room.body
     best = None
     for size in sorted({SOURCE_PT, max(SOURCE_PT - 2, room.minimum)}, reverse=True):
-        heights = {n: int((paras_height(source_paras(n, src, size, room.style), _pt(b.w))
+        heights = {n: int((paras_height(source_paras(n, src, size, room.style,
+                                                   labels=room.labels), _pt(b.w))
                            + round(size * 0.6)) * EMU_PER_PT) for n, src in entries}
         choice = rows(entries, lambda e: heights[e[0]],
                       b.h - int((round(size * 0.6) + SLACK) * EMU_PER_PT), name="sources list")

@@ -9,20 +9,20 @@ minimum. The pptx writer and the preview painter both draw the result.
 
 from __future__ import annotations
 
-from deckgen.content.dates import long_date
 from deckgen.content.markup import plain
 from deckgen.content.pictures import image_size
-from deckgen.content.yardstick import YARDSTICK_TITLES, YARDSTICKS
+from deckgen.content.yardstick import YARDSTICKS
 from deckgen.deck import composer
 from deckgen.deck import model as d
 from deckgen.deck.charts import figure_text, resolve
 from deckgen.deck.quizslides import draw_answer, draw_question
 from deckgen.layout.fitting import fit, height_of
-from deckgen.layout.geometry import (Box, CARD_BAND, CARD_EVIDENCE_PT, CARD_PAD,
+from deckgen.layout.geometry import (Box, CARD_BAND, CARD_EVIDENCE_GAP, CARD_EVIDENCE_PT, CARD_PAD,
                                      CARD_HEAD_GAP, CARD_TEXT_PT, CARD_TITLE_PT, EMU_PER_IN, JUDGE_BADGE_W,
                                      JUDGE_GAP, JUDGE_NUM_W, TABLE_INSET, TABLE_PT, TWO_COL_GAP,
                                      YARD_HEAD_H, YARD_LABEL_PT, YARD_LABEL_W,
                                      count_lines, evidence_height, evidence_text, frame, judgement_height,
+                                     title_fits_one_line,
                                      judgement_text_width, table_row_height, table_widths,
                                      text_height, text_width, title_size)
 from deckgen.layout.placed import (ChartFrame, FitNote, Group, Para, Picture, PlacedDeck,
@@ -49,8 +49,11 @@ def ink(theme: Theme) -> str:
 class _Designer:
     def __init__(self, deck: d.Deck, theme: Theme) -> None:
         self.deck = deck
+        self.labels = deck.labels       # deckgen's own words, in the content's language
         self.theme = theme
         self.frame = frame(theme, bool(deck.classification))
+        # a content slide whose title is one line gets the taller body the composer cut for
+        self.frames = {one: frame(theme, bool(deck.classification), one) for one in (False, True)}
         self.body_font = theme.fonts["body"]
         self.head_font = theme.fonts["heading"]
         self.minimum = theme.sizes["body_minimum"]     # body text: never below this
@@ -125,13 +128,13 @@ class _Designer:
             if s.sources:
                 sbox = Box(x0, f.footer.y, f.footer.x + f.footer.w - num_w - int(0.2 * IN) - x0,
                            f.footer.h)
-                label = "Source" if len(s.sources) == 1 else "Sources"
-                text = f"{label}: " + "; ".join(
-                    f"[{n}] {source_short(self.deck.sources[n - 1])}" for n in s.sources)
+                key = "footer_source" if len(s.sources) == 1 else "footer_sources"
+                text = self.labels(key, list="; ".join(
+                    f"[{n}] {source_short(self.deck.sources[n - 1])}" for n in s.sources))
                 if count_lines(text, self.caption, sbox.w, font=self.body_font) > 1:
                     # a footer holds one line: cite by number; the list is on the Sources slide
-                    text = f"{label}: " + ", ".join(f"[{n}]" for n in s.sources) + \
-                        " (see the Sources slide)"
+                    text = self.labels(key, list=", ".join(f"[{n}]" for n in s.sources)) + \
+                        " " + self.labels["see_sources"]
                 items.append(self.text(sbox, [Para(text, self.style("caption", color))],
                                        anchor="middle", name="Sources"))
         return items
@@ -167,7 +170,7 @@ class _Designer:
         meta_paras = []
         if s.authors:
             meta_paras.append(Para(", ".join(s.authors), self.style(22, fg, bold=True)))
-        line2 = " · ".join(x for x in (s.organisation, long_date(s.date)) if x)
+        line2 = " · ".join(x for x in (s.organisation, self.labels.date(s.date)) if x)
         if line2:
             meta_paras.append(Para(line2, self.style(20, meta)))
         if meta_paras:
@@ -224,7 +227,8 @@ class _Designer:
                 paras = [Para(j.likelihood.word.capitalize(), self.style(20, "text", bold=True)),
                          Para(j.likelihood.percent(), self.style(16, "muted"))]
             if j.confidence:
-                paras.append(Para(f"{_CONF_DOTS[j.confidence]} {j.confidence} confidence",
+                paras.append(Para(f"{_CONF_DOTS[j.confidence]} "
+                                  f"{self.labels['confidence_' + j.confidence]}",
                                   self.style(16, "muted")))
             if paras:
                 out.append(self.text(Box(bx.x + int(0.25 * IN), bx.y, bx.w - int(0.3 * IN), bx.h),
@@ -317,7 +321,7 @@ class _Designer:
                 fig, whole, unit, big, label, self.caption,
                 lambda size, role: self.style(size, looks[role][0], bold=looks[role][1],
                                               heading=looks[role][2]),
-                composer.figure_caption(fig, self.source_number))
+                composer.figure_caption(fig, self.source_number, self.labels))
             out.append(self.text(inner, paras, anchor="middle", name=f"Figure {fig.id}",
                                  min_size=self.caption))
         return self.title_box(s)
@@ -361,11 +365,13 @@ class _Designer:
             items.append(self.shape(Box(cx - int(0.01 * IN), stem_y, int(0.02 * IN), stem_h),
                                     t.color("rule")))
             paras = composer.event_paras(ev, size, lambda pt, bold: self.style(pt, looks[bold],
-                                                                                bold=bold))
+                                                                                bold=bold),
+                                         self.labels)
             items.append(self.text(box, paras, anchor="bottom" if above else "top",
                                    name=f"Event {i + 1}"))
-        alt = "Timeline: " + "; ".join(f"{long_date(e.date)}: {plain(e.text)}" for e in s.events)
-        out.append(Group("Timeline", alt, items))
+        alt = self.labels("timeline_alt", events="; ".join(
+            f"{self.labels.date(e.date)}: {plain(e.text)}" for e in s.events))
+        out.append(Group(self.labels["timeline"], alt, items))
         return self.title_box(s)
 
     def items_slide(self, s: d.ItemsSlide, out: list) -> TextBox:
@@ -380,7 +386,7 @@ class _Designer:
                 label = f"{item.likelihood.word.upper()} · {item.likelihood.percent()}"
             elif item.impact:
                 col = t.palette["impact"][item.impact]
-                label = f"{item.impact.upper()} IMPACT"
+                label = self.labels[f"impact_{item.impact}"].upper()
             else:
                 col, label = t.color("primary"), ""
             band = Box(x, card.y, cw, CARD_BAND)
@@ -400,16 +406,16 @@ class _Designer:
             for p in item.points:
                 paras.append(Para(p.text, self.style(text_pt, "text"), bullet="•", space_before=4))
             texts = [e.text for e in ev]
-            ev_h = evidence_height(texts, inner.w, self.body_font)
+            ev_h = evidence_height(texts, inner.w, self.body_font, self.labels["evidence"])
             if ev_h:
                 # the evidence sits at the card's foot, under a rule, as one run-on paragraph
                 ebox = Box(inner.x, card.y + card.h - ev_h - CARD_PAD, inner.w, ev_h)
-                out.append(self.shape(Box(inner.x, ebox.y - int(0.08 * IN), inner.w,
+                out.append(self.shape(Box(inner.x, ebox.y - CARD_EVIDENCE_GAP // 2, inner.w,
                                           int(0.02 * IN)), t.color("rule")))
-                out.append(self.text(ebox, [Para(evidence_text(texts),
+                out.append(self.text(ebox, [Para(evidence_text(texts, self.labels["evidence"]),
                                                  self.style(CARD_EVIDENCE_PT, "text"))],
                                      name="Evidence", min_size=CARD_EVIDENCE_PT))
-            text_h = inner.h - (ev_h + int(0.2 * IN) if ev_h else 0)
+            text_h = inner.h - (ev_h + CARD_EVIDENCE_GAP if ev_h else 0)
             out.append(self.text(Box(inner.x, inner.y, inner.w, text_h), paras,
                                  name=f"Card {item.id or i + 1}"))
         return self.title_box(s)
@@ -479,10 +485,12 @@ class _Designer:
                                    [Para(label, self.style(16, "text"),
                                          align="left" if right else "right")],
                                    anchor="middle", name=f"Likelihood {i + 1}", min_size=14))
-        out.append(Group("Probability yardstick", s.alt, items))
+        out.append(Group(self.labels["probability_yardstick"], s.alt, items))
         out.append(self.text(Box(b.x, b.y, label_w, head_h - int(0.15 * IN)),
-                             [Para("Scale", self.style(14, "muted", bold=True)),
-                              Para(f"{YARDSTICK_TITLES[s.yardstick]}, 0–100 %", self.style(14, "muted"))],
+                             [Para(self.labels["scale"], self.style(14, "muted", bold=True)),
+                              Para(self.labels("scale_range",
+                                               yardstick=self.labels.yardstick(s.yardstick)),
+                                   self.style(14, "muted"))],
                              anchor="middle", name="Scale", min_size=14))
         return self.title_box(s)
 
@@ -492,7 +500,7 @@ class _Designer:
         def paras_at(size: float, own_line: bool = False) -> list[Para]:
             return [p for n, src in s.entries
                     for p in composer.source_paras(n, src, size, lambda pt: self.style(pt, "text"),
-                                                   own_line)]
+                                                   own_line, self.labels)]
 
         # a short list (one or two works) is set larger, each link on a line of its own
         paras = paras_at(s.layout.size or composer.SOURCE_PT)
@@ -590,8 +598,8 @@ class _Designer:
                 c.box = Box(x, y, w, h)
                 x += w
             y += h
-        alt = (f"Table with columns {', '.join(plain(c) for c in tab.columns)}; "
-               f"{len(tab.rows)} rows.")
+        alt = self.labels("table_alt", columns=", ".join(plain(c) for c in tab.columns),
+                          n=len(tab.rows))
         out.append(TableFrame(Box(b.x, b.y, b.w, sum(heights)), tab, widths, heights, cells, alt))
         return self.title_box(s)
 
@@ -649,6 +657,7 @@ class _Designer:
         notes: list[FitNote] = []
         for number, s in enumerate(self.deck.slides, start=1):
             role = s.kind if s.kind in ("title", "section") else "content"
+            self.frame = self.frames[role == "content" and title_fits_one_line(s.full_title, t)]
             # a full-slide picture's footer sits on its band, in the cover colours
             dark = (role != "content" and self.covers) or s.kind == "full-image"
             items: list = []

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from deckgen.content.labels import ENGLISH, Labels
 from deckgen.content.model import (Chart, Event, Figure, Item, Judgement, Point, Quote, Source,
                                    Table)
 from deckgen.quiz.model import QuizQuestion
@@ -239,3 +240,5 @@ class Deck:
     choices: tuple[tuple[int, str, str], ...] = field(default=(), compare=False)
     warnings: tuple[str, ...] = field(default=(), compare=False)
     timings: tuple[Timing, ...] = field(default=(), compare=False)   # the run sheet
+    # deckgen's own words in the content's language (``deckgen.content.labels``)
+    labels: Labels = field(default=ENGLISH, compare=False)

@@ -16,36 +16,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from deckgen.content.labels import ENGLISH, Labels
 from deckgen.content.markup import plain
 from deckgen.deck import model as d
 from deckgen.layout.fitting import height_of
 from deckgen.layout.geometry import Box, EMU_PER_IN, Frame, text_width
 from deckgen.layout.placed import Para, Style
-from deckgen.quiz.common import LETTERS, key_short, numeric_text
+from deckgen.quiz.common import LETTERS, key_short, numeric_text, option_text
 from deckgen.quiz.model import QuizQuestion
 from deckgen.theme.theme import Theme
 
 IN = EMU_PER_IN
-QUESTION_TITLE = "Check your understanding {n}"
-ANSWER_TITLE = "Answer {n}"
 CHOICES = ("choice", "multi", "true-false")
 
-INSTRUCTIONS = {
-    "choice": "Choose one answer.",
-    "multi": "Choose all that apply.",
-    "true-false": "True or false?",
-    "numeric": "Answer with a number.",
-    "short": "Answer in a word or a few words.",
-    "order": "Put these in order, first to last: give the letters.",
-    "match": "Match each numbered item with a lettered one.",
-}
-REVEALS = {
-    "choice": "The right answer is marked.",
-    "multi": "The right answers are marked.",
-    "true-false": "The right answer is marked.",
-    "order": "The right order, first to last:",
-    "match": "The right pairs:",
-}
+#: The line under a question's prompt, and under its answer's: label keys by type.
+INSTRUCTIONS = {t: "instruction_" + t.replace("-", "_")
+                for t in ("choice", "multi", "true-false", "numeric", "short", "order", "match")}
+REVEALS = {"choice": "reveal_choice", "multi": "reveal_multi", "true-false": "reveal_choice",
+           "order": "reveal_order", "match": "reveal_match"}
+
+
+def instruction(q: QuizQuestion, labels: Labels = ENGLISH) -> str:
+    """Return the line under a question's prompt: ``Choose one answer.``"""
+    return labels[INSTRUCTIONS[q.type]]
+
+
+def reveal(q: QuizQuestion, labels: Labels = ENGLISH) -> str:
+    """Return the line under an answer's prompt (``The right answer is marked.``), or ``''``."""
+    return labels[REVEALS[q.type]] if q.type in REVEALS else ""
 
 
 @dataclass(frozen=True)
@@ -55,7 +53,7 @@ class Row:
     cells: tuple[tuple[str, str, int], ...]
 
 
-def answer_text(q: QuizQuestion) -> str:
+def answer_text(q: QuizQuestion, labels: Labels = ENGLISH) -> str:
     """Return the right answer in words: ``C. About 8 million``, ``False``, ``74–74.5``."""
     if q.type == "choice":
         i = q.options.index(q.answer)
@@ -63,24 +61,26 @@ def answer_text(q: QuizQuestion) -> str:
     if q.type == "multi":
         return "; ".join(f"{LETTERS[i]}. {o}" for i, o in enumerate(q.options) if q.is_correct(o))
     if q.type == "true-false":
-        return "True" if q.answer else "False"
+        return labels["true"] if q.answer else labels["false"]
     if q.type == "numeric":
         a = q.answer
-        return numeric_text(a) if a.exact else f"any value from {numeric_text(a)}"
+        return numeric_text(a) if a.exact else labels("any_value_from", range=numeric_text(a))
     if q.type == "short":
-        more = f" (also accepted: {', '.join(q.answer[1:])})" if len(q.answer) > 1 else ""
-        return q.answer[0] + more
-    return key_short(q)   # order: "B, C, A"; match: "1C, 2A, 3B"
+        if len(q.answer) > 1:
+            return labels("also_accepted", answer=q.answer[0], others=", ".join(q.answer[1:]))
+        return q.answer[0]
+    return key_short(q, labels)   # order: "B, C, A"; match: "1C, 2A, 3B"
 
 
-def answer_label(q: QuizQuestion) -> str:
+def answer_label(q: QuizQuestion, labels: Labels = ENGLISH) -> str:
     """Return what the answer line is called: ``Answer``, ``Answers``, ``Right order``, ``Pairs``."""
-    return {"multi": "Answers", "order": "Right order", "match": "Pairs"}.get(q.type, "Answer")
+    return labels[{"multi": "answers", "order": "right_order", "match": "pairs"}.get(q.type,
+                                                                                  "answer")]
 
 
-def answer_notes(q: QuizQuestion) -> str:
+def answer_notes(q: QuizQuestion, labels: Labels = ENGLISH) -> str:
     """Return the speaker notes of an answer slide: the answer in words, then the explanation."""
-    lines = [f"{answer_label(q)}: {plain(answer_text(q))}."]
+    lines = [labels.colon(answer_label(q, labels), plain(answer_text(q, labels))) + "."]
     if q.type == "order":
         lines += [f"{k}. {plain(item)}" for k, item in enumerate(q.answer, start=1)]
     elif q.type == "match":
@@ -99,8 +99,9 @@ class QuizGeometry:
     only what does not fit even then continues on another slide.
     """
 
-    def __init__(self, theme: Theme, frame: Frame) -> None:
+    def __init__(self, theme: Theme, frame: Frame, labels: Labels = ENGLISH) -> None:
         self.theme = theme
+        self.labels = labels
         self.b = frame.body
         self.font = theme.fonts["body"]
         self.body = theme.sizes["body"]
@@ -138,7 +139,7 @@ class QuizGeometry:
     def head_heights(self, q: QuizQuestion) -> tuple[int, int]:
         """Return the heights of the prompt box and of the instruction line."""
         prompt = self._h([self.prompt_para(q)], self.b.w) + int(0.04 * IN)
-        texts = [INSTRUCTIONS[q.type], REVEALS.get(q.type, "")]
+        texts = [instruction(q, self.labels), reveal(q, self.labels)]
         line = max(self._h([self.line_para(t)], self.b.w) for t in texts if t)
         return prompt, line
 
@@ -155,7 +156,8 @@ class QuizGeometry:
     def rows(self, q: QuizQuestion, answer: bool, size: float | None = None) -> list[Row]:
         """Return the rows of boxes a question (or its answer) shows, in order."""
         if q.type in CHOICES:
-            cells = [(LETTERS[i], o, i) for i, o in enumerate(q.options)]
+            cells = [(LETTERS[i], option_text(q, o, self.labels), i)
+                     for i, o in enumerate(q.options)]
             cols = self.columns(q, size or self.size(q))
             return [Row(tuple(cells[k:k + cols])) for k in range(0, len(cells), cols)]
         if q.type == "order":
@@ -245,9 +247,12 @@ class QuizGeometry:
         """
         paras = []
         if q.type in ("choice", "multi"):
-            paras.append(Para(f"{answer_label(q)}: {key_short(q)}", self.style(self.body, bold=True)))
+            paras.append(Para(self.labels.colon(answer_label(q, self.labels),
+                                                key_short(q, self.labels)),
+                              self.style(self.body, bold=True)))
         elif q.type not in ("order", "match"):
-            paras.append(Para(f"{answer_label(q)}: {answer_text(q)}",
+            paras.append(Para(self.labels.colon(answer_label(q, self.labels),
+                                                answer_text(q, self.labels)),
                               self.style(self.body, bold=True)))
         if q.explanation:
             paras.append(Para(q.explanation, self.style(self.small), space_before=4 if paras else 0))
@@ -338,14 +343,14 @@ def plan_quiz(questions, geo: QuizGeometry, cites) -> list[list]:
     total = len(questions)
     for n, q in enumerate(questions, start=1):
         sources = cites(q.source)
-        ask = (f"Question {n} of {total} of the quiz (version 1: the same numbers and letters "
-               "as the printed sheet). The answer is on the next slide.")
-        blocks.append([d.QuizQuestionSlide(title=QUESTION_TITLE.format(n=n), question=q,
+        ask = geo.labels("quiz_ask_notes", n=n, total=total)
+        blocks.append([d.QuizQuestionSlide(title=geo.labels("quiz_question_title", n=n), question=q,
                                            number=n, rows=rows, notes=ask, sources=sources,
                                            block="quiz")
                        for rows in geo.question_parts(q)])
-        blocks.append([d.QuizAnswerSlide(title=ANSWER_TITLE.format(n=n), question=q, number=n,
-                                         rows=rows, panel=panel, notes=answer_notes(q),
+        blocks.append([d.QuizAnswerSlide(title=geo.labels("quiz_answer_title", n=n), question=q,
+                                         number=n, rows=rows, panel=panel,
+                                         notes=answer_notes(q, geo.labels),
                                          sources=sources, block="quiz")
                        for rows, panel in geo.answer_parts(q)])
     return blocks
@@ -404,15 +409,15 @@ def _rows(designer, geo: QuizGeometry, rows: list[Row], size: float, y: int, mar
 def draw_question(designer, s, out: list) -> None:
     """Draw a question slide: prompt, instruction, and its boxes or an answer line."""
     q = s.question
-    geo = QuizGeometry(designer.theme, designer.frame)
-    y = _head(designer, geo, q, INSTRUCTIONS[q.type], out)
+    geo = QuizGeometry(designer.theme, designer.frame, designer.labels)
+    y = _head(designer, geo, q, instruction(q, geo.labels), out)
     rows = geo.rows(q, answer=False)
     if rows:
         _rows(designer, geo, [rows[i] for i in s.rows], geo.size(q), y, lambda i: False, out)
         return
     # numeric and short: a line to answer on
     b = geo.b
-    label = Para("Your answer:", geo.style(geo.body, "muted"))
+    label = Para(geo.labels["your_answer"], geo.style(geo.body, "muted"))
     label_w = int(text_width(label.text, geo.body, font=geo.font)) + int(0.3 * IN)
     h = geo.blank_h()
     out.append(designer.text(Box(b.x, y, label_w, h), [label],
@@ -426,9 +431,9 @@ def draw_answer(designer, s, out: list) -> None:
     """Draw an answer slide: the question's boxes with the right ones marked, and the panel."""
     q = s.question
     t = designer.theme
-    geo = QuizGeometry(t, designer.frame)
+    geo = QuizGeometry(t, designer.frame, designer.labels)
     b = geo.b
-    y = _head(designer, geo, q, REVEALS.get(q.type, ""), out)
+    y = _head(designer, geo, q, reveal(q, geo.labels), out)
     rows = geo.rows(q, answer=True)
     if q.type in CHOICES:
         marked = lambda i: q.is_correct(q.options[i])   # noqa: E731

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable, Iterable, Sequence
 
+from deckgen.content.labels import EN, ENGLISH, Labels, for_content, known, unknown_language_warning
 from deckgen.content.markup import plain
 from deckgen.content.model import Chart, Content, Item, Point
-from deckgen.content.yardstick import YARDSTICK_TITLES
 from deckgen.deck import composer
 from deckgen.deck import model as d
 from deckgen.deck.charts import MAX_BARS, describe, fmt_value, pick_type
@@ -36,26 +36,26 @@ STORYLINES = {
                 "discussion", "sources"),
 }
 
-TITLES = {"question": "The question", "bluf": "Key judgements", "context": "Context",
-          "figures": "Key figures", "timeline": "Timeline", "concerns": "Concerns",
-          "constraints": "Constraints", "responses": "Likely responses",
-          "outlook": "Outlook", "objectives": "Learning objectives",
-          "discussion": "Discussion questions", "sources": "Sources", "charts": "Charts"}
-TITLES["agenda"] = "Agenda"     # built-in words added for issue 17 (agenda: true)
+#: Each block's title in English; a deck's titles come from its labels
+#: (``deckgen.content.labels``: the content's language, its ``labels:``).
+TITLES = {b: EN[b] for b in ("question", "bluf", "context", "figures", "timeline", "concerns",
+                             "constraints", "responses", "outlook", "objectives", "discussion",
+                             "sources", "charts", "agenda")}
 
 #: Blocks the agenda does not list: the deck's furniture, not its story.
 NOT_ON_AGENDA = ("title", "agenda", "charts", "quiz", "sources")
 
 
-def minutes_text(minutes: float) -> str:
+def minutes_text(minutes: float, labels: Labels = ENGLISH) -> str:
     """Return minutes as the notes and the run sheet say them: ``5 min``, ``2.5 min``."""
-    return f"{minutes:g} min"
+    return labels("minutes", n=f"{minutes:g}")
 
 
-def heading(content: Content, block: str) -> str:
-    """Return a block's slide title: the file's ``headlines`` entry, else the built-in one."""
+def heading(content: Content, block: str, labels: Labels = ENGLISH) -> str:
+    """Return a block's slide title: the file's ``headlines`` entry, else the built-in one
+    (in the content's language)."""
     own = content.headlines.get(block)
-    return plain(own) if own else TITLES[block]
+    return plain(own) if own else labels.block(block)
 
 
 
@@ -116,11 +116,17 @@ class _Planner:
         self.c = content
         self.theme = theme
         self.quiz = quiz                # a QuizBuild: its slides go in (--quiz-slides)
+        self.labels = L = for_content(content)
+        self.titles_of = {b: heading(content, b, L) for b in TITLES}   # headlines win
         self.frame = frame(theme, bool(content.classification))
-        self.room = composer.Room(theme, bool(content.classification))
+        self.room = composer.Room(theme, bool(content.classification), L)
         self.choices: list[tuple[int, str, str]] = []
         self.slides: list[d.Slide] = []
         self.warnings: list[str] = []
+        if not known(content.language):
+            loc = content.locs.get("language")
+            self.warnings.append((f"{loc}: " if loc else "")
+                                 + unknown_language_warning(content.language))
         self.titles: set[str] = set()
         self.shown_charts: set[str] = set()
         self.timings: list[d.Timing] = []
@@ -155,7 +161,7 @@ class _Planner:
         return block in self.c.keep
 
     def heading(self, block: str) -> str:
-        return heading(self.c, block)
+        return self.titles_of[block]
 
     def timed(self, start: int, minutes, label: str, counted: bool = True,
               what: str = "") -> None:
@@ -166,9 +172,11 @@ class _Planner:
         if minutes is None or not slides:
             return
         first, last = start + 1, start + len(slides)
-        span = f" (slides {first}–{last})" if len(slides) > 1 else ""
-        said = [f"Time: {minutes_text(minutes)}{what}{span}"] + \
-            [f"Time: part of the {minutes_text(minutes)} from slide {first}"] * (len(slides) - 1)
+        L = self.labels
+        span = L("time_span", first=first, last=last) if len(slides) > 1 else ""
+        said_min = minutes_text(minutes, L)
+        said = [L("time_section" if what else "time_note", minutes=said_min) + span] + \
+            [L("time_part", minutes=said_min, first=first)] * (len(slides) - 1)
         for i, (sl, line) in enumerate(zip(slides, said)):
             if self.timed_slides.get(start + i) is None:   # a section's own slides say their own
                 self.timed_slides[start + i] = line
@@ -204,15 +212,16 @@ class _Planner:
                                organisation=c.organisation, date=c.date, block="title")])
 
     def question(self) -> None:
-        self.add([d.QuestionSlide(title=self.heading("question"), question=self.c.question,
+        self.add([d.QuestionSlide(title=self.titles_of["question"], question=self.c.question,
                                   block="question")])
 
     def bluf(self) -> None:
         body = self.theme.sizes["body"]
         font = self.theme.fonts["body"]
+        room = self.room.for_title(self.titles_of["bluf"])
         choice = composer.rows(self.c.bluf, lambda j: judgement_height(j.text, body, font,
-                                                                       self.frame.body.w),
-                               self.frame.body.h, JUDGE_GAP, name="judgement rows",
+                                                                       room.body.w),
+                               room.body.h, JUDGE_GAP, name="judgement rows",
                                keep=self.keep("bluf"))
         head = self.heading("bluf")
         self.composed(choice, lambda g, lay, start: d.JudgementsSlide(
@@ -221,9 +230,9 @@ class _Planner:
 
     def bullets(self, block: str, points: Sequence[Point], numbered: bool = False,
                 title: str = "", notes: str = "", keep: bool = False) -> None:
-        choice = composer.bullets(points, self.room, numbered=numbered,
+        head = title or self.titles_of[block]
+        choice = composer.bullets(points, self.room.for_title(head), numbered=numbered,
                                   keep=keep or self.keep(block))
-        head = title or self.heading(block)
         self.composed(choice, lambda g, lay, start: d.BulletsSlide(
             title=head, points=g, numbered=numbered, start=start,
             notes="\n\n".join(x for x in (notes, self.notes(*g)) if x),
@@ -243,7 +252,7 @@ class _Planner:
 
     def agenda(self) -> None:
         """An agenda: the blocks after it, each section by its title, numbered."""
-        entries = agenda_entries(self.c)
+        entries = agenda_entries(self.c, self.labels)
         if not entries:
             self.warnings.append("the agenda slide is left out: no sections or blocks follow "
                                  "it")
@@ -251,8 +260,8 @@ class _Planner:
         self.bullets("agenda", [Point(e) for e in entries], numbered=True)
 
     def figures(self) -> None:
-        choice = composer.figures(self.c.figures, self.room, self.c.source_number,
-                                  keep=self.keep("figures"))
+        choice = composer.figures(self.c.figures, self.room.for_title(self.heading("figures")),
+                                  self.c.source_number, keep=self.keep("figures"))
         head = self.heading("figures")
         self.composed(choice, lambda g, lay, start: d.FiguresSlide(
             title=head, figures=g, notes=self.notes(*g), sources=self.cites(*g),
@@ -268,7 +277,8 @@ class _Planner:
                       sources=self.cites(chart), block="charts")
         data = chart.data
         if ctype not in ("bar", "range") or len(data.categories) <= MAX_BARS:
-            return [d.ChartSlide(chart=chart, alt=describe(chart, ctype), **common)]
+            return [d.ChartSlide(chart=chart, alt=describe(chart, ctype, labels=self.labels),
+                                 **common)]
         # every part keeps the same value axis so bars compare across slides
         flat = [x for s in data.series for v in s.values if v is not None
                 for x in (v if isinstance(v, tuple) else (v,))]
@@ -280,7 +290,8 @@ class _Planner:
                           series=tuple(replace(s, values=tuple(s.values[i] for i in idx))
                                        for s in data.series))
             part = replace(chart, data=sub)
-            out.append(d.ChartSlide(chart=part, alt=describe(part, ctype), extent=extent,
+            out.append(d.ChartSlide(chart=part, alt=describe(part, ctype, labels=self.labels),
+                                    extent=extent,
                                     **common))
         return out
 
@@ -306,8 +317,9 @@ class _Planner:
         return refs
 
     def timeline(self) -> None:
-        choice = composer.timeline(self.c.timeline, self.room, keep=self.keep("timeline"))
         head = self.heading("timeline")
+        choice = composer.timeline(self.c.timeline, self.room.for_title(head),
+                                   keep=self.keep("timeline"))
         self.composed(choice, lambda g, lay, start: d.TimelineSlide(
             title=head, events=g, notes=self.notes(*g), sources=self.cites(*g),
             block="timeline"), head)
@@ -322,16 +334,18 @@ class _Planner:
             else:
                 ch = self.c.chart(ref.id)
                 name = plain(ch.title or ch.takeaway or ch.id)
-                out.append(d.Evidence(ch.id, f"Chart: {name}", chart=True))
+                out.append(d.Evidence(ch.id, self.labels("evidence_chart", name=name),
+                                      chart=True))
         return tuple(out)
 
     def cards(self, block: str, items: Sequence[Item], title: str, notes: bool = True) -> None:
         """Add an item block's cards, as the composer lays them out."""
         evidence = [self.evidence(i) for i in items]
-        choice = composer.cards(items, [[e.text for e in ev] for ev in evidence], self.room,
+        room = self.room.for_title(title)
+        choice = composer.cards(items, [[e.text for e in ev] for ev in evidence], room,
                                 keep=self.keep(block))
         for it, ev in zip(items, evidence):
-            if composer.card_too_tall(it, [e.text for e in ev], self.room):
+            if composer.card_too_tall(it, [e.text for e in ev], room):
                 self.warnings.append(f"{it.loc}: the card '{plain(it.title)}' holds more text "
                                      "than a slide; shorten its detail or points")
         by_id = {id(it): ev for it, ev in zip(items, evidence)}
@@ -363,13 +377,14 @@ class _Planner:
         if rated:
             rated.sort(key=lambda r: -r.likelihood.mid)
             ys = self.c.yardstick
-            choice = composer.yardstick(rated, self.room, keep=self.keep("responses"))
+            choice = composer.yardstick(rated, self.room.for_title(self.titles_of["responses"]),
+                                        keep=self.keep("responses"))
 
             def make(g, lay, start):
-                alt = (f"Probability yardstick ({YARDSTICK_TITLES[ys]}) placing "
-                       f"{len(g)} responses on a 0–100 % scale: " + "; ".join(
-                           f"{plain(r.title)}: {r.likelihood.word}, {r.likelihood.percent()}"
-                           for r in g) + ".")
+                alt = self.labels("yardstick_alt", yardstick=self.labels.yardstick(ys),
+                                  n=len(g), list="; ".join(
+                                      f"{plain(r.title)}: {r.likelihood.word}, "
+                                      f"{r.likelihood.percent()}" for r in g))
                 return d.YardstickSlide(title=self.heading("responses"), items=g, yardstick=ys,
                                         alt=alt, notes=self.notes(*g), sources=self.cites(*g),
                                         block="responses")
@@ -377,7 +392,7 @@ class _Planner:
         details = [r for r in self.c.responses if r.detail or r.points or r.evidence]
         if details or unrated:
             self.cards("responses", details + [u for u in unrated if u not in details],
-                       "Responses in detail", notes=not rated)
+                       self.labels["responses_detail"], notes=not rated)
         self.evidence_charts(self.c.responses)
 
     def sections(self) -> None:
@@ -395,7 +410,7 @@ class _Planner:
                     self.timed(start, s.duration, plain(s.title) or plain(sec.title),
                                counted=sec.duration is None and not s.hidden)
             if sec.duration is not None:
-                self.timed(at, sec.duration, plain(sec.title), what=" for this section")
+                self.timed(at, sec.duration, plain(sec.title), what="section")
 
     def free_slide(self, s, section_title: str) -> None:
         title = plain(s.title) if s.title else section_title
@@ -429,8 +444,8 @@ class _Planner:
             self.add([d.QuoteSlide(title=title, quote=s.quote, **common)])
         elif s.layout == "two-column":
             heads = (plain(s.left_title), plain(s.right_title))
-            choice = composer.two_columns(s.left, s.right, self.room, keep=s.keep == "together",
-                                          heads=heads)
+            choice = composer.two_columns(s.left, s.right, self.room.for_title(title),
+                                          keep=s.keep == "together", heads=heads)
             self.composed(choice, lambda g, lay, start: d.TwoColumnSlide(
                 title=title, left=g[0], right=g[1], left_title=heads[0], right_title=heads[1],
                 **common), title)
@@ -447,14 +462,16 @@ class _Planner:
             self.warnings.append("no quiz slides were added: the quiz has no questions")
             return
         numbers = lambda ids: tuple(sorted({n for n in map(self.c.source_number, ids) if n}))  # noqa: E731
-        for block in plan_quiz(self.quiz.questions, QuizGeometry(self.theme, self.frame), numbers):
+        geo = QuizGeometry(self.theme, self.frame, self.labels)
+        for block in plan_quiz(self.quiz.questions, geo, numbers):
             self.add(block)
 
     def sources(self) -> None:
         entries = list(enumerate(self.c.sources, start=1))
         head = self.heading("sources")
-        self.composed(composer.sources(entries, self.room), lambda g, lay, start: d.SourcesSlide(
-            title=head, entries=g, block="sources"), head)
+        self.composed(composer.sources(entries, self.room.for_title(head)),
+                      lambda g, lay, start: d.SourcesSlide(title=head, entries=g, block="sources"),
+                      head)
 
     # -- order ------------------------------------------------------------
     def order(self) -> tuple[str, ...]:
@@ -511,7 +528,8 @@ class _Planner:
                       subject=plain(c.question or c.subtitle), yardstick=c.yardstick,
                       sources=c.sources, blocks=tuple(dict.fromkeys(shown)),
                       warnings=tuple(self.warnings), choices=tuple(self.choices),
-                      timings=tuple(sorted(self.timings, key=lambda t: t.slide)))
+                      timings=tuple(sorted(self.timings, key=lambda t: t.slide)),
+                      labels=self.labels)
 
 
 def block_order(content: Content) -> tuple[str, ...]:
@@ -530,7 +548,7 @@ def block_order(content: Content) -> tuple[str, ...]:
     return STORYLINES[content.kind]
 
 
-def agenda_entries(content: Content) -> list[str]:
+def agenda_entries(content: Content, labels: Labels = ENGLISH) -> list[str]:
     """Return what the agenda lists: the blocks after it in the deck's order (by their
     titles or headlines) and each section by its title, without the deck's furniture
     (title, charts, quiz, sources)."""
@@ -543,7 +561,7 @@ def agenda_entries(content: Content) -> list[str]:
         if block == "sections":
             entries.extend(plain(sec.title) for sec in content.sections)
         else:
-            entries.append(heading(content, block))
+            entries.append(heading(content, block, labels))
     return list(dict.fromkeys(entries))
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
 
+from deckgen.content.labels import ENGLISH, Labels
 from deckgen.content.model import Chart, Item
 
 
@@ -260,6 +261,7 @@ class Handout:
     subject: str = ""
     style: str = "reading"
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    labels: Labels = field(default=ENGLISH, compare=False)   # deckgen's words, in its language
 
     def headings(self) -> list[Heading]:
         """Return the headings in order (what a reader's navigation shows)."""

@@ -18,7 +18,6 @@ import struct
 from pathlib import Path
 
 from deckgen.build.repro import build_time
-from deckgen.content.dates import long_date
 from deckgen.content.markup import parse, plain
 from deckgen.content.pictures import image_size, is_svg, svg_png
 from deckgen.content.urls import safe_url
@@ -272,7 +271,8 @@ class _Writer:
         self._shade(run._r.get_or_add_rPr(), tag.color)
         par.add_run(" ")
 
-    def note(self, text: str, label: str = "Presenter's note"):
+    def note(self, text: str, label: str = ""):
+        label = label or self.h.labels["presenter_note"]
         par = self.doc.add_paragraph(style=NOTE_STYLE)
         par.add_run(f"{label}. ").bold = True
         self.runs(par, text)
@@ -435,9 +435,10 @@ class _Writer:
         from docx.shared import Pt
         w = frame_width(self.h.language)
         h = yardstick_height(blk.items, w)
-        svg = yardstick_picture(self.pictures, blk.items, blk.yardstick, self.t, w, h)
+        svg = yardstick_picture(self.pictures, blk.items, blk.yardstick, self.t, w, h,
+                                self.h.labels)
         data = png(self.pictures, svg, w)
-        self.picture(data, int(Pt(w)), blk.alt, "Probability yardstick")
+        self.picture(data, int(Pt(w)), blk.alt, self.h.labels["probability_yardstick"])
         if blk.caption:
             self.runs(self.doc.add_paragraph(style="Caption"), blk.caption)
 
@@ -455,7 +456,7 @@ class _Writer:
             self.list_items(e.points)
             if e.evidence:
                 p = self.doc.add_paragraph()
-                r = p.add_run("Evidence: ")
+                r = p.add_run(self.h.labels["evidence"] + " ")
                 r.bold = True
                 r.font.size = Pt(SMALL)
                 r.font.color.rgb = _rgb(self.t.color("muted"))
@@ -549,16 +550,16 @@ class _Writer:
             stops.add_tab_stop(pos, WD_TAB_ALIGNMENT.CLEAR)
         stops.add_tab_stop(self.text_width, WD_TAB_ALIGNMENT.RIGHT)
         self._border(foot._p.get_or_add_pPr(), "top", t.color("rule"), 4)
-        meta = " · ".join(x for x in (h.organisation, _long_date(h.date)) if x)
-        for text in (meta, "\tPage "):
-            r = foot.add_run(text)
+        meta = " · ".join(x for x in (h.organisation, h.labels.date(h.date)) if x)
+        lead = meta + "\t"
+        # "Page 3 of 7" in the handout's language, the numbers as Word fields
+        for text, name in h.labels.parts("page"):
+            r = foot.add_run(lead + text)
             r.font.size = Pt(8)
             r.font.color.rgb = _rgb(t.color("muted"))
-        self._field(foot, "PAGE", "1")
-        r = foot.add_run(" of ")
-        r.font.size = Pt(8)
-        r.font.color.rgb = _rgb(t.color("muted"))
-        self._field(foot, "NUMPAGES", "1")
+            lead = ""
+            if name:
+                self._field(foot, "PAGE" if name == "n" else "NUMPAGES", "1")
         self._banner(sec.footer.add_paragraph())
 
     def _banner(self, par) -> None:
@@ -605,10 +606,6 @@ class _Writer:
 
 # The order WordprocessingML requires of the children of these property elements;
 # Word rejects a file whose elements are out of order.
-def _long_date(date: str) -> str:
-    return long_date(date)
-
-
 def write_docx(handout: b.Handout, theme: Theme, path: Path, pictures=None) -> None:
     """Write the handout as a .docx file at ``path`` (``pictures``: the build's picture cache)."""
     _Writer(handout, theme, pictures).write(path)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 
+from deckgen.content.labels import ENGLISH, Labels
 from deckgen.content.pictures import drawing_png
 from deckgen.content.yardstick import YARDSTICKS
 from deckgen.deck.charts import resolve
@@ -35,14 +36,19 @@ def chart_picture(pictures, cb, theme: Theme, w: float, h: float) -> str:
     return pictures(key, draw)
 
 
-def yardstick_picture(pictures, items, yardstick: str, theme: Theme, w: float, h: float) -> str:
-    """Return the SVG of the yardstick for ``items`` at ``w`` × ``h`` points, drawn once."""
+def yardstick_picture(pictures, items, yardstick: str, theme: Theme, w: float, h: float,
+                      labels: Labels = ENGLISH) -> str:
+    """Return the SVG of the yardstick for ``items`` at ``w`` × ``h`` points, drawn once.
+
+    Its title and axis label are in the ``labels``' words.
+    """
     key = ("yardstick", tuple(it.title for it in items), yardstick, round(w, 1), round(h, 1),
-           theme.name)
+           theme.name, labels.language, labels["probability_axis"])
 
     def draw() -> str:
         svg, _ = yardstick_svg(items, YARDSTICKS[yardstick], theme.palette["yardstick"], theme,
-                               w, size=TEXT_PT, h_pt=h)
+                               w, size=TEXT_PT, h_pt=h, alt=labels["probability_yardstick"],
+                               axis=labels["probability_axis"])
         return svg
     return pictures(key, draw)
 
@@ -64,4 +70,4 @@ def prime(handout, theme: Theme, pictures, frame_w: float) -> None:
                 chart_picture(pictures, cb, theme, w, h)
         elif isinstance(blk, b.Yardstick):
             yardstick_picture(pictures, blk.items, blk.yardstick, theme, frame_w,
-                              yardstick_height(blk.items, frame_w))
+                              yardstick_height(blk.items, frame_w), handout.labels)

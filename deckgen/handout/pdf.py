@@ -18,7 +18,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from deckgen.content.dates import long_date
 from deckgen.content.markup import plain
 from deckgen.content.pictures import image_size, png_source
 from deckgen.content.urls import safe_url
@@ -28,7 +27,7 @@ from deckgen.handout.layout import (GAP, PAD, full_width, local_pictures, row_si
                                     yardstick_height)
 from deckgen.handout.slides_pdf import notes_source, sheet_source
 from deckgen.render.pdf_typst import (color, compile_pdf, document_head, font_dirs, fonts, lit,
-                                      pt, rich)
+                                      page_of, pt, rich)
 from deckgen.theme.theme import Theme
 
 MM = 72 / 25.4
@@ -102,6 +101,7 @@ class _Renderer:
     def __init__(self, handout: b.Handout, theme: Theme, geo: PageGeometry, pictures=None) -> None:
         self.pictures = pictures or local_pictures()
         self.h = handout
+        self.L = handout.labels
         self.theme = theme
         self.geo = geo
         self.p = theme.palette
@@ -141,7 +141,8 @@ class _Renderer:
                 f"text(size: 7.5pt, weight: \"bold\", fill: {color(tag.on_color)}, "
                 f"{lit(tag.text.upper())}))")
 
-    def note_box(self, value: str, label: str = "Presenter's note", indent: float = 0) -> str:
+    def note_box(self, value: str, label: str = "", indent: float = 0) -> str:
+        label = label or self.L["presenter_note"]
         return (f"#pad(left: {pt(indent)}, block(width: 100%, fill: {self.c('surface')}, "
                 f"stroke: (left: 2pt + {self.c('rule')}), inset: (left: 7pt, right: 6pt, "
                 f"top: 2.5pt, bottom: 3.5pt), above: 1pt, below: 4pt, "
@@ -161,7 +162,8 @@ class _Renderer:
                                              size=size - 0.5, notes_boxed=notes_boxed)
             if it.note:
                 body += "\n" + (self.note_box(it.note) if notes_boxed else
-                                self.para(f"*Presenter's note:* {it.note}", CAPTION, "muted"))
+                                self.para(f"*{self.L.colon(self.L['presenter_note'])}* "
+                                          f"{it.note}", CAPTION, "muted"))
             entries.append(f"[{body}]")
         marker = lit("•" if level == 0 else "–")
         fill = "" if level == 0 else f"#set text(fill: {self.c('text')})\n"
@@ -180,7 +182,7 @@ class _Renderer:
         name = f"figure-{len(self.files) + 1}.svg"
         self.files[name] = svg
         return (f"#figure(image({lit(name)}, width: {pt(width)}, height: {pt(height)}, "
-                f"alt: {lit(alt or 'Chart')}))\n")
+                f"alt: {lit(alt or self.L['chart'])}))\n")
 
     # -- blocks ----------------------------------------------------------
     def heading(self, blk: b.Heading) -> str:
@@ -236,7 +238,8 @@ class _Renderer:
             note = ""
             if e.note:
                 note = (f"block(above: 3pt, par(text(size: {pt(CAPTION)}, fill: {self.c('muted')})"
-                        f"[#strong(\"Presenter's note.\") #{self.rich(e.note)}]))")
+                        f"[#strong({lit(self.L['presenter_note'] + '.')}) "
+                        f"#{self.rich(e.note)}]))")
             left = f"[{words[1:-1]}{'#' + note if note else ''}]"
             rows.append(
                 f"#block(width: 100%, fill: {self.c('surface')}, inset: 5pt, above: 3pt, "
@@ -297,7 +300,8 @@ class _Renderer:
         if cb.caption:
             words += self.para(cb.caption, CAPTION, "muted", above=2, leading=1.3)
         if cb.note:
-            words += self.para(f"*Presenter's note:* {cb.note}", CAPTION, "muted", leading=1.3)
+            words += self.para(f"*{self.L.colon(self.L['presenter_note'])}* {cb.note}",
+                               CAPTION, "muted", leading=1.3)
         return head, self.figure(fig, width, height, cb.alt or plain(cb.heading)), words
 
     def chart_cell(self, cb: b.ChartBlock, width: float, height: float) -> str:
@@ -326,10 +330,11 @@ class _Renderer:
     def yardstick(self, blk: b.Yardstick) -> str:
         fw = self.geo.frame_width
         h = yardstick_height(blk.items, fw)
-        fig = yardstick_picture(self.pictures, blk.items, blk.yardstick, self.theme, fw, h)
+        fig = yardstick_picture(self.pictures, blk.items, blk.yardstick, self.theme, fw, h,
+                                self.L)
         cap = self.para(blk.caption, CAPTION, "muted", above=2, below=6, leading=1.3)
         return (f"#block(above: 4pt, below: 6pt, breakable: false)["
-                f"{self.figure(fig, fw, h, blk.alt or 'The responses on the yardstick')}{cap}]\n")
+                f"{self.figure(fig, fw, h, blk.alt or self.L['yardstick_picture'])}{cap}]\n")
 
     def item_cell(self, e: b.ItemEntry) -> str:
         tags = "".join(self.tag(t) + " " for t in e.tags)
@@ -342,10 +347,10 @@ class _Renderer:
         if e.evidence:
             ev = "; ".join(self.rich(x)[1:-1] for x in e.evidence)
             out.append(f"#block(above: 2pt, below: 2pt, par(text(size: {pt(CAPTION)}, "
-                       f"fill: {self.c('muted')})[#strong(\"Evidence:\") {ev}]))\n")
+                       f"fill: {self.c('muted')})[#strong({lit(self.L['evidence'])}) {ev}]))\n")
         if e.note:
             out.append(f"#block(above: 2pt, below: 2pt, par(text(size: {pt(CAPTION)}, "
-                       f"fill: {self.c('muted')})[#strong(\"Presenter's note.\") "
+                       f"fill: {self.c('muted')})[#strong({lit(self.L['presenter_note'] + '.')}) "
                        f"#{self.rich(e.note)}]))\n")
         return "".join(out)
 
@@ -407,7 +412,7 @@ class _Renderer:
         cap = self.para(blk.caption, CAPTION, "muted", above=2, leading=1.3)
         return (f"#block(above: 3pt, below: 6pt, breakable: false)[#align(left, figure(image("
                 f"{lit(name)}, width: {pt(iw * scale)}, height: {pt(ih * scale)}, "
-                f"alt: {lit(blk.alt or 'Picture')}))){cap}]\n")
+                f"alt: {lit(blk.alt or self.L['picture'])}))){cap}]\n")
 
     def sources(self, blk: b.Sources) -> str:
         link = self.p["primary"]
@@ -451,12 +456,11 @@ class _Renderer:
         header = (f"[#set text(size: {pt(RUNNING)}, fill: {self.c('muted')})\n"
                   f"#block(width: 100%, height: {pt(RUNNING + 8)})[#place(left + horizon, "
                   f"{title}){chip}]\n#v(-6pt)#{rule}]")
-        meta = " · ".join(x for x in (h.organisation, long_date(h.date)) if x)
+        meta = " · ".join(x for x in (h.organisation, self.L.date(h.date)) if x)
         footer = (f"[#set text(size: {pt(RUNNING)}, fill: {self.c('muted')})\n#{rule}\n#v(-3pt)"
                   f"#block(width: 100%, height: {pt(RUNNING + 8)})[#place(left + horizon, "
                   f"box(width: 40%, clip: true, text({lit(meta)}))){chip}"
-                  f"#place(right + horizon, context [Page #counter(page).display() of "
-                  f"#counter(page).final().first()])]]")
+                  f"#place(right + horizon, context [{page_of(self.L)}])]]")
         return header, footer
 
     def source(self) -> str:

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
-from deckgen.content.dates import long_date
+from deckgen.content.labels import ENGLISH, Labels, for_content
 from deckgen.content.markup import plain
 from deckgen.content.model import Chart, Content, Item, Point, Slide
-from deckgen.content.yardstick import YARDSTICK_TITLES, YARDSTICKS
+from deckgen.content.yardstick import YARDSTICKS
 from deckgen.deck.charts import describe, fmt_value, pick_type
 from deckgen.handout import blocks as b
 from deckgen.handout.layout import full_width
@@ -24,8 +24,8 @@ from deckgen.theme.colour import on_color
 from deckgen.theme.theme import Theme
 
 # The reading handout follows the deck's storyline block for block: it walks
-# the planned deck's blocks (``Deck.blocks``) under the storyline's titles, so
-# slides and handout tell the same story from one definition.
+# the planned deck's blocks (``Deck.blocks``) under the storyline's titles (the
+# file's headlines, else the content's labels), so slides and handout tell the same story.
 from deckgen.deck.storyline import agenda_entries, heading  # noqa: E402
 
 
@@ -42,6 +42,33 @@ _DECK_WORDS = re.compile(r"\b(slides?|block)\b", re.I)   # the deck's own vocabu
 _CLAUSE = re.compile(r"((?<=[.!?;])\s+|\s+[—–]\s+)")
 
 
+# An instruction whose object is a claim: "Stress that the shoal is a low-tide
+# elevation" tells the reader that the shoal is a low-tide elevation. The words
+# between the verb and "that" are the ones such instructions use.
+_THAT_CLAIM = re.compile(
+    r"^(?:stress|emphasi[sz]e|mention|remind|point|tell|say|show)"
+    r"(?:\s+(?:out|them|him|her|everyone|students|the|room|class|audience|group|again|here|"
+    r"also|once|more|clearly|briefly|firmly)){0,3}\s+that\s+(?=\S)", re.I)
+# Words that point back at what came before: a sentence opening with one only
+# makes sense after it.
+_BACK = frozenset("it its it's this that these those they them their such he she his her".split())
+_COLON = re.compile(r":\s+")
+_PARAGRAPH = re.compile(r"(\n[ \t]*\n\s*)")
+
+
+def _first_word(text: str) -> str:
+    words = plain(text).split()
+    return words[0].lower().strip("'\"“‘*_(") if words else ""
+
+
+def _names_its_own(head: str) -> bool:
+    """True when an instruction names a thing of its own ("Point at the shoal"), not the
+    item its note belongs to ("Lead with this one": a reader sees what *this* is)."""
+    words = [w.lower().strip("'\"“‘*_,") for w in plain(head).split()[1:]]
+    words = [w for w in words if w not in ("with", "on", "at", "to", "out", "up", "over")]
+    return bool(words) and words[0] not in ("this", "it", "here", "these")
+
+
 def for_readers(note: str) -> str:
     """Return what a speaker note says to a reader, without directions to the presenter.
 
@@ -49,13 +76,39 @@ def for_readers(note: str) -> str:
     'probably'" tells a reader nothing, while "the gaps stop two analysts
     from using neighbouring words for the same number" does. Clauses (split
     at sentence ends, semicolons and dashes) that open with an instruction
-    verb are dropped, except that after an instruction with a colon
-    ("Stress the asymmetry: one-off aid versus irreversible transfers") the
-    part after the colon is kept; a sentence that speaks of the room or the
-    slides ("Keep this slide short; the detail follows") goes as a whole. A
-    note with no directions comes back exactly as written. The notes pages
-    style, which shows the notes in full, is where directions belong.
+    verb are dropped, whole. What an instruction hands on is kept:
+
+    * "Stress that X" keeps X, the claim ("Stress that the shoal is a
+      low-tide elevation: it generates no territorial sea" keeps "The shoal
+      is a low-tide elevation: it generates no territorial sea");
+    * after an instruction with a colon ("Stress the asymmetry: one-off aid
+      versus irreversible transfers") the part after the colon is kept, and
+      the sentences after it to the end of the paragraph go with it; when
+      that part points back at something only the instruction names ("Point
+      at the shoal: it generates no territorial sea" — *it* is the shoal), it
+      cannot stand alone, and it goes with the instruction, up to the end of
+      the paragraph, rather than dangle ("Lead with this one: it changes the
+      baseline" keeps its claim: *this one* is the item the note is on).
+
+    A sentence that speaks of the room or the slides ("Keep this slide short;
+    the detail follows") goes as a whole. A note with no directions comes
+    back exactly as written. The notes pages style, which shows the notes in
+    full, is where directions belong.
     """
+    parts = _PARAGRAPH.split(note.strip())
+    out, changed = [], False
+    for i in range(0, len(parts), 2):
+        text, did = _paragraph_for_readers(parts[i])
+        changed = changed or did
+        if text:
+            out.append(text)
+    if not changed:
+        return note.strip()
+    return "\n\n".join(out)
+
+
+def _paragraph_for_readers(note: str) -> tuple[str, bool]:
+    """Return one paragraph of a note for readers, and whether anything was taken out."""
     parts = _CLAUSE.split(note.strip())
     clauses, seps = parts[0::2], parts[1::2] + [""]
     # group the clauses into sentences: [(clause, separator after it), ...]
@@ -67,20 +120,35 @@ def for_readers(note: str) -> str:
     kept: list[tuple[str, str]] = []
     changed = False
     for sentence in sentences:
-        if any(any(p in c.lower() for p in _ROOM) or _DECK_WORDS.search(c) for c, _ in sentence):
+        # "Stress that X": the claim X is the sentence a reader wants
+        claims = []
+        for clause, sep in sentence:
+            m = _THAT_CLAIM.match(clause)
+            if m:
+                changed = True
+                clause = clause[m.end():]
+            claims.append((clause, sep, bool(m)))
+        if any(any(p in c.lower() for p in _ROOM) or _DECK_WORDS.search(c) for c, _, _ in claims):
             changed = True
             continue
-        for clause, sep in sentence:
-            words = plain(clause).split()
-            first = words[0].lower().strip("'\"“‘*") if words else ""
-            if first in _DIRECTIONS:
+        for clause, sep, claim in claims:
+            if not claim and _first_word(clause) in _DIRECTIONS:
                 changed = True
-                _head, colon, rest = clause.partition(": ")
-                clause = rest.strip() if colon else ""
+                colon = _COLON.search(clause)
+                rest = clause[colon.end():].strip() if colon else ""
+                if rest and _first_word(rest) in _BACK and _names_its_own(clause[:colon.start()]):
+                    # it points back at what only the instruction names: both go, to the
+                    # paragraph's end
+                    return _joined(kept), True
+                clause = rest
             if clause:
                 kept.append((clause, sep))
     if not changed:
-        return note.strip()
+        return note.strip(), False
+    return _joined(kept), True
+
+
+def _joined(kept: list[tuple[str, str]]) -> str:
     out = ""
     for i, (clause, sep) in enumerate(kept):
         if i == 0 or out.endswith((". ", "? ", "! ")):
@@ -90,10 +158,10 @@ def for_readers(note: str) -> str:
     return out + "." if out and out[-1] not in ".!?" else out
 
 
-def source_text(src) -> str:
+def source_text(src, labels: Labels = ENGLISH) -> str:
     """Return a source as a reference: author, *title*, publisher, date (markup)."""
     bits = [src.author, f"*{src.title}*" if src.title else "", src.publisher,
-            long_date(src.date)]
+            labels.date(src.date)]
     return ", ".join(x for x in bits if x) or src.id
 
 
@@ -101,6 +169,7 @@ class _Builder:
     def __init__(self, content: Content, theme: Theme) -> None:
         self.c = content
         self.t = theme
+        self.L = for_content(content)
         self.out: list = []
         self.shown: set[str] = set()       # chart ids already drawn
         self.numbers: dict[str, int] = {}  # chart id -> its number in the handout
@@ -132,16 +201,16 @@ class _Builder:
 
     def impact_tag(self, impact: str) -> b.Tag:
         col = self.t.palette["impact"][impact]
-        return b.Tag(f"{impact.capitalize()} impact", col, on_color(col))
+        return b.Tag(self.L[f"impact_{impact}"], col, on_color(col))
 
     def heading(self, block: str) -> None:
-        self.out.append(b.Heading(heading(self.c, block), 1))
+        self.out.append(b.Heading(heading(self.c, block, self.L), 1))
 
     def note(self, *objs) -> None:
         for o in objs:
             text = for_readers(getattr(o, "notes", ""))
             if text:
-                self.out.append(b.Note(text))
+                self.out.append(b.Note(text, self.L["presenter_note"]))
 
     # -- charts -----------------------------------------------------------
     def number(self, ch: Chart) -> int:
@@ -154,10 +223,12 @@ class _Builder:
         title = plain(ch.title) if ch.title else ""
         unit = f" ({ch.unit})" if ch.unit and ch.unit != "%" and title else ""
         cite = self.cite(ch)
-        caption = " ".join(x for x in (f"Chart {n}.", f"{title}{unit}." if title else "",
-                                       f"Source: {cite}." if cite else "") if x)
+        L = self.L
+        caption = " ".join(x for x in (L("chart_number", n=n) + ".",
+                                       f"{title}{unit}." if title else "",
+                                       L("source_cite", cite=cite) + "." if cite else "") if x)
         head = heading or ch.takeaway or ch.title or ch.id
-        return b.ChartBlock(ch, ctype, head, caption, describe(ch, ctype), for_readers(ch.notes),
+        return b.ChartBlock(ch, ctype, head, caption, describe(ch, ctype, labels=L), for_readers(ch.notes),
                             n)
 
     def charts(self, charts: Sequence[Chart]) -> None:
@@ -186,19 +257,20 @@ class _Builder:
 
     # -- blocks -----------------------------------------------------------
     def title(self) -> None:
-        c = self.c
+        c, L = self.c, self.L
         facts = []
         if c.authors:
-            facts.append(("Author" if len(c.authors) == 1 else "Authors", "; ".join(c.authors)))
+            facts.append((L["author"] if len(c.authors) == 1 else L["authors"],
+                          "; ".join(c.authors)))
         if c.organisation:
-            facts.append(("Organisation", c.organisation))
+            facts.append((L["organisation"], c.organisation))
         if c.date:
-            facts.append(("Date", long_date(c.date)))
+            facts.append((L["date"], L.date(c.date)))
         if c.classification:
-            facts.append(("Classification", c.classification))
+            facts.append((L["classification"], c.classification))
         rated = [x for x in c.bluf + c.concerns + c.constraints + c.responses if x.likelihood]
         if rated:    # the scale its likelihood words belong to
-            facts.append(("Probability scale", YARDSTICK_TITLES[c.yardstick]))
+            facts.append((L["probability_scale"], L.yardstick(c.yardstick)))
         self.out.append(b.TitleBlock(c.title, c.subtitle, tuple(facts)))
 
     def objectives(self) -> None:
@@ -207,7 +279,7 @@ class _Builder:
                                      numbered=True))
 
     def agenda(self) -> None:
-        entries = agenda_entries(self.c)
+        entries = agenda_entries(self.c, self.L)
         if entries:
             self.heading("agenda")
             self.out.append(b.BulletList(tuple(b.ListItem(t) for t in entries), numbered=True))
@@ -221,7 +293,7 @@ class _Builder:
         entries = []
         for n, j in enumerate(self.c.bluf, start=1):
             tag = self.likelihood_tag(j.likelihood) if j.likelihood else None
-            conf = f"{j.confidence} confidence" if j.confidence else ""
+            conf = self.L[f"confidence_{j.confidence}"] if j.confidence else ""
             entries.append(b.JudgementEntry(n, j.text, tag, conf, self.cite(j),
                                             for_readers(j.notes)))
         self.out.append(b.Judgements(tuple(entries)))
@@ -246,13 +318,14 @@ class _Builder:
         figs = self.c.figures
         has_date = any(f.as_of for f in figs)
         has_src = any(f.source for f in figs)
-        cols = ["Key figure", "Value"] + (["As of"] if has_date else []) + \
-               (["Source"] if has_src else [])
+        L = self.L
+        cols = [L["key_figure"], L["value"]] + ([L["as_of"]] if has_date else []) + \
+               ([L["source"]] if has_src else [])
         rows = []
         for f in figs:
             row = [f.label or f.id, fmt_value(f.value, f.unit)]
             if has_date:
-                row.append(long_date(f.as_of))
+                row.append(L.date(f.as_of))
             if has_src:
                 row.append(self.cite(f))
             rows.append(tuple(row))
@@ -273,7 +346,7 @@ class _Builder:
     def _last_block_is(self, block: str) -> bool:
         for blk in reversed(self.out):
             if isinstance(blk, b.Heading) and blk.level == 1:
-                return blk.text == heading(self.c, block)
+                return blk.text == heading(self.c, block, self.L)
         return False
 
     def referenced_charts(self) -> set[str]:
@@ -291,9 +364,9 @@ class _Builder:
         rows, notes = [], []
         for ev in self.c.timeline:
             cite = self.cite(ev)
-            rows.append((long_date(ev.date), ev.text + (f" {cite}" if cite else "")))
+            rows.append((self.L.date(ev.date), ev.text + (f" {cite}" if cite else "")))
             notes.append(for_readers(ev.notes))
-        self.out.append(b.Table(("Date", "Event"), tuple(rows), kind="timeline",
+        self.out.append(b.Table((self.L["date"], self.L["event"]), tuple(rows), kind="timeline",
                                 weights=(1.0, 4.2), notes=tuple(notes)))
 
     def evidence(self, item: Item) -> tuple[str, ...]:
@@ -308,9 +381,9 @@ class _Builder:
         if charts:
             nums = [str(n) for n in sorted(set(charts))]
             if len(nums) == 1:
-                out.append(f"Chart {nums[0]}")
+                out.append(self.L("chart_number", n=nums[0]))
             else:
-                out.append(f"Charts {', '.join(nums[:-1])} and {nums[-1]}")
+                out.append(self.L("charts_numbers", list=", ".join(nums[:-1]), last=nums[-1]))
         return tuple(out)
 
     def item_entry(self, it: Item, likelihood_first: bool = False) -> b.ItemEntry:
@@ -343,12 +416,11 @@ class _Builder:
         rated = sorted((r for r in rs if r.likelihood is not None), key=lambda r: -r.likelihood.mid)
         ys = self.c.yardstick
         if rated:
-            alt = (f"Probability yardstick ({YARDSTICK_TITLES[ys]}) placing {len(rated)} "
-                   f"responses on a 0–100 % scale: " + "; ".join(
-                       f"{plain(r.title)}: {r.likelihood.word}, {r.likelihood.percent()}"
-                       for r in rated) + ".")
-            cap = (f"Each response on the {YARDSTICK_TITLES[ys]} (0–100 %); shaded columns "
-                   "are the scale's bands, bars the range judged for each response.")
+            L = self.L
+            alt = L("yardstick_alt", yardstick=L.yardstick(ys), n=len(rated), list="; ".join(
+                f"{plain(r.title)}: {r.likelihood.word}, {r.likelihood.percent()}"
+                for r in rated))
+            cap = L("yardstick_caption", yardstick=L.yardstick(ys))
             self.out.append(b.Yardstick(tuple(rated), ys, cap, alt))
         # in the same order as the chart, most likely first; unrated ones last
         ordered = rated + [r for r in rs if r.likelihood is None]
@@ -370,7 +442,7 @@ class _Builder:
         if s.layout == "chart":
             ch = self.c.chart(s.chart.id)
             if ch.id in self.shown:
-                self.out.append(b.Para(f"See chart {self.number(ch)} above."))
+                self.out.append(b.Para(self.L("see_chart", n=self.number(ch))))
             else:
                 self.shown.add(ch.id)
                 self.out.append(b.ChartRow((self.chart_block(ch),)))
@@ -378,10 +450,10 @@ class _Builder:
             fig = self.c.figure(s.figure.id)
             cap = []
             if fig.as_of:
-                cap.append(f"As of {long_date(fig.as_of)}")
+                cap.append(self.L("as_of_date", date=self.L.date(fig.as_of)))
             fc = self.cite(fig)
             if fc:
-                cap.append(f"Source: {fc}")
+                cap.append(self.L("source_cite", cite=fc))
             self.out.append(b.Callout(fmt_value(fig.value, fig.unit), fig.label,
                                       "; ".join(cap), self.t.palette["primary"]))
             self.note(fig)
@@ -399,12 +471,12 @@ class _Builder:
         elif s.points:
             self.out.append(b.BulletList(self.items_of(s.points)))
         if cite and s.layout not in ("chart", "figure", "quote"):
-            self.out.append(b.Para(f"Source: {cite}", "caption"))
+            self.out.append(b.Para(self.L("source_cite", cite=cite), "caption"))
         self.note(s)
 
     def sources(self) -> None:
         self.heading("sources")
-        self.out.append(b.Sources(tuple(b.SourceEntry(n, source_text(s), s.url)
+        self.out.append(b.Sources(tuple(b.SourceEntry(n, source_text(s, self.L), s.url)
                                         for n, s in enumerate(self.c.sources, start=1))))
 
     def build(self, deck) -> b.Handout:
@@ -417,7 +489,7 @@ class _Builder:
                          classification=c.classification, language=c.language,
                          authors=c.authors, organisation=c.organisation, date=c.date,
                          subject=plain(c.question or c.subtitle), style="reading",
-                         warnings=tuple(self.warnings))
+                         warnings=tuple(self.warnings), labels=self.L)
 
 
 def _beside_cards(blocks: list) -> list:

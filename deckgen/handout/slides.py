@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from deckgen.content.labels import for_content
 from deckgen.content.markup import plain
 from deckgen.content.model import Content
 from deckgen.errors import DeckgenError
@@ -154,7 +155,8 @@ def _handout(content: Content, blocks: list, style: str) -> b.Handout:
     return b.Handout(title=plain(c.title), blocks=tuple(blocks),
                      classification=c.classification, language=c.language,
                      authors=c.authors, organisation=c.organisation, date=c.date,
-                     subject=plain(c.question or c.subtitle), style=style)
+                     subject=plain(c.question or c.subtitle), style=style,
+                     labels=for_content(c))
 
 
 def slides(build, per_page: int | None = None) -> b.Handout:

@@ -110,7 +110,7 @@ def _caption(w, par, shot: b.SlideShot, width: float) -> None:
     from docx.shared import Pt
 
     _tight(par, CAPTION)
-    label = f"Slide {shot.number}"
+    label = w.h.labels("slide", n=shot.number)
     run = par.add_run(label)
     run.bold = True
     run.font.size = Pt(CAPTION_SIZE)
@@ -129,7 +129,7 @@ def _picture(w, par, shot: b.SlideShot, width_pt: float) -> None:
     shape = par.add_run().add_picture(io.BytesIO(shot.png), width=Emu(round(width_pt * EMU_PER_PT)))
     doc_pr = shape._inline.docPr
     doc_pr.set("descr", shot.title)
-    doc_pr.set("title", f"Slide {shot.number}")
+    doc_pr.set("title", w.h.labels("slide", n=shot.number))
     # a thin rule round the picture (DrawingML: the picture's own outline)
     sppr = shape._inline.graphic.graphicData.pic.spPr
     a = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -213,14 +213,16 @@ def notes_page(w, blk: b.NotesPage) -> None:
     first = not getattr(w, "_sheets", 0)
     w._sheets = getattr(w, "_sheets", 0) + 1
     head = w.doc.add_paragraph(style="Heading 1")
-    head.add_run(f"Slide {shot.number}: {shot.title}" if shot.title else f"Slide {shot.number}")
+    L = w.h.labels
+    head.add_run(L("slide_titled", n=shot.number, title=shot.title) if shot.title
+                 else L("slide", n=shot.number))
     head.paragraph_format.space_before = Pt(0)
     if not first:
         head.paragraph_format.page_break_before = True
     pic = w.doc.add_paragraph()
     pic.paragraph_format.keep_with_next = True
     _picture(w, pic, shot, w.text_width / EMU_PER_PT)
-    w.doc.add_paragraph("Speaker notes", style=ITEM_STYLE)      # bold, kept with the notes
+    w.doc.add_paragraph(L["speaker_notes"], style=ITEM_STYLE)      # bold, kept with the notes
     paras = [p.strip() for p in shot.notes.split("\n\n") if p.strip()]
     for text in paras:
         par = w.doc.add_paragraph()
@@ -229,4 +231,4 @@ def notes_page(w, blk: b.NotesPage) -> None:
                 par.runs[-1].add_break()
             par.add_run(line).font.size = Pt(NOTES_SIZE)
     if not paras:
-        w.doc.add_paragraph("This slide has no speaker notes.", style="Caption")
+        w.doc.add_paragraph(L["no_notes"], style="Caption")

@@ -29,7 +29,9 @@ def _pt(v: float) -> str:
 
 def _caption(r, shot: b.SlideShot, width: float) -> str:
     """Return "Slide 3: Title" as the slide's level-1 heading (and bookmark), cut to one line."""
-    label = f"Slide {shot.number}" + (":" if shot.title else "")
+    L = r.h.labels
+    label = (L("slide_titled", n=shot.number, title="").rstrip() if shot.title
+             else L("slide", n=shot.number))
     title = (f"#\" \"#text(fill: {r.c('muted')}, weight: \"regular\", {lit(shot.title)})"
              if shot.title else "")
     # the glyphs' full height (ascender down) sits inside the caption line
@@ -41,7 +43,9 @@ def _picture(r, shot: b.SlideShot, width: float, height: float) -> str:
     """Return the slide's picture as a Figure, framed, its alt text naming the slide."""
     name = f"slide-{shot.number}.png"
     r.files[name] = shot.png
-    alt = f"Slide {shot.number}: {shot.title}" if shot.title else f"Slide {shot.number}"
+    L = r.h.labels
+    alt = (L("slide_titled", n=shot.number, title=shot.title) if shot.title
+           else L("slide", n=shot.number))
     return (f"box(stroke: {_pt(FRAME)} + {r.c('rule')}, figure(image({lit(name)}, "
             f"width: {_pt(width)}, height: {_pt(height)}, alt: {lit(alt)})))")
 
@@ -91,7 +95,7 @@ def notes_source(r, blk: b.NotesPage) -> str:
            f"#block(above: 0pt, below: 0pt, {_picture(r, shot, fw, pic_h)})\n"
            f"#v({_pt(5 * MM)})\n",
            f"#block(below: 4pt, text(size: 10.5pt, font: {fonts(r.head_font)}, "
-           f"heading(level: 2, bookmarked: false, \"Speaker notes\")))\n"]
+           f"heading(level: 2, bookmarked: false, {lit(r.h.labels['speaker_notes'])})))\n"]
     paras = [p.strip() for p in shot.notes.split("\n\n") if p.strip()]
     for p in paras:
         lines = "#linebreak()".join(f"#{lit(line)}" for line in p.split("\n"))
@@ -99,7 +103,7 @@ def notes_source(r, blk: b.NotesPage) -> str:
                    f"[#set par(leading: {_pt(NOTES_SIZE * 0.65)})\n#par[{lines}]])\n")
     if not paras:
         out.append(f"#par(text(size: 8.5pt, fill: {r.c('muted')}, "
-                   f"\"This slide has no speaker notes.\"))\n")
+                   f"{lit(r.h.labels['no_notes'])}))\n")
     # ruled lines for the reader's own notes, down to the foot of the page: as many
     # whole gaps as the room left holds, placed in a block exactly that tall
     out.append(f"#v({_pt(2 * MM)})\n#context {{\n"

@@ -55,18 +55,44 @@ class Frame:
     logo: Box | None = None     # the theme's logo, when it has one
 
 
-def frame(theme: Theme, banner: bool) -> Frame:
+TITLE_H = int(1.05 * EMU_PER_IN)         # a title row that holds two lines
+TITLE_LINE_PAD = int(0.08 * EMU_PER_IN)  # around a title of one line
+
+
+def title_fits_one_line(text: str, theme: Theme) -> bool:
+    """Return True when ``text`` sets on one line at the theme's title size.
+
+    Such a slide gets a one-line title row and the body the rest (a master's
+    title placeholder keeps its own height).
+    """
+    if theme.master is not None and theme.master.title_boxes.get("content"):
+        return False
+    w = frame(theme, False).title.w
+    return count_lines(text, float(theme.sizes["title"]), w, bold=True,
+                       font=theme.fonts.get("heading", DEFAULT_FONT)) <= 1
+
+
+def frame(theme: Theme, banner: bool, one_line_title: bool = False) -> Frame:
     """Return the boxes of a content slide for ``theme``.
 
-    An organisation's master places the title where its content layout's
-    title placeholder is (within reason); a logo takes its corner of the
-    title row or of the footer row, and the title or footer gives way to it.
+    The title row holds two lines of the title size, or one when
+    ``one_line_title`` (the body then starts higher: a slide whose title is
+    short has more room). An organisation's master places the title where
+    its content layout's title placeholder is (within reason); a logo takes
+    its corner of the title row or of the footer row, and the title or
+    footer gives way to it.
     """
     W, H = theme.slide_width, theme.slide_height
     m = theme.margins
     band = int(0.32 * EMU_PER_IN) if banner else 0
     top = band + m["top"]
-    title_h = int(1.05 * EMU_PER_IN)
+    title_h = TITLE_H
+    # a logo in the title row keeps the row's full height on every slide (one logo size)
+    top_logo = theme.logo is not None and theme.logo.position.startswith("top")
+    if one_line_title and not top_logo:
+        font = theme.fonts.get("heading", DEFAULT_FONT)
+        title_h = min(TITLE_H, int(line_height(font, float(theme.sizes["title"])) * EMU_PER_PT)
+                      + 2 * TITLE_LINE_PAD)
     footer_h = int(0.38 * EMU_PER_IN)
     bottom = H - band - m["bottom"]
     inner_w = W - m["left"] - m["right"]
@@ -124,9 +150,10 @@ def title_size(text: str, theme: Theme, width: int) -> float:
 # -- cards (concerns, constraints, responses) ------------------------------
 
 CARD_GAP = int(0.3 * EMU_PER_IN)
-CARD_BAND = int(0.45 * EMU_PER_IN)
+CARD_BAND = int(0.36 * EMU_PER_IN)      # the heading band: one 14 pt line and its margins
 CARD_PAD = int(0.2 * EMU_PER_IN)
-CARD_HEAD_GAP = int(0.1 * EMU_PER_IN)   # between a card's heading band and its title
+CARD_HEAD_GAP = int(0.06 * EMU_PER_IN)  # between a card's heading band and its title
+CARD_EVIDENCE_GAP = int(0.12 * EMU_PER_IN)  # between a card's text and its evidence rule
 CARD_TITLE_PT = 22.0
 CARD_TEXT_PT = 18.0
 CARD_EVIDENCE_PT = 14.0
@@ -137,21 +164,22 @@ def card_width(body_w: int, n: int) -> int:
     return (body_w - CARD_GAP * (n - 1)) // n
 
 
-def evidence_text(texts) -> str:
+def evidence_text(texts, label: str = "Evidence:") -> str:
     """Return a card's evidence as one run-on paragraph: ``**Evidence:** a; b; c``.
 
     One paragraph rather than a heading and a line per entry: the entries
     share lines, so a card with three pieces of evidence stays short enough
     for three cards to stand side by side.
     """
-    return "**Evidence:** " + "; ".join(texts)
+    return f"**{label}** " + "; ".join(texts)
 
 
-def evidence_height(texts, inner_w: int, font: str = DEFAULT_FONT) -> int:
+def evidence_height(texts, inner_w: int, font: str = DEFAULT_FONT,
+                    label: str = "Evidence:") -> int:
     """Return the height of a card's evidence block (0 when there is none)."""
     if not texts:
         return 0
-    lines = count_lines(evidence_text(texts), CARD_EVIDENCE_PT, inner_w, font=font)
+    lines = count_lines(evidence_text(texts, label), CARD_EVIDENCE_PT, inner_w, font=font)
     return text_height(lines, CARD_EVIDENCE_PT, font) + int(0.1 * EMU_PER_IN)
 
 
@@ -173,13 +201,16 @@ def card_text_height(title: str, detail: str, points, inner_w: int, font: str = 
 
 def card_height(title: str, detail: str, points, evidence, width: int, font: str = DEFAULT_FONT,
                 head_font: str = DEFAULT_FONT, text_pt: float = CARD_TEXT_PT,
-                title_pt: float = CARD_TITLE_PT) -> int:
-    """Return the height a card of ``width`` needs for all its parts (in the theme's fonts)."""
+                title_pt: float = CARD_TITLE_PT, label: str = "Evidence:") -> int:
+    """Return the height a card of ``width`` needs for all its parts (in the theme's fonts).
+
+    ``label`` heads the evidence (the content language's word for it).
+    """
     inner = width - 2 * CARD_PAD
-    ev = evidence_height(evidence, inner, font)
+    ev = evidence_height(evidence, inner, font, label)
     return (CARD_BAND + CARD_HEAD_GAP
             + card_text_height(title, detail, points, inner, font, head_font, text_pt, title_pt)
-            + (ev + int(0.2 * EMU_PER_IN) if ev else 0) + CARD_PAD)
+            + (ev + CARD_EVIDENCE_GAP if ev else 0) + CARD_PAD)
 
 
 # -- shared sizes: the storyline splits with the same numbers the design draws

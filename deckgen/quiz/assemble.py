@@ -20,6 +20,7 @@ import random
 import re
 from dataclasses import replace
 
+from deckgen.content.labels import for_content
 from deckgen.content.markup import plain
 from deckgen.content.model import Content, Quiz
 from deckgen.content.yardstick import YARDSTICKS
@@ -45,7 +46,16 @@ def build_quiz(content: Content, seed: int | None = None, variants: int = 1) -> 
     rng = random.Random(seed)
     notes: list[str] = []
     authored = authored_questions(content, notes)
-    candidates = generate(content, rng) if quiz.auto else []
+    labels = for_content(content)
+    english = labels.language == "en"
+    candidates = generate(content, rng) if quiz.auto and english else []
+    # generated questions are English sentences: a quiz in another language gets none
+    skipped = quiz.auto and not english and bool(generate(content, random.Random(seed)))
+    if skipped and authored:
+        notes.append(f"{quiz.loc if content.quiz else content.file}: quiz: no questions are "
+                     f"generated for a quiz in '{content.language}' (deckgen writes generated "
+                     "questions in English only); the quiz has the questions under "
+                     "'quiz.questions'")
     chosen = _select(authored, candidates, quiz, rng, notes)
     versions: list[Version] = []
     seen: set = set()
@@ -54,19 +64,21 @@ def build_quiz(content: Content, seed: int | None = None, variants: int = 1) -> 
         versions.append(_version(k, chosen, vrng, seen))
     if not chosen:
         why = ("'quiz.auto' is false" if not quiz.auto
-               else "there is nothing to generate questions from (figures, concerns, "
+               else f"deckgen generates questions in English only, not in '{content.language}'"
+               if skipped else "there is nothing to generate questions from (figures, concerns, "
                     "constraints, responses with likelihoods, key judgements or a timeline)")
         notes.append(f"{content.file}: no quiz written: the file has no quiz questions and {why}")
     deck = plain(content.title)
     title = (plain(quiz.title) if quiz.title else
-             f"Check your understanding{' — ' if ':' in deck else ': '}{deck}")
+             f"{labels['quiz_title']}{' — ' if ':' in deck else ': '}{deck}")
     return QuizBuild(title=title, name=content.name, deck_title=plain(content.title),
                      kind=content.kind, language=content.language,
                      classification=content.classification, seed=seed,
                      versions=tuple(versions) if chosen else (), notes=tuple(notes),
                      authors=content.authors, organisation=content.organisation,
                      date=content.date, sources={s.id: plain(s.title or s.id)
-                                                  for s in content.sources})
+                                                  for s in content.sources},
+                     labels=labels)
 
 
 # --- authored questions ----------------------------------------------------------
@@ -140,9 +152,11 @@ def _monotonic(seq) -> bool:
 def _select(authored, candidates, quiz: Quiz, rng: random.Random, notes: list[str]):
     limit = quiz.count if quiz.count is not None else len(authored) + DEFAULT_GENERATED
     if limit < len(authored):
-        left = [f"quiz.questions[{i}]" for i in range(limit, len(authored))]
+        left = [str(i + 1) for i in range(limit, len(authored))]
+        said = left[0] if len(left) == 1 else ", ".join(left[:-1]) + " and " + left[-1]
         notes.append(f"{quiz.loc}: quiz.count is {limit}, so {len(left)} authored question"
-                     f"{'s are' if len(left) != 1 else ' is'} left out: {', '.join(left)}")
+                     f"{'s are' if len(left) != 1 else ' is'} left out: question"
+                     f"{'s' if len(left) != 1 else ''} {said}")
         return authored[:limit]
     asked = _asked(authored)
     fresh = [q for q in candidates if not _covered(q, asked)]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from deckgen.content.labels import ENGLISH, Labels
 from deckgen.content.markup import plain
 from deckgen.deck.charts import fmt_number
 from deckgen.quiz.model import QuizQuestion
@@ -123,7 +125,20 @@ def numeric_text(a) -> str:
     return f"{fmt_number(a.low)}–{fmt_number(a.high)}"
 
 
-def key_lines(q: QuizQuestion) -> list[str]:
+def option_text(q: QuizQuestion, option: str, labels: Labels = ENGLISH) -> str:
+    """Return an option as a reader sees it: a true-false question's ``True`` in the labels' words."""
+    if q.type == "true-false":
+        return labels["true"] if option == "True" else labels["false"]
+    return option
+
+
+def asks_all(q: QuizQuestion, labels: Labels = ENGLISH) -> bool:
+    """True when a multi question's prompt already says to tick all that apply."""
+    prompt = plain(q.prompt).lower()
+    return "all that apply" in prompt or labels["tick_all"].rstrip(".").lower() in prompt
+
+
+def key_lines(q: QuizQuestion, labels: Labels = ENGLISH) -> list[str]:
     """Return the right answer as the answer key states it, one line per part.
 
     Letters and numbers refer to the order this version shows (A, B, C for
@@ -132,13 +147,14 @@ def key_lines(q: QuizQuestion) -> list[str]:
     if q.type in ("choice", "multi"):  # the options are shown ticked just above
         return [", ".join(LETTERS[i] for i, o in enumerate(q.options) if q.is_correct(o))]
     if q.type == "true-false":
-        return ["True" if q.answer else "False"]
+        return [labels["true"] if q.answer else labels["false"]]
     if q.type == "numeric":
         a = q.answer
-        return [numeric_text(a) if a.exact else f"any value from {numeric_text(a)}"]
+        return [numeric_text(a) if a.exact else labels("any_value_from", range=numeric_text(a))]
     if q.type == "short":
-        more = f" (also accept: {', '.join(q.answer[1:])})" if len(q.answer) > 1 else ""
-        return [q.answer[0] + more]
+        if len(q.answer) > 1:
+            return [labels("also_accept", answer=q.answer[0], others=", ".join(q.answer[1:]))]
+        return [q.answer[0]]
     if q.type == "order":
         return [f"{k}. {LETTERS[q.options.index(item)]}. {item}"
                 for k, item in enumerate(q.answer, start=1)]
@@ -147,12 +163,12 @@ def key_lines(q: QuizQuestion) -> list[str]:
             for k, (left, right) in enumerate(q.answer, start=1)]
 
 
-def key_short(q: QuizQuestion) -> str:
+def key_short(q: QuizQuestion, labels: Labels = ENGLISH) -> str:
     """Return the right answer in a few characters, for a marking grid: ``C``, ``A, C``."""
     if q.type in ("choice", "multi"):
         return ", ".join(LETTERS[i] for i, o in enumerate(q.options) if q.is_correct(o))
     if q.type == "true-false":
-        return "True" if q.answer else "False"
+        return labels["true"] if q.answer else labels["false"]
     if q.type == "numeric":
         return numeric_text(q.answer)
     if q.type == "short":
@@ -162,16 +178,59 @@ def key_short(q: QuizQuestion) -> str:
     return ", ".join(f"{k}{LETTERS[q.options.index(r)]}" for k, (_, r) in enumerate(q.answer, 1))
 
 
-def origin_text(q: QuizQuestion, sources: dict) -> str:
-    """Return where a question came from, for the key: ``Generated from figures[1] ...``."""
+#: What a reader calls one entry of each list in a content file.
+_ENTRY = {"questions": "question", "options": "option", "figures": "figure",
+          "charts": "chart", "bluf": "key judgement", "context": "context point",
+          "timeline": "timeline event", "concerns": "concern", "constraints": "constraint",
+          "responses": "response", "outlook": "outlook point", "objectives": "objective",
+          "sections": "section", "slides": "slide", "points": "point",
+          "discussion": "discussion question", "sources": "source"}
+_PATH = re.compile(r"(?:\w+(?:\[\d+\])*\.)*\w+(?:\[\d+\])+")
+
+
+def _numbers(ns: list[int]) -> str:
+    shown = [str(n) for n in ns]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def _path_words(match: "re.Match") -> str:
+    out = []
+    for part in match.group(0).split("."):
+        name = part.split("[")[0]
+        ns = [int(n) + 1 for n in re.findall(r"\[(\d+)\]", part)]
+        if not ns:
+            continue          # a mapping around the list (quiz in quiz.questions[0])
+        entry = _ENTRY.get(name, f"{name} entry")
+        if len(ns) > 1:
+            entry = entry + "s" if not entry.endswith("s") else entry
+        out.append(f"{entry} {_numbers(ns)}")
+    return ", ".join(out)
+
+
+def plain_path(text: str) -> str:
+    """Return ``text`` with key paths said as a reader counts: ``quiz.questions[0]`` is
+    ``question 1``, ``timeline[0][2]`` ``timeline events 1 and 3``,
+    ``sections[1].slides[0]`` ``section 2, slide 1``."""
+    return _PATH.sub(_path_words, text)
+
+
+def origin_text(q: QuizQuestion, sources: dict, labels: Labels = ENGLISH) -> str:
+    """Return where a question came from, for the key: ``Generated from figure 2 ...``.
+
+    Key paths are said as a reader counts (``question 1``) in English; other
+    languages keep the path (the entry words are English).
+    """
     origin = q.origin.split(" at ")[0]
-    text = ("Generated " + origin.replace("generated ", "") if q.generated
-            else f"Authored: {origin}")
+    if labels is ENGLISH or getattr(labels, "language", "en") == "en":
+        origin = plain_path(origin)
+    text = (labels("generated", origin=origin.replace("generated ", "")) if q.generated
+            else labels("authored", origin=origin))
     if q.source:
-        text += " · source: " + "; ".join(sources.get(s, s) for s in q.source)
+        text = labels("origin_source", origin=text,
+                      sources="; ".join(sources.get(s, s) for s in q.source))
     return text
 
 
-def points_text(p: float) -> str:
+def points_text(p: float, labels: Labels = ENGLISH) -> str:
     """Return ``1 point`` or ``2 points`` (``1.5 points``)."""
-    return f"{fmt_number(p)} point{'s' if p != 1 else ''}"
+    return labels.points(p, fmt_number)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from deckgen.content.labels import ENGLISH, Labels
 from deckgen.errors import Loc
 
 #: The seven question types of the content format.
@@ -113,6 +114,7 @@ class QuizBuild:
     organisation: str = ""
     date: str = ""
     sources: dict = field(default_factory=dict, compare=False)  # id -> title
+    labels: Labels = field(default=ENGLISH, compare=False)      # the sheets' own words
 
     @property
     def questions(self) -> tuple[QuizQuestion, ...]:

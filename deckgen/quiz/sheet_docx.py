@@ -18,7 +18,8 @@ from pathlib import Path
 
 from deckgen.content.markup import parse
 from deckgen.content.urls import safe_url
-from deckgen.quiz.common import LETTERS, key_lines, key_short, origin_text, points_text
+from deckgen.quiz.common import (LETTERS, asks_all, key_lines, key_short, origin_text,
+                                 points_text)
 from deckgen.quiz.model import QuizBuild, QuizQuestion, Version
 from deckgen.render.pptx_fix import without_styles_with_effects, zoom_with_percent
 from deckgen.text.limits import cut
@@ -142,23 +143,25 @@ def write_docx_sheet(quiz: QuizBuild, version: Version, theme: Theme, path: Path
                      key: bool = False, show_version: bool = False) -> None:
     """Write the student sheet (or, with ``key``, the answer key) of one version to ``path``."""
     d = _Doc(quiz, theme)
-    vtext = f"Version {version.number}" if show_version else ""
+    L = quiz.labels
+    vtext = L("version", n=version.number) if show_version else ""
     _page_furniture(d, quiz, vtext, key)
-    d.para(quiz.title + (" — answer key" if key else ""), size=18, color="primary", bold=True,
-           after=1, font=theme.fonts["heading"])
+    d.para(L("answer_key_title", title=quiz.title) if key else quiz.title, size=18,
+           color="primary", bold=True, after=1, font=theme.fonts["heading"])
     d.para(" · ".join(x for x in (quiz.deck_title, vtext) if x), size=11, color="muted", after=8)
     n, total = len(version.questions), version.total_points
     if key:
-        d.para(f"{n} questions, {points_text(total)}. Letters and numbers refer to the order "
-               f"on the {vtext.lower() or 'student'} sheet.", size=SMALL, color="muted")
-        _grid(d, version)
+        d.para(L("key_intro_version", n=n, points=points_text(total, L), v=version.number)
+               if vtext else L("key_intro", n=n, points=points_text(total, L)),
+               size=SMALL, color="muted")
+        _grid(d, version, L)
     else:
-        p = d.para("Name ", after=10, before=4)
+        p = d.para(f"{L['name']} ", after=10, before=4)
         d.line_to(p, 105)
-        p.add_run("   Date ")
+        p.add_run(f"   {L['date']} ")
         d.line_to(p, 174)
-        d.para(f"Answer all {n} questions ({points_text(total)} in total). Tick one box unless "
-               "a question asks you to tick all that apply.", size=SMALL, color="muted", after=8)
+        d.para(L("sheet_instructions", n=n, points=points_text(total, L)), size=SMALL,
+               color="muted", after=8)
     for k, q in enumerate(version.questions, start=1):
         _question(d, q, k, key, quiz)
     _save(d, quiz, path, key)
@@ -168,7 +171,8 @@ def _page_furniture(d: _Doc, quiz: QuizBuild, vtext: str, key: bool) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     sec = d.doc.sections[0]
-    footer_text = " · ".join(x for x in (quiz.title, vtext, "Answer key" if key else "") if x)
+    L = quiz.labels
+    footer_text = " · ".join(x for x in (quiz.title, vtext, L["answer_key"] if key else "") if x)
     for part, is_footer in ((sec.header, False), (sec.footer, True)):
         p = part.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -180,26 +184,33 @@ def _page_furniture(d: _Doc, quiz: QuizBuild, vtext: str, key: bool) -> None:
         if is_footer:
             q = part.add_paragraph()
             q.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            r = q.add_run(footer_text + " · Page ")
-            r.font.size = d.Pt(8)
-            r.font.color.rgb = d.color["muted"]
-            fld = OxmlElement("w:fldSimple")
-            fld.set(d.qn("w:instr"), "PAGE")
-            run = OxmlElement("w:r")
-            rpr = OxmlElement("w:rPr")
-            for tag, val in (("w:color", d.theme.palette["muted"]), ("w:sz", "16")):
-                el = OxmlElement(tag)
-                el.set(d.qn("w:val"), val)
-                rpr.append(el)
-            run.append(rpr)
-            t = OxmlElement("w:t")
-            t.text = "1"
-            run.append(t)
-            fld.append(run)
-            q._p.append(fld)
+            lead = footer_text + " · "
+            # "Page 3 of 7" in the labels' words, the numbers as Word fields
+            for text, name in L.parts("page"):
+                if lead + text:
+                    r = q.add_run(lead + text)
+                    r.font.size = d.Pt(8)
+                    r.font.color.rgb = d.color["muted"]
+                lead = ""
+                if not name:
+                    continue
+                fld = OxmlElement("w:fldSimple")
+                fld.set(d.qn("w:instr"), "PAGE" if name == "n" else "NUMPAGES")
+                run = OxmlElement("w:r")
+                rpr = OxmlElement("w:rPr")
+                for tag, val in (("w:color", d.theme.palette["muted"]), ("w:sz", "16")):
+                    el = OxmlElement(tag)
+                    el.set(d.qn("w:val"), val)
+                    rpr.append(el)
+                run.append(rpr)
+                t = OxmlElement("w:t")
+                t.text = "1"
+                run.append(t)
+                fld.append(run)
+                q._p.append(fld)
 
 
-def _grid(d: _Doc, version: Version) -> None:
+def _grid(d: _Doc, version: Version, L) -> None:
     cols = 3
     rows = (len(version.questions) + cols - 1) // cols
     table = d.doc.add_table(rows=rows, cols=cols * 2)
@@ -216,11 +227,13 @@ def _grid(d: _Doc, version: Version) -> None:
         left, right = table.cell(r, c), table.cell(r, c + 1)
         left.text = ""
         d.runs(left.paragraphs[0], f"{i + 1}", size=SMALL + 1, bold=True)
-        d.runs(right.paragraphs[0], f"{key_short(q)} ({points_text(q.points)})", size=SMALL + 1)
+        d.runs(right.paragraphs[0], f"{key_short(q, L)} ({points_text(q.points, L)})",
+               size=SMALL + 1)
     d.para("", after=6)
 
 
 def _question(d: _Doc, q: QuizQuestion, n: int, key: bool, quiz: QuizBuild) -> None:
+    L = quiz.labels
     p = d.para(keep=True, before=6)
     pf = p.paragraph_format
     pf.left_indent, pf.first_line_indent = d.Mm(9), d.Mm(-9)
@@ -229,11 +242,11 @@ def _question(d: _Doc, q: QuizQuestion, n: int, key: bool, quiz: QuizBuild) -> N
     r.bold = True
     r.font.color.rgb = d.color["primary"]
     d.runs(p, q.prompt, size=BODY + 0.5)
-    d.runs(p, f"  ({points_text(q.points)})", size=SMALL, color="muted")
+    d.runs(p, f"  ({points_text(q.points, L)})", size=SMALL, color="muted")
     last = p
     if q.type in ("choice", "multi"):
-        if q.type == "multi" and "all that apply" not in q.prompt.lower():
-            last = d.para("Tick all that apply.", size=SMALL, color="muted", indent=9, keep=True)
+        if q.type == "multi" and not asks_all(q, L):
+            last = d.para(L["tick_all"], size=SMALL, color="muted", indent=9, keep=True)
         for i, o in enumerate(q.options):
             last = d.para(indent=9, keep=True)
             d.symbol(last, TICKED if key and q.is_correct(o) else BOX)
@@ -243,23 +256,21 @@ def _question(d: _Doc, q: QuizQuestion, n: int, key: bool, quiz: QuizBuild) -> N
         last = d.para(indent=9, keep=True)
         for word in ("True", "False"):
             d.symbol(last, TICKED if key and q.is_correct(word) else BOX)
-            d.runs(last, f"  {word}          ")
+            d.runs(last, f"  {L[word.lower()]}          ")
     elif not key and q.type == "numeric":
-        last = d.para("Answer: ", indent=9, keep=True, before=6)
+        last = d.para(L.colon(L["answer"]) + " ", indent=9, keep=True, before=6)
         d.line_to(last, 80)
     elif not key and q.type == "short":
         for _ in range(2):
             last = d.para(indent=9, keep=True, before=8)
             d.line_to(last, 174)
     elif not key and q.type == "order":
-        d.para(f"Write 1 to {len(q.options)} on the lines: 1 for the first, {len(q.options)} "
-               "for the last.", size=SMALL, color="muted", indent=9, keep=True)
+        d.para(L("order_hint_lines", n=len(q.options)), size=SMALL, color="muted", indent=9, keep=True)
         for i, o in enumerate(q.options):
             last = d.para(f"______   {LETTERS[i]}.  ", indent=9, keep=True)
             d.runs(last, o)
     elif not key and q.type == "match":
-        d.para("Write the letter of the matching answer on the line beside each item.",
-               size=SMALL, color="muted", indent=9, keep=True)
+        d.para(L["match_hint_lines"], size=SMALL, color="muted", indent=9, keep=True)
         table = d.doc.add_table(rows=max(len(q.lefts), len(q.options)), cols=2)
         for k, left in enumerate(q.lefts):
             cell = table.cell(k, 0).paragraphs[0]
@@ -271,26 +282,26 @@ def _question(d: _Doc, q: QuizQuestion, n: int, key: bool, quiz: QuizBuild) -> N
             d.runs(cell, right)
         last = None
     if key:
-        lines = key_lines(q)
-        label = {"order": "Right order", "match": "Pairs", "multi": "Answers"}.get(
-            q.type, "Answer")
+        lines = key_lines(q, L)
+        label = L[{"order": "right_order", "match": "pairs", "multi": "answers"}.get(
+            q.type, "answer")]
         if len(lines) == 1:
-            d.para(f"{label}: {lines[0]}", bold=True, color="primary", indent=9, before=3,
+            d.para(L.colon(label, lines[0]), bold=True, color="primary", indent=9, before=3,
                    keep=True)
         else:
-            d.para(f"{label}:", bold=True, color="primary", indent=9, before=3, keep=True)
+            d.para(L.colon(label), bold=True, color="primary", indent=9, before=3, keep=True)
             for line in lines:
                 d.para(line, bold=True, color="primary", indent=13, keep=True)
         if q.explanation:
             d.para(q.explanation, indent=9, keep=True)
-        last = d.para(origin_text(q, quiz.sources), size=SMALL, color="muted", indent=9)
+        last = d.para(origin_text(q, quiz.sources, L), size=SMALL, color="muted", indent=9)
     if last is not None:
         last.paragraph_format.keep_with_next = False
 
 
 def _save(d: _Doc, quiz: QuizBuild, path: Path, key: bool) -> None:
     cp = d.doc.core_properties
-    cp.title = cut(quiz.title + (" — answer key" if key else ""))
+    cp.title = cut(quiz.labels("answer_key_title", title=quiz.title) if key else quiz.title)
     cp.subject = cut(quiz.deck_title)
     cp.author = cut(", ".join(quiz.authors) or "deckgen")
     cp.last_modified_by = "deckgen"

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from deckgen.quiz.common import LETTERS, key_lines, key_short, origin_text, points_text
+from deckgen.quiz.common import (LETTERS, asks_all, key_lines, key_short, origin_text,
+                                 points_text)
 from deckgen.quiz.model import QuizBuild, QuizQuestion, Version
 from deckgen.render.pdf_typst import (color, compile_pdf, document_head, font_dirs, fonts, lit,
-                                      rich)
+                                      page_of, rich)
 from deckgen.theme.theme import Theme
 
 MM = 72 / 25.4
@@ -41,6 +42,7 @@ def _pt(v: float) -> str:
 class _Sheet:
     def __init__(self, quiz: QuizBuild, theme: Theme, key: bool) -> None:
         self.quiz, self.theme, self.key = quiz, theme, key
+        self.L = quiz.labels
         self.p = theme.palette
 
     def c(self, name: str) -> str:
@@ -77,30 +79,29 @@ class _Sheet:
         key = self.key
         if q.type in ("choice", "multi"):
             out = ""
-            if q.type == "multi" and "all that apply" not in q.prompt.lower():
-                out += self.small("Tick all that apply.")
+            if q.type == "multi" and not asks_all(q, self.L):
+                out += self.small(self.L["tick_all"])
             marks = [self.box(BOX, key and q.is_correct(o)) for o in q.options]
             return out + self.option_list(q.options, marks)
         if q.type == "true-false":
-            cells = [f"[#{self.box(BOX, key and q.is_correct(w))}#h(5pt){lit(w)[1:-1]}]"
-                     for w in ("True", "False")]
+            cells = [f"[#{self.box(BOX, key and q.is_correct(w))}#h(5pt)"
+                     f"#{lit(self.L[w.lower()])}]" for w in ("True", "False")]
             return (f"#list(marker: none, indent: 0pt, body-indent: 0pt, spacing: 5pt, "
                     f"{', '.join(cells)})\n")
         if key:
             return ""
         if q.type == "numeric":
-            return (f"#block(above: 6pt)[Answer:#h(4pt)#box(width: 55mm, height: {_pt(LINE * 0.6)},"
+            return (f"#block(above: 6pt)[#{lit(self.L.colon(self.L['answer']))}#h(4pt)#box(width: 55mm, height: {_pt(LINE * 0.6)},"
                     f" stroke: (bottom: 0.8pt + {self.c('text')}))]\n")
         if q.type == "short":
             return "".join(f"#block(above: 0pt, below: 0pt, width: 100%, height: {_pt(LINE)}, "
                            f"stroke: (bottom: 0.6pt + {self.c('rule')}))\n" for _ in range(2))
         if q.type == "order":
-            hint = (f"Write 1 to {len(q.options)} in the boxes: 1 for the first, "
-                    f"{len(q.options)} for the last.")
+            hint = self.L("order_hint_boxes", n=len(q.options))
             marks = [self.box(WRITE_BOX) for _ in q.options]
             return self.small(hint) + self.option_list(q.options, marks, WRITE_BOX)
         # match: items with a box on the left, lettered answers on the right
-        hint = "Write the letter of the matching answer in the box beside each item."
+        hint = self.L["match_hint_boxes"]
         lefts = [f"[#{self.box(WRITE_BOX)}#h(5pt)#text(weight: \"bold\", "
                  f"fill: {self.c('muted')}, {lit(str(k) + '.')})#h(4pt){self.rich(x)[1:-1]}]"
                  for k, x in enumerate(q.lefts, start=1)]
@@ -114,22 +115,23 @@ class _Sheet:
                 f"body-indent: 0pt, spacing: 8pt, {', '.join(rights)})))\n")
 
     def key_notes(self, q: QuizQuestion) -> str:
-        lines = key_lines(q)
-        label = {"order": "Right order", "match": "Pairs", "multi": "Answers"}.get(q.type,
-                                                                                   "Answer")
+        L = self.L
+        lines = key_lines(q, L)
+        label = L[{"order": "right_order", "match": "pairs", "multi": "answers"}.get(q.type,
+                                                                                     "answer")]
         ans = f"text(weight: \"bold\", fill: {self.c('primary')}, "
-        first = label + ": " + lines[0] if len(lines) == 1 else label + ":"
+        first = L.colon(label, lines[0]) if len(lines) == 1 else L.colon(label)
         out = f"#block(above: 5pt, below: 3pt, par({ans}{self.rich(first, True)})))\n"
         if len(lines) > 1:
             out += "".join(f"#block(above: 2pt, below: 2pt, par({ans}{self.rich(x, True)})))\n"
                            for x in lines)
         if q.explanation:
             out += f"#block(above: 3pt, below: 3pt, par({self.rich(q.explanation)}))\n"
-        out += self.small(origin_text(q, self.quiz.sources))
+        out += self.small(origin_text(q, self.quiz.sources, L))
         return out
 
     def question(self, q: QuizQuestion, n: int) -> str:
-        marks = points_text(q.points)
+        marks = points_text(q.points, self.L)
         head = (f"#heading(level: 2)[#box(width: 9mm, text(fill: {self.c('primary')}, "
                 f"{lit(f'{n}.')}))#box(width: 100% - 31mm, {self.rich(q.prompt)})"
                 f"#h(1fr)#text(size: {_pt(SMALL)}, fill: {self.c('muted')}, "
@@ -139,8 +141,8 @@ class _Sheet:
                 f"#pad(left: 9mm)[{inner}]]\n")
 
     def head(self, version: Version, vtext: str) -> str:
-        quiz, key = self.quiz, self.key
-        title = quiz.title + (" — answer key" if key else "")
+        quiz, key, L = self.quiz, self.key, self.L
+        title = L("answer_key_title", title=quiz.title) if key else quiz.title
         sub = " · ".join(x for x in (quiz.deck_title, vtext) if x)
         out = (f"#heading(level: 1, {self.rich(title, True)})\n"
                f"#block(above: 2pt, below: 8pt, par(text(size: 11pt, fill: {self.c('muted')}, "
@@ -149,26 +151,28 @@ class _Sheet:
         if not key:
             line = f"stroke: (bottom: 0.8pt + {self.c('text')})"
             out += (f"#block(above: 4pt, below: 4mm, grid(columns: (14mm, 62% - 14mm, 12mm, 1fr),"
-                    f" align: bottom, [Name], box(width: 100% - 4mm, height: {_pt(LINE)}, "
-                    f"{line}), [Date], box(width: 100%, height: {_pt(LINE)}, {line})))\n")
-            hint = (f"Answer all {n} questions ({points_text(total)} in total). Tick one box "
-                    "unless a question asks you to tick all that apply.")
+                    f" align: bottom, [#{lit(L['name'])}], box(width: 100% - 4mm, "
+                    f"height: {_pt(LINE)}, {line}), [#{lit(L['date'])}], box(width: 100%, "
+                    f"height: {_pt(LINE)}, {line})))\n")
+            hint = L("sheet_instructions", n=n, points=points_text(total, L))
             return out + self.small(hint) + "#v(3mm)\n"
-        out += self.small(f"{n} questions, {points_text(total)}. Letters and numbers refer "
-                          f"to the order on the {vtext.lower() or 'student'} sheet.")
+        out += self.small(L("key_intro_version", n=n, points=points_text(total, L),
+                            v=version.number) if vtext else
+                          L("key_intro", n=n, points=points_text(total, L)))
         cells = []
         for k, q in enumerate(version.questions, start=1):
             cells += [f"text(weight: \"bold\", fill: {self.c('primary')}, {lit(f'{k}.')})",
-                      self.rich(key_short(q)),
+                      self.rich(key_short(q, L)),
                       f"text(size: {_pt(SMALL)}, fill: {self.c('muted')}, "
-                      f"{lit(points_text(q.points))})"]
+                      f"{lit(points_text(q.points, L))})"]
         hcell = f"text(size: {_pt(SMALL)}, weight: \"bold\", fill: {self.c('muted')}, "
         half = (len(version.questions) + 1) // 2 * 3
 
         def table(part: list[str]) -> str:
             return (f"table(columns: (9mm, 1fr, 18mm), stroke: (x, y) => (bottom: 0.4pt + "
                     f"{self.c('rule')}), inset: (x: 2pt, y: 3pt), table.header({hcell}"
-                    f"\"No.\"), {hcell}\"Answer\"), {hcell}\"Marks\")), {', '.join(part)})")
+                    f"{lit(L['number_head'])}), {hcell}{lit(L['answer'])}), "
+                    f"{hcell}{lit(L['marks'])})), {', '.join(part)})")
         right = table(cells[half:]) if cells[half:] else "[]"
         # two tables side by side, read one after the other (each with its header row)
         return out + (f"#block(above: 4pt, below: 5mm, grid(columns: (1fr, 1fr), "
@@ -184,8 +188,7 @@ class _Sheet:
                     f"fill: {self.c('on_banner')}, {lit(q.classification)})))")
             bands = (f"[#place(top, dy: 2mm, {band})#place(bottom, dy: -2mm, {band})]")
         foot = (f"[#set text(size: 8pt, fill: {self.c('muted')})\n{lit(footer)[1:-1]}"
-                f"#h(1fr)#context [Page #counter(page).display() of "
-                f"#counter(page).final().first()]]")
+                f"#h(1fr)#context [{page_of(self.L)}]]")
         return bands, foot
 
 
@@ -193,12 +196,13 @@ def write_pdf_sheet(quiz: QuizBuild, version: Version, theme: Theme, path: Path,
                     key: bool = False, show_version: bool = False) -> None:
     """Write the student sheet (or, with ``key``, the answer key) of one version to ``path``."""
     s = _Sheet(quiz, theme, key)
-    vtext = f"Version {version.number}" if show_version else ""
-    footer = " · ".join(x for x in (quiz.title, vtext, "Answer key" if key else "") if x)
+    L = quiz.labels
+    vtext = L("version", n=version.number) if show_version else ""
+    footer = " · ".join(x for x in (quiz.title, vtext, L["answer_key"] if key else "") if x)
     bands, foot = s.running(footer)
     paper = "us-letter" if quiz.language.lower() in ("en-us", "en-ca") else "a4"
     body_font, head_font = theme.fonts["body"], theme.fonts["heading"]
-    title = quiz.title + (" — answer key" if key else "")
+    title = L("answer_key_title", title=quiz.title) if key else quiz.title
     src = (document_head(title, quiz.authors, quiz.language, body_font, theme.palette["text"],
                          BODY, "quiz answer key" if key else "quiz sheet")
            + f"#set page(paper: {lit(paper)}, margin: (x: 18mm, top: 16mm, bottom: 18mm), "

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
 from deckgen.content.urls import safe_url
+from deckgen.text.scripts import BY_TAG, covered_by, machine_has, scripts_in
 from deckgen.theme.master import ACTIVE_MARKERS
 
 _NS = {
@@ -66,7 +67,76 @@ def check_pptx(path: Path) -> list[Finding]:
     titles: dict[str, int] = {}
     for n, slide in enumerate(prs.slides, start=1):
         findings.extend(_slide(n, slide, titles))
+    findings.extend(_scripts(path))
     return findings
+
+
+# -- fonts for every script -----------------------------------------------------
+
+def _slides_text(numbers: list[int]) -> str:
+    shown = ", ".join(str(n) for n in numbers[:6])
+    more = f" and {len(numbers) - 6} more" if len(numbers) > 6 else ""
+    return f"slide {shown}" if len(numbers) == 1 else f"slides {shown}{more}"
+
+
+def _scripts(path: Path) -> list[Finding]:
+    """Return a warning per script the text uses that no font draws.
+
+    Two questions per script (Hangul, Arabic, Thai, ...): does any font the
+    deck names (runs, the theme's font scheme, embedded fonts) cover it —
+    else PowerPoint substitutes one of its choosing; and does this machine
+    have a font for it — else LibreOffice here, and every PDF it makes,
+    shows empty boxes where the text is.
+    """
+    a = "{" + _NS["a"] + "}"
+    used: dict[str, tuple[list[int], str]] = {}
+    named: set[str] = set()
+    in_runs: set[str] = set()       # the fonts the text itself names (before the scheme's)
+    with zipfile.ZipFile(path) as z:
+        names = z.namelist()
+        slides = sorted((int(m.group(1)), n) for n in names
+                        if (m := re.match(r"ppt/slides/slide(\d+)\.xml$", n)))
+        for number, name in slides:
+            root = ET.fromstring(z.read(name))
+            text = "".join(t.text or "" for t in root.iter(a + "t"))
+            for tag, sample in scripts_in(text).items():
+                where, seen = used.setdefault(tag, ([], sample))
+                where.append(number)
+            for el in root.iter():
+                if el.tag in (a + "latin", a + "ea", a + "cs") and el.get("typeface"):
+                    named.add(el.get("typeface"))
+                    in_runs.add(el.get("typeface"))
+        for name in names:
+            if re.match(r"ppt/theme/theme\d+\.xml$", name):
+                for el in ET.fromstring(z.read(name)).iter():
+                    if el.tag in (a + "latin", a + "ea", a + "cs", a + "font") and \
+                            el.get("typeface"):
+                        named.add(el.get("typeface"))
+        if "ppt/presentation.xml" in names:
+            p = "{" + _NS["p"] + "}"
+            for el in ET.fromstring(z.read("ppt/presentation.xml")).iter(p + "font"):
+                if el.get("typeface"):
+                    named.add(el.get("typeface"))
+    out: list[Finding] = []
+    for tag, (where, sample) in used.items():
+        s = BY_TAG[tag]
+        if not any(tag in covered_by(f) for f in named):
+            fonts = ", ".join(sorted(f for f in named if not f.startswith("+")))
+            out.append(Finding("warning", 0, (
+                f"{s.name} text ({_slides_text(where)}: '{sample}') is in no font the deck names "
+                f"({fonts}) or embeds, so PowerPoint and LibreOffice substitute one of their "
+                f"choosing; name one in the theme (PowerPoint has {s.windows} on Windows and "
+                f"{s.macos} on macOS)")))
+        covering = sorted(f for f in in_runs if tag in covered_by(f)) or \
+            sorted(f for f in named if tag in covered_by(f))[:1]
+        if machine_has(sample) is False:
+            drawn = (f"PowerPoint draws it in {', '.join(covering)}" if covering else
+                     f"PowerPoint draws it in {s.windows} on Windows and {s.macos} on macOS")
+            out.append(Finding("warning", 0, (
+                f"{s.name} text ({_slides_text(where)}: '{sample}'): {drawn}, but this machine has no font "
+                f"for {s.name}, so LibreOffice here, and any PDF made with it, shows empty boxes "
+                f"instead; install one (on Debian or Ubuntu: apt install {s.debian})")))
+    return out
 
 
 # -- the package ---------------------------------------------------------------

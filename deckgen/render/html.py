@@ -24,6 +24,7 @@ import mimetypes
 from functools import lru_cache
 from pathlib import Path
 
+from deckgen.content.labels import ENGLISH, Labels
 from deckgen.layout.fitting import BULLET_INDENT
 from deckgen.layout.placed import (ChartFrame, Group, Picture, PlacedDeck, PlacedSlide, Shape,
                                    SlideNumber, TableFrame, TextBox)
@@ -121,6 +122,7 @@ def _font_bytes(path: str, chars: str | None) -> bytes:
 class _Writer:
     def __init__(self, placed: PlacedDeck, theme, fonts: _Fonts) -> None:
         self.placed = placed
+        self.labels = deck_labels(placed)
         self.theme = theme
         self.fonts = fonts
 
@@ -279,13 +281,19 @@ class _Writer:
         art += "".join(self.item(it) for it in under)
         items = "".join(self.item(it) for it in ps.items if it not in under)
         notes = ps.notes.strip()
-        notes_html = (f"<h3>Notes</h3><p>{_e(notes)}</p>" if notes
-                      else "<h3>Notes</h3><p>No speaker notes for this slide.</p>")
+        L = self.labels
+        notes_html = (f"<h3>{_e(L['notes'])}</h3><p>{_e(notes or L['no_notes_html'])}</p>")
         return (f'<section class="slide" id="slide-{n}" data-n="{n}" '
-                f'aria-label="Slide {n}: {_e(title)}">'
+                f'aria-label="{_e(L("slide_titled", n=n, title=title))}">'
                 f'<div class="stage" style="background:#{bg}">{art}{head}{items}</div>'
-                f'<aside class="notes" aria-label="Speaker notes, slide {n}">{notes_html}</aside>'
-                f"</section>")
+                f'<aside class="notes" aria-label="{_e(L("speaker_notes_slide", n=n))}">'
+                f'{notes_html}</aside></section>')
+
+
+def deck_labels(placed: PlacedDeck | None) -> Labels:
+    """Return the built-in words of a placed deck (English when it was made without a deck)."""
+    deck = getattr(placed, "deck", None)
+    return getattr(deck, "labels", ENGLISH)
 
 
 def plain_title(ps: PlacedSlide) -> str:
@@ -480,6 +488,7 @@ def render_html(placed: PlacedDeck, theme, content, subset: bool = True,
     css = (f":root{{--w:{_px(W)}px;--h:{_px(H)}px}}\n"
            f"@page{{size:{_px(W)}px {_px(H)}px;margin:0}}\n" + _CSS + fonts.css(subset and not all_faces))
     live_attr = f' data-live="{_e(live)}"' if live else ""
+    L = deck_labels(placed)
     return (f'<!DOCTYPE html>\n<html lang="{_e(lang)}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width,initial-scale=1">\n'
             f'<meta name="generator" content="deckgen">\n'
@@ -488,12 +497,12 @@ def render_html(placed: PlacedDeck, theme, content, subset: bool = True,
             f'<pre id="problem" role="alert"{"" if error else " hidden"}>{_e(error)}</pre>\n'
             f'<main id="deck" aria-label="{_e(title)}" data-w="{_px(W)}" data-h="{_px(H)}">\n'
             f"{sections}\n</main>\n"
-            f'<nav id="controls" aria-label="Slide controls">'
-            f'<button type="button" id="prev-btn" aria-label="Previous slide">&#8592;</button>'
-            f'<span id="counter" aria-live="polite"></span>'
-            f'<button type="button" id="next-btn" aria-label="Next slide">&#8594;</button>'
-            f'<button type="button" id="notes-btn" aria-pressed="false" '
-            f'aria-keyshortcuts="p">Notes</button></nav>\n'
+            f'<nav id="controls" aria-label="{_e(L["slide_controls"])}">'
+            f'<button type="button" id="prev-btn" aria-label="{_e(L["previous_slide"])}">'
+            f'&#8592;</button><span id="counter" aria-live="polite"></span>'
+            f'<button type="button" id="next-btn" aria-label="{_e(L["next_slide"])}">'
+            f'&#8594;</button><button type="button" id="notes-btn" aria-pressed="false" '
+            f'aria-keyshortcuts="p">{_e(L["notes"])}</button></nav>\n'
             f"<script>{_JS}</script>\n</body>\n</html>\n")
 
 

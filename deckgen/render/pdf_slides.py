@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from deckgen.content.labels import ENGLISH
 from deckgen.content.markup import parse, plain
 from deckgen.content.pictures import png_source
 from deckgen.content.urls import safe_url
@@ -86,6 +87,7 @@ def _breaks(p, lines) -> list[str]:
 class _Slides:
     def __init__(self, placed: PlacedDeck, theme: Theme, pictures) -> None:
         self.placed, self.theme, self.pictures = placed, theme, pictures
+        self.labels = getattr(placed.deck, "labels", ENGLISH)
         self.files: dict[str, bytes] = {}
         self.used_fonts: set[str] = set(theme.fonts.values())
 
@@ -176,7 +178,7 @@ class _Slides:
         b = cf.box
         w, h = _p(b.w), _p(b.h)
         name = self.add_file("chart", "svg", chart_svg(cf, self.theme, self.pictures))
-        alt = cf.alt or plain(cf.title) or "Chart"
+        alt = cf.alt or plain(cf.title) or self.labels["chart"]
         return (f"#place(top + left, dx: {pt(_p(b.x))}, dy: {pt(_p(b.y))}, figure(image("
                 f"{lit(name)}, width: {pt(w)}, height: {pt(h)}, alt: {lit(alt)})))\n")
 
@@ -272,7 +274,7 @@ class _Slides:
             parts.append(self.textbox(ps.title, heading=True))
         else:
             # a slide without a visible title still gets its heading and bookmark
-            parts.append(f"#place(hide(heading(level: 1, {lit(f'Slide {ps.number}')})))\n")
+            parts.append(f"#place(hide(heading(level: 1, {lit(self.labels('slide', n=ps.number))})))\n")
         # a picture covering the slide (and its band) go under the title, as in the pptx
         under = [it for it in ps.items if getattr(it, "behind", False)]
         parts[1:1] = [self.item(it) for it in under]

@@ -53,6 +53,17 @@ def lit(text: str) -> str:
     return f'"{out}"'
 
 
+def page_of(labels) -> str:
+    """Return Typst markup for ``Page 3 of 7`` in the labels' words (inside a ``context``).
+
+    The page numbers are Typst counters; the words around them, in their
+    language's order (``7쪽 중 3쪽``), are string literals.
+    """
+    counters = {"n": "#counter(page).display()", "total": "#counter(page).final().first()"}
+    return "".join((f"#{lit(text)}" if text else "") + counters.get(name, "")
+                   for text, name in labels.parts("page"))
+
+
 def rich(value: str, bold: bool = False, link_color: str = "") -> str:
     """Return content text with ``**bold**``, ``*italic*`` and links as a Typst content block.
 

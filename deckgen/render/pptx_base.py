@@ -233,15 +233,73 @@ def _set_inset(body, attr: str, value: int, default: int) -> None:
 
 def fill_text(tf, paras: Sequence[Para], theme: Theme, lang: str, anchor: str = "top",
               inset: int = 0, indent: int = 0, line_spacing: float = 1.0,
-              inset_y: int | None = None) -> None:
+              inset_y: int | None = None, layout=None) -> None:
     """Write paragraphs into a text frame with explicit sizes and no autofit."""
-    fill_body(tf._txBody, tf, paras, theme, lang, anchor, inset, indent, line_spacing, inset_y)
+    fill_body(tf._txBody, tf, paras, theme, lang, anchor, inset, indent, line_spacing, inset_y,
+              layout)
+
+
+def link_breaks(runs, lines) -> list[int]:
+    """Return where (character offsets) the measured lines break next to or inside a link.
+
+    Renderers break a long address differently (LibreOffice before a slash,
+    and a little narrower than the font's advances; PowerPoint at the box
+    edge), so where deckgen's measured lines start or cut a link the pptx
+    carries a line break: every renderer then sets the lines deckgen
+    measured.
+    """
+    full = "".join(r.text for r in runs)
+    link_at = [False] * len(full)
+    pos = 0
+    for r in runs:
+        if r.url:
+            for k in range(pos, pos + len(r.text)):
+                link_at[k] = True
+        pos += len(r.text)
+    out, pos = [], 0
+    for line in lines[:-1]:
+        text = "".join(pc.text for pc in line.pieces).strip()
+        if not text:
+            continue
+        at = full.find(text, pos)
+        if at < 0:
+            return []          # lines that do not spell the paragraph: write no breaks
+        end = at + len(text)
+        nxt = end
+        while nxt < len(full) and full[nxt].isspace():
+            nxt += 1
+        if 0 < end and nxt < len(full) and (link_at[end - 1] or link_at[nxt]):
+            out.append(nxt)
+        pos = end
+    return out
+
+
+def _split_runs(runs, cuts: list[int]):
+    """Yield runs, and None where a line break goes (at the offsets ``cuts``)."""
+    pos, cuts = 0, sorted(cuts)
+    for r in runs:
+        start, text = pos, r.text
+        inside = [c - start for c in cuts if start < c < start + len(text)]
+        last = 0
+        for c in inside:
+            yield Run(text[last:c], r.bold, r.italic, r.url)
+            yield None
+            last = c
+        if start + len(text) in cuts and start + len(text) < sum(len(x.text) for x in runs):
+            yield Run(text[last:], r.bold, r.italic, r.url)
+            yield None
+        else:
+            yield Run(text[last:], r.bold, r.italic, r.url)
+        pos += len(text)
 
 
 def fill_body(tx, owner, paras: Sequence[Para], theme: Theme, lang: str, anchor: str = "top",
               inset: int = 0, indent: int = 0, line_spacing: float = 1.0,
-              inset_y: int | None = None) -> None:
+              inset_y: int | None = None, layout=None) -> None:
     """Write paragraphs into a ``txBody`` element (see :func:`fill_text`).
+
+    ``layout`` (the design's measured lines per paragraph) puts a line break
+    where those lines cut a link mid-word (:func:`link_breaks`).
 
     ``owner`` is anything with the ``part`` the text lives in (a shape, a
     cell, a text frame): links are related from that part.
@@ -291,8 +349,18 @@ def fill_body(tx, owner, paras: Sequence[Para], theme: Theme, lang: str, anchor:
             _bullet(ppr, para, para.style, indent or int(para.style.size * 12700 * BULLET_INDENT))
         east_asian = theme.fonts.get("east_asian", para.style.font) if theme else para.style.font
         end = p.find(_A + "endParaRPr")
-        for run in runs:
-            _apply_run(p, end, run, para.style, lang, east_asian, owner)
+        cuts = link_breaks(runs, layout[i]) if layout and i < len(layout) and \
+            any(r.url for r in runs) else []
+        for run in (_split_runs(runs, cuts) if cuts else runs):
+            if run is None:
+                br = p.makeelement(_A + "br", {})
+                if end is not None:
+                    end.addprevious(br)
+                else:
+                    p.append(br)
+                _SE(br, _A + "rPr", sz=_centipoints(para.style.size), lang=lang)
+            elif run.text:
+                _apply_run(p, end, run, para.style, lang, east_asian, owner)
         # the end-of-paragraph mark sets the empty line's height in editors
         if end is None:
             end = _SE(p, _A + "endParaRPr")

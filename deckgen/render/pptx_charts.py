@@ -226,11 +226,12 @@ def _point_label_colors(plot, n: int, theme: Theme, fmt: str) -> None:
 
 
 def _labels_below(plot, spec: ChartSpec, fmt: str, below) -> None:
-    """Put the labels of a line's dips under their points, so the line never runs through them."""
+    """Put the labels the spec sets under their points (a line's dips, the lower of two
+    near-equal points), so no line runs through a label and no two labels overlap."""
     for s_idx, series in enumerate(plot.series):
         dips = [i for i in range(len(spec.values[s_idx]))
                 if spec.label_below(s_idx, i) and spec.label(s_idx, i) is not None]
-        if not dips:
+        if not dips and not any(h[0] == s_idx for h in spec.hidden):
             continue
         # a point's own label makes the series' labels its own too: they must show values
         sdl = series.data_labels

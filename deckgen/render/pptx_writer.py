@@ -32,6 +32,7 @@ from deckgen.render.pptx_charts import add_chart
 from deckgen.render.pptx_fix import with_view_props
 from deckgen.render.pptx_package import package_entries, speed_up
 from deckgen.render.pptx_svg import add_svg_picture
+from deckgen.text.scripts import BY_TAG, SCRIPTS, covered_by
 from deckgen.theme.master import find_layout, open_master
 from deckgen.theme.theme import Theme
 
@@ -90,7 +91,8 @@ class _Renderer:
         else:
             sp = add_textbox(shapes, tb.box, tb.name)
             tf = sp.text_frame
-        fill_text(tf, tb.paras, self.theme, self.lang, tb.anchor, ix, 0, tb.line_spacing, iy)
+        fill_text(tf, tb.paras, self.theme, self.lang, tb.anchor, ix, 0, tb.line_spacing, iy,
+                  tb.layout)
         return sp
 
     def item(self, shapes, it) -> None:
@@ -154,7 +156,7 @@ class _Renderer:
                 ix, iy = tb.insets
                 fill_cell(tc, gf, tb.fill, ix, iy)
                 fill_body(tc.get_or_add_txBody(), gf, tb.paras, self.theme, self.lang,
-                          tb.anchor, 0)
+                          tb.anchor, 0, layout=tb.layout)
         set_alt(gf, tf.alt)
 
     # -- slides -----------------------------------------------------------
@@ -325,11 +327,42 @@ def _apply_scheme(prs, theme: Theme) -> None:
             el.remove(child)
         etree.SubElement(el, f"{{{a}}}srgbClr").set("val", color)
     scheme.set("name", f"deckgen {theme.name}")
+    east_asian = theme.fonts.get("east_asian", "")
     for which, role in (("majorFont", "heading"), ("minorFont", "body")):
         latin = root.find(f".//{{{a}}}fontScheme/{{{a}}}{which}/{{{a}}}latin")
         if latin is not None:
             latin.set("typeface", theme.fonts[role])
+        scheme_fonts = root.find(f".//{{{a}}}fontScheme/{{{a}}}{which}")
+        if scheme_fonts is not None:
+            _script_fonts(scheme_fonts, east_asian)
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _script_fonts(scheme, east_asian: str) -> None:
+    """Name a font per script in a font scheme: Windows fonts PowerPoint has.
+
+    Hangul (and the scheme's East Asian slot) take the theme's East Asian
+    font when it covers Hangul; the other scripts keep or get the Windows
+    font deckgen.text.scripts names for them (macOS PowerPoint maps them).
+    """
+    from lxml import etree
+    a = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    wanted = {s.tag: s.windows for s in SCRIPTS if s.tag not in ("Hani", "Jpan")}
+    wanted["Jpan"] = BY_TAG["Jpan"].windows
+    wanted["Hans"] = BY_TAG["Hani"].windows
+    wanted["Hant"] = "Microsoft JhengHei"
+    if east_asian and "Hang" in covered_by(east_asian):
+        wanted["Hang"] = east_asian
+        ea = scheme.find(f"{{{a}}}ea")
+        if ea is not None:
+            ea.set("typeface", east_asian)
+    have = {el.get("script"): el for el in scheme.findall(f"{{{a}}}font")}
+    for tag, face in wanted.items():
+        el = have.get(tag)
+        if el is None:
+            el = etree.SubElement(scheme, f"{{{a}}}font")
+            el.set("script", tag)
+        el.set("typeface", face)
 
 
 def write_pptx(placed: PlacedDeck, theme: Theme, path: Path) -> None:

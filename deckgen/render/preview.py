@@ -12,6 +12,8 @@ global state (``pyplot``, ``rcParams``) is touched.
 from __future__ import annotations
 
 import math
+import dataclasses
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -409,6 +411,49 @@ def paint_slide(ps: PlacedSlide, placed: PlacedDeck, theme: Theme, path: Path, d
     """Paint one placed slide to ``path``; return the path (for handout thumbnails)."""
     _Painter(theme, placed.width, placed.height, dpi).paint(ps, path)
     return path
+
+
+def _shape(obj):
+    """Return ``obj`` as nested tuples without its places in the file (``loc``)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return (type(obj).__name__,) + tuple(
+            _shape(getattr(obj, f.name)) for f in dataclasses.fields(obj)
+            if f.compare and f.name not in ("loc", "locs"))
+    if isinstance(obj, (list, tuple)):
+        return tuple(_shape(x) for x in obj)
+    if isinstance(obj, dict):
+        return tuple((k, _shape(v)) for k, v in obj.items())
+    if isinstance(obj, (set, frozenset)):
+        return tuple(sorted(map(repr, obj)))
+    return obj
+
+
+def _digest(path) -> str:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def paint_key(ps: PlacedSlide, theme: Theme) -> tuple:
+    """Return what decides a slide's picture: equal keys paint equal PNGs.
+
+    The placed slide (its boxes, text, chart specs; not where its content was
+    written in the file), the bytes of the pictures it shows, and of the theme
+    what the painter reads (the whole resolved theme, and the bytes of its
+    master and font files). A watcher compares keys to repaint only the slides
+    that changed, whatever file the change was in.
+    """
+    pictures = tuple(_digest(it.path) for it in ps.walk() if isinstance(it, Picture))
+    return (_shape(ps), pictures, theme_key(theme))
+
+
+def theme_key(theme: Theme) -> tuple:
+    """Return the part of :func:`paint_key` that comes from the theme."""
+    files = [theme.master.path] if theme.master is not None else []
+    for styles in theme.values.get("font_files", {}).values():
+        files += list(styles.values())
+    return (_shape(theme), tuple(_digest(f) for f in files))
 
 
 def paint_pixels(ps: PlacedSlide, placed: PlacedDeck, theme: Theme, dpi: int = 150):

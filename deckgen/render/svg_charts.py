@@ -250,7 +250,7 @@ def yardstick_rows(titles: list[str], font: str, size: float, label_w: float) ->
 
 def yardstick_svg(items, bands, colors: list[str], theme, w_pt: float, size: float = 8.0,
                   alt: str = "Probability yardstick",
-                  h_pt: float | None = None) -> tuple[str, float]:
+                  h_pt: float | None = None, axis: str = "probability (%)") -> tuple[str, float]:
     """Return (SVG, height in points) placing each response's likelihood on 0–100 % over the
     yardstick's bands: the band words on a strip at the top, one row per response.
 
@@ -319,7 +319,7 @@ def yardstick_svg(items, bands, colors: list[str], theme, w_pt: float, size: flo
         out.append(f'<line x1="{_num(x)}" y1="{_num(plot_bottom)}" x2="{_num(x)}" '
                    f'y2="{_num(plot_bottom + size * 0.3)}" stroke="#{rule}" stroke-width="0.6"/>')
         label(x, plot_bottom + size * 1.0, str(i * 10), "middle", muted)
-    label((x0 + x1) / 2, plot_bottom + size * 2.5, "probability (%)", "middle", muted)
+    label((x0 + x1) / 2, plot_bottom + size * 2.5, axis, "middle", muted)
     svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{_num(w_pt * 4 / 3)}" '
            f'height="{_num(h_pt * 4 / 3)}" viewBox="0 0 {_num(w_pt)} {_num(h_pt)}" role="img" '
            f'font-family="{_e(family_for(font))}, {_e(HANGUL)}" font-size="{_num(size)}">'
