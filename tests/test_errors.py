@@ -64,7 +64,7 @@ CASES = {
         "'authors', 'organisation', 'date', 'classification', 'language', 'theme', 'yardstick', "
         "'question', 'bluf', 'context', 'figures', 'charts', 'timeline', 'concerns', 'constraints', "
         "'responses', 'outlook', 'objectives', 'sections', 'discussion', 'sources', 'quiz', "
-        "'outline', 'keep' or 'labels' (did you mean 'concerns'?)"),
+        "'outline', 'keep', 'agenda', 'headlines', 'durations' or 'labels' (did you mean 'concerns'?)"),
     "unknown nested key": (
         """
         title: A
