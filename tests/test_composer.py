@@ -296,3 +296,21 @@ def test_sources_are_cut_by_their_measured_lines_not_by_count(write):
              if isinstance(tb, TextBox) and tb.name == "Sources list"]
     assert boxes and not any(tb.overflow or tb.shrunk_from for tb in boxes)
     assert len({s.layout.size for s in slides}) == 1
+
+
+def test_a_figure_alone_on_its_slide_is_set_large():
+    # a sparse slide uses its room: the intro's 'Mind the gap' slide holds one figure
+    from .conftest import CONTENT
+    intro = next(p for p in CONTENT if p.stem == "intro-to-strategic-assessment")
+    deck = plan(load(intro), THEME)
+    lone = [s for s in deck.slides if s.kind == "figures" and len(s.figures) == 1]
+    assert lone
+    for s in lone:
+        assert s.layout.head >= 2 * THEME.sizes["figure"]      # the number, 96 pt or more
+        assert s.layout.size == 28                               # its label
+    placed = design(deck, THEME)
+    for ps in placed.slides:
+        for it in ps.items:
+            if isinstance(it, TextBox) and it.name.startswith("Figure ") and \
+                    ps.number - 1 in [deck.slides.index(s) for s in lone]:
+                assert not it.overflow and not it.shrunk_from

@@ -46,6 +46,7 @@ FIGURE_GAP = int(0.25 * IN)
 FIGURE_INSET = (int(0.22 * IN), int(0.08 * IN))
 FIGURE_BAR = int(0.08 * IN)     # the accent bar along a figure card's top
 FIGURE_NUMBER_FLOOR = 28.0      # a key figure's number is never set smaller
+FIGURE_ALONE = 2.5              # a figure alone on a slide: its number up to 2.5 × the theme's
 TIMELINE_MOST = 8               # events on one timeline slide
 BULLET_TOP = int(0.05 * IN)     # the bullets box starts this far below the body's top
 TWO_COL_TOP = int(0.2 * IN)     # two columns sit under their accent rules
@@ -686,13 +687,14 @@ def figures(figs: Sequence[Figure], room: Room, source_number: Callable[[str], i
         if cands and len(runs) > min(c[0][1] for c in cands) and not keep:
             continue            # more slides than a grid already measured: it cannot win
         alone = per == 1
-        tops = room.figure * (1.3 if alone else 1.0)
+        # a figure alone on its slide is the slide: its number set large (FIGURE_ALONE)
+        tops = room.figure * (FIGURE_ALONE if alone else 1.0)
         numbers = []
         pt = tops
         while pt >= FIGURE_NUMBER_FLOOR:
             numbers.append(pt)
             pt -= 2
-        labels = [24.0] if alone else [20.0, 18.0]
+        labels = [28.0, 24.0] if alone else [20.0, 18.0]
         labels = [max(x, room.minimum) for x in labels]
         chosen = None
         for number in numbers:

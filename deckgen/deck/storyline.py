@@ -422,10 +422,12 @@ class _Planner:
                       for sl in slides])
         elif s.layout == "figure":
             fig = self.c.figure(s.figure.id)
+            # measured like a key figure alone: the number as large as the card allows
+            choice = composer.figures([fig], self.room.for_title(title), self.c.source_number)
             self.add([d.FiguresSlide(title=title, figures=(fig,),
                                      notes="\n\n".join(x for x in (self.notes(s), self.notes(fig)) if x),
                                      sources=tuple(sorted(set(self.cites(s)) | set(self.cites(fig)))),
-                                     block="sections")])
+                                     block="sections", layout=choice.layouts[0])])
         elif s.layout in ("image", "full-image"):
             kind = d.FullImageSlide if s.layout == "full-image" else d.ImageSlide
             self.add([kind(title=title, image=s.image, alt=plain(s.alt), caption=s.caption,
