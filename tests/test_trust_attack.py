@@ -92,7 +92,9 @@ def test_a_source_url_with_another_scheme_is_a_located_error(tmp_path, run):
     src = briefing(tmp_path, url=(RUSI_URL, 'url: "javascript:alert(1)"'))
     code, out, err = run("build", src, "--out", tmp_path / "o")
     assert code == 2
-    assert (f"{src}:332:10: sources[0].url: found 'javascript:alert(1)'; allowed: a web "
+    line = next(n for n, text in enumerate(src.read_text(encoding="utf-8").splitlines(), 1)
+                if "javascript:alert(1)" in text)
+    assert (f"{src}:{line}:10: sources[0].url: found 'javascript:alert(1)'; allowed: a web "
             "address starting https://, http:// or mailto:") in err
     assert "Traceback" not in err
 

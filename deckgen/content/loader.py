@@ -214,6 +214,10 @@ def _grid_chart(g: Grid, values, node, ctx, path, cell_key: str) -> object:
             series.append(tuple(vals))
     except DataFileError as exc:
         return _data_error(exc, node, ctx, path, {"cell": cell_key, "file": cell_key})
+    if series and all(v is None for vals in series for v in vals):
+        loc, where = gaps[0]
+        return ctx.error(loc or node.loc, path, f"every value cell is empty (first {where}); "
+                         "allowed: at least one number to chart (an empty cell is a gap)")
     cats = tuple(clean_text(x) for x in g.labels)
     if ranges:
         return m.ChartData(cats, (m.Series("", tuple(zip(series[0], series[1]))),), ranges=True)

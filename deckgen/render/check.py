@@ -275,6 +275,11 @@ def _flat(shapes):
             yield from _flat(sh.shapes)
 
 
+def _slide_size(slide) -> tuple[int, int]:
+    prs = slide.part.package.presentation_part.presentation
+    return prs.slide_width or 0, prs.slide_height or 0
+
+
 def _slide(n: int, slide, titles: dict) -> list[Finding]:
     from pptx.enum.shapes import MSO_SHAPE_TYPE
     out: list[Finding] = []
@@ -292,8 +297,19 @@ def _slide(n: int, slide, titles: dict) -> list[Finding]:
         if m and m.group(1) == "1":
             out.append(Finding("note", n, f"'{title[:m.start()]}' continues over {m.group(2)} "
                                           "slides: its content is longer than one slide holds"))
-        first = slide.shapes[0] if len(slide.shapes) else None
-        if first is not None and first.shape_id != title_shape.shape_id:
+        # a backdrop may come first: a picture covering the slide and decorative shapes on it
+        # (a full-image slide); anything else before the title is read before it
+        width, height = _slide_size(slide)
+        first = None
+        for sh in slide.shapes:
+            if sh.shape_id == title_shape.shape_id:
+                break
+            backdrop = sh.shape_type == MSO_SHAPE_TYPE.PICTURE and sh.left <= 0 and sh.top <= 0 \
+                and sh.left + sh.width >= width and sh.top + sh.height >= height
+            if not backdrop and not _decorative(sh):
+                first = sh
+                break
+        if first is not None:
             out.append(Finding("warning", n, f"the reading order starts with '{first.name}', "
                                              "not the title"))
     for sh in slide.shapes:
