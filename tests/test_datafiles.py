@@ -15,6 +15,7 @@ def data(tmp_path):
     import openpyxl
     (tmp_path / "data.csv").write_text("year,Defence,Health\n2022,40.1,180\n\n2023,42.5,n/a\n")
     (tmp_path / "spans.csv").write_text("option,low,high,mid\nA,1,3,2\nB,2,5,3\n")
+    (tmp_path / "blank.csv").write_text("year,exports\n2022,\n2023,\n")
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Spending"
@@ -149,6 +150,11 @@ ERRORS = {
         "figures:\n  - {id: f, value: {tsv: data.tsv}}",
         "{f}:3:20: figures[0].value: found a mapping; allowed: a number, a range [low, high], "
         "{{csv: file, row: label, column: name}} or {{xlsx: file, sheet: name, cell: B3}}"),
+    "every cell a gap": (
+        "charts:\n  - {id: c, data: {csv: blank.csv}}",
+        "{d}/blank.csv:2:2: charts[0].data: every value cell is empty (the first: row 2, column 'exports' of "
+        "'blank.csv'); allowed: "
+        "at least one number to chart (an empty cell is a gap)"),
     "data file outside the folder": (
         "figures:\n  - {id: f, value: {xlsx: ../budget.xlsx, cell: A1}}",
         "{f}:3:27: figures[0].value.xlsx: found the path '../budget.xlsx', which leaves the "

@@ -216,7 +216,7 @@ def _grid_chart(g: Grid, values, node, ctx, path, cell_key: str) -> object:
         return _data_error(exc, node, ctx, path, {"cell": cell_key, "file": cell_key})
     if series and all(v is None for vals in series for v in vals):
         loc, where = gaps[0]
-        return ctx.error(loc or node.loc, path, f"every value cell is empty (first {where}); "
+        return ctx.error(loc or node.loc, path, f"every value cell is empty (the first: {where}); "
                          "allowed: at least one number to chart (an empty cell is a gap)")
     cats = tuple(clean_text(x) for x in g.labels)
     if ranges:
