@@ -198,6 +198,13 @@ def _slides(n: int) -> str:
     return f"{n} slide{'s' if n != 1 else ''}"
 
 
+def _parts(groups, noun: str = "") -> str:
+    """Return " (3 + 2 cards)" for a block cut over slides, "" for one slide."""
+    if len(groups) < 2:
+        return ""
+    return f" ({' + '.join(str(len(g)) for g in groups)}{' ' + noun if noun else ''})"
+
+
 def _keep_note(keep: bool, slides: int) -> str:
     if keep and slides > 1:
         return ("; keep: together asked for one slide, but even at the minimum sizes it needs "
@@ -353,8 +360,7 @@ def bullets(points: Sequence[Point], room: Room, numbered: bool = False, keep: b
                               width=width))
     groups = _runs_to_groups(points, runs)
     note = (f"{layouts[0].variant}{', centred' if centred else ''}, {size:g} pt, "
-            f"{_slides(len(runs))}" + (f" ({' + '.join(str(len(g)) for g in groups)} points)"
-                                      if len(runs) > 1 else "")
+            f"{_slides(len(runs))}" + _parts(groups, "points")
             + _keep_note(keep, len(runs)))
     return Choice(groups, tuple(layouts), note)
 
@@ -516,7 +522,7 @@ def cards(items: Sequence[Item], evidence: Sequence[Sequence[str]], room: Room,
     groups = _runs_to_groups(items, runs)
     note = (f"{layouts[0].variant}, cards sized to their text, {text + 4:g}/{text:g} pt, "
             f"{_slides(len(runs))}"
-            + (f" ({' + '.join(str(len(g)) for g in groups)} cards)" if len(runs) > 1 else "")
+            + _parts(groups, "cards")
             + _keep_note(keep, len(runs)))
     return Choice(groups, layouts, note)
 
@@ -779,7 +785,7 @@ def timeline(events: Sequence[Event], room: Room, keep: bool = False) -> Choice:
     groups = _runs_to_groups(events, runs)
     note = (f"timeline, labels above and below, dates {size + 2:g} pt, text {size:g} pt, "
             f"{_slides(len(runs))}"
-            + (f" ({' + '.join(str(len(g)) for g in groups)} events)" if len(runs) > 1 else "")
+            + _parts(groups, "events")
             + _keep_note(keep, len(runs)))
     return Choice(groups, layouts, note)
 
@@ -820,7 +826,7 @@ def yardstick(items: Sequence[Item], room: Room, keep: bool = False) -> Choice:
     groups = _runs_to_groups(items, runs)
     note = (f"yardstick, rows sized to their labels, label column {width / IN:.1f} in, 18 pt, "
             f"{_slides(len(runs))}"
-            + (f" ({' + '.join(str(len(g)) for g in groups)} rows)" if len(runs) > 1 else "")
+            + _parts(groups, "rows")
             + _keep_note(keep, len(runs)))
     return Choice(groups, tuple(layouts), note)
 
@@ -881,6 +887,6 @@ def rows(items: Sequence, height: Callable[[object], int], room_h: int, gap: int
     groups = _runs_to_groups(items, runs)
     layouts = tuple(Layout(variant=name) for _ in runs)
     note = (f"{name}, {_slides(len(runs))}"
-            + (f" ({' + '.join(str(len(g)) for g in groups)})" if len(runs) > 1 else "")
+            + _parts(groups)
             + _keep_note(keep, len(runs)))
     return Choice(groups, layouts, note)

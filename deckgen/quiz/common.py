@@ -221,7 +221,7 @@ def origin_text(q: QuizQuestion, sources: dict, labels: Labels = ENGLISH) -> str
     languages keep the path (the entry words are English).
     """
     origin = q.origin.split(" at ")[0]
-    if labels is ENGLISH or getattr(labels, "language", "en") == "en":
+    if labels.language == "en":
         origin = plain_path(origin)
     text = (labels("generated", origin=origin.replace("generated ", "")) if q.generated
             else labels("authored", origin=origin))

@@ -276,21 +276,17 @@ def link_breaks(runs, lines) -> list[int]:
 
 def _split_runs(runs, cuts: list[int]):
     """Yield runs, and None where a line break goes (at the offsets ``cuts``)."""
-    pos, cuts = 0, sorted(cuts)
+    pos = 0
     for r in runs:
-        start, text = pos, r.text
-        inside = [c - start for c in cuts if start < c < start + len(text)]
-        last = 0
-        for c in inside:
-            yield Run(text[last:c], r.bold, r.italic, r.url)
-            yield None
-            last = c
-        if start + len(text) in cuts and start + len(text) < sum(len(x.text) for x in runs):
-            yield Run(text[last:], r.bold, r.italic, r.url)
-            yield None
-        else:
-            yield Run(text[last:], r.bold, r.italic, r.url)
-        pos += len(text)
+        end, last = pos + len(r.text), pos
+        for c in sorted(cuts):
+            if pos < c <= end:          # a cut at a run's end breaks before the next run
+                yield Run(r.text[last - pos:c - pos], r.bold, r.italic, r.url)
+                yield None
+                last = c
+        if last < end:
+            yield Run(r.text[last - pos:], r.bold, r.italic, r.url)
+        pos = end
 
 
 def fill_body(tx, owner, paras: Sequence[Para], theme: Theme, lang: str, anchor: str = "top",

@@ -32,7 +32,7 @@ from deckgen.render.pptx_charts import add_chart
 from deckgen.render.pptx_fix import with_view_props
 from deckgen.render.pptx_package import package_entries, speed_up
 from deckgen.render.pptx_svg import add_svg_picture
-from deckgen.text.scripts import BY_TAG, SCRIPTS, covered_by
+from deckgen.text.scripts import scheme_fonts
 from deckgen.theme.master import find_layout, open_master
 from deckgen.theme.theme import Theme
 
@@ -347,12 +347,8 @@ def _script_fonts(scheme, east_asian: str) -> None:
     """
     from lxml import etree
     a = "http://schemas.openxmlformats.org/drawingml/2006/main"
-    wanted = {s.tag: s.windows for s in SCRIPTS if s.tag not in ("Hani", "Jpan")}
-    wanted["Jpan"] = BY_TAG["Jpan"].windows
-    wanted["Hans"] = BY_TAG["Hani"].windows
-    wanted["Hant"] = "Microsoft JhengHei"
-    if east_asian and "Hang" in covered_by(east_asian):
-        wanted["Hang"] = east_asian
+    wanted = scheme_fonts(east_asian)
+    if wanted.get("Hang") == east_asian:
         ea = scheme.find(f"{{{a}}}ea")
         if ea is not None:
             ea.set("typeface", east_asian)

@@ -58,7 +58,6 @@ SCRIPTS: tuple[Script, ...] = (
 )
 BY_TAG = {s.tag: s for s in SCRIPTS}
 
-_WESTERN = frozenset()          # Latin, Greek, Cyrillic: not tracked (every face has them)
 _CJK = frozenset({"Hang", "Hani", "Jpan"})
 #: Scripts the fonts PowerPoint names cover (lower-case names; local names too).
 COVERS: dict[str, frozenset] = {
@@ -85,6 +84,20 @@ COVERS: dict[str, frozenset] = {
     "tamil sangam mn": frozenset({"Taml"}),
     "sylfaen": frozenset({"Geor", "Armn"}), "nyala": frozenset({"Ethi"}), "kefa": frozenset({"Ethi"}),
 }
+
+
+def scheme_fonts(east_asian: str = "") -> dict[str, str]:
+    """Return the font scheme's script fonts: ECMA-376 script tag -> a Windows font.
+
+    Han characters take the simplified-Chinese slot (``Hans``) with a
+    traditional one beside it; Hangul takes ``east_asian`` when that font
+    covers Hangul.
+    """
+    out = {("Hans" if s.tag == "Hani" else s.tag): s.windows for s in SCRIPTS}
+    out["Hant"] = "Microsoft JhengHei"
+    if east_asian and "Hang" in covered_by(east_asian):
+        out["Hang"] = east_asian
+    return out
 
 
 def script_of(ch: str) -> Script | None:
